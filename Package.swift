@@ -1,0 +1,42 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "TourPassLab",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "tourpass", targets: ["tourpass"]),
+        .library(name: "WalletCore", targets: ["WalletCore"]),
+        .library(name: "WalletScript", targets: ["WalletScript"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // The domain: pure, no I/O.
+        .target(name: "WalletCore"),
+        // The command language: lexer, command table, interpreter, scenarios, runner.
+        .target(name: "WalletScript", dependencies: ["WalletCore"]),
+        // libedit, reached through pkg-config; non-variadic C wrappers.
+        .systemLibrary(
+            name: "CLibEdit",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"])]
+        ),
+        .target(name: "CEditLine", dependencies: ["CLibEdit"]),
+        // A thin line editor over CEditLine, linked only by the executable.
+        .target(name: "LineEditor", dependencies: ["CEditLine"]),
+        .executableTarget(
+            name: "tourpass",
+            dependencies: [
+                "WalletScript",
+                "LineEditor",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "WalletCoreTests", dependencies: ["WalletCore"]),
+        .testTarget(name: "WalletScriptTests", dependencies: ["WalletScript"]),
+        .testTarget(name: "TourpassTests", dependencies: ["WalletScript"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

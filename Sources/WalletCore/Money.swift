@@ -1,0 +1,130 @@
+/// An amount of CNY in integer fen (1 yuan = 100 fen). Never a floating point number.
+public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public var fen: Int64
+
+    /// The largest amount a user may type: CNY 100,000,000.00.
+    public static let maxInputFen: Int64 = 10_000_000_000
+    public static let zero = Money(fen: 0)
+
+    public init(fen: Int64) { self.fen = fen }
+
+    public static func < (a: Money, b: Money) -> Bool { a.fen < b.fen }
+
+    /// `CNY 1,234.50`, the same in every locale.
+    public var description: String { "CNY " + Money.grouped(fen) }
+
+    /// `1234.50`: the form a scenario types.
+    public var plain: String {
+        let sign = fen < 0 ? "-" : ""
+        let magnitude = fen.magnitude
+        return sign + String(magnitude / 100) + "." + Money.twoDigits(magnitude % 100)
+    }
+
+    static func grouped(_ fen: Int64) -> String {
+        let magnitude = fen.magnitude
+        var whole = String(magnitude / 100)
+        var parts: [Substring] = []
+        while whole.count > 3 {
+            parts.insert(Substring(whole.suffix(3)), at: 0)
+            whole.removeLast(3)
+        }
+        parts.insert(Substring(whole), at: 0)
+        return (fen < 0 ? "-" : "") + parts.joined(separator: ",") + "." + twoDigits(magnitude % 100)
+    }
+
+    static func twoDigits(_ value: UInt64) -> String { value < 10 ? "0\(value)" : "\(value)" }
+
+    // MARK: arithmetic that reports overflow instead of trapping
+
+    public func adding(_ other: Money) throws(WalletError) -> Money {
+        let (sum, overflow) = fen.addingReportingOverflow(other.fen)
+        guard !overflow else { throw WalletError(.moneyOverflow, "the amount is too large to hold") }
+        return Money(fen: sum)
+    }
+
+    public func subtracting(_ other: Money) throws(WalletError) -> Money {
+        let (difference, overflow) = fen.subtractingReportingOverflow(other.fen)
+        guard !overflow else { throw WalletError(.moneyOverflow, "the amount is too large to hold") }
+        return Money(fen: difference)
+    }
+
+    /// `basisPoints` hundredths of a percent of this amount, rounded half away from zero.
+    /// Inputs are bounded (amount ≤ maxInputFen, rate ≤ 100%), so the product fits.
+    public func percentage(basisPoints: Int64) -> Money {
+        Money(fen: Money.divideRounded(fen * basisPoints, by: 10_000))
+    }
+
+    /// Division rounding half away from zero.
+    static func divideRounded(_ numerator: Int64, by denominator: Int64) -> Int64 {
+        let quotient = numerator / denominator
+        let remainder = numerator % denominator
+        guard remainder.magnitude * 2 >= denominator.magnitude else { return quotient }
+        return quotient + ((numerator < 0) != (denominator < 0) ? -1 : 1)
+    }
+}
+
+public enum AmountProblem: Error, Equatable, Sendable {
+    case notANumber, tooManyDecimals, zero, negative, tooLarge
+
+    public var message: String {
+        switch self {
+        case .notANumber: return "not an amount (expected e.g. 500 or 38.50)"
+        case .tooManyDecimals: return "amount has more than two decimals"
+        case .zero: return "amount must be more than zero"
+        case .negative: return "amount must not be negative"
+        case .tooLarge: return "amount is too large (at most \(Money(fen: Money.maxInputFen)))"
+        }
+    }
+}
+
+extension Money {
+    /// Parses `500`, `38.5`, `38.50`, `1,234.50`, `CNY 12` straight to fen, with no floating point.
+    public static func parse(_ text: Substring, allowZero: Bool = false) -> Result<Money, AmountProblem> {
+        var bytes = text.utf8[...]
+        if bytes.starts(with: "CNY".utf8) { bytes = bytes.dropFirst(3).drop(while: { $0 == 0x20 }) }
+        var negative = false
+        if bytes.first == UInt8(ascii: "-") { negative = true; bytes = bytes.dropFirst() }
+        else if bytes.first == UInt8(ascii: "+") { bytes = bytes.dropFirst() }
+        var whole: Int64 = 0
+        var cents: Int64 = 0
+        var decimals = 0
+        var sawDot = false
+        var sawDigit = false
+        var tooLarge = false
+        for byte in bytes {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                sawDigit = true
+                let digit = Int64(byte - UInt8(ascii: "0"))
+                if sawDot {
+                    decimals += 1
+                    if decimals <= 2 { cents = cents * 10 + digit }
+                } else if whole > maxInputFen {
+                    tooLarge = true
+                } else {
+                    whole = whole * 10 + digit
+                }
+            case UInt8(ascii: "."):
+                if sawDot { return .failure(.notANumber) }
+                sawDot = true
+            case UInt8(ascii: ","):
+                if sawDot { return .failure(.notANumber) }
+            default:
+                return .failure(.notANumber)
+            }
+        }
+        guard sawDigit else { return .failure(.notANumber) }
+        if decimals > 2 { return .failure(.tooManyDecimals) }
+        if decimals == 1 { cents *= 10 }
+        if tooLarge || whole > maxInputFen / 100 { return .failure(negative ? .negative : .tooLarge) }
+        let fen = whole * 100 + cents
+        if negative && fen != 0 { return .failure(.negative) }
+        if fen > maxInputFen { return .failure(.tooLarge) }
+        if fen == 0 && !allowZero { return .failure(.zero) }
+        return .success(Money(fen: fen))
+    }
+
+    public static func parse(_ text: String, allowZero: Bool = false) -> Result<Money, AmountProblem> {
+        parse(Substring(text), allowZero: allowZero)
+    }
+}

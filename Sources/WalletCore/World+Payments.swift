@@ -1,0 +1,167 @@
+public enum FundingSource: Sendable, Equatable {
+    case pass
+    case card(CardID)
+}
+
+public struct PaymentReceipt: Sendable {
+    public let merchant: MerchantID
+    public let amount: Money
+    public let source: FundingSource
+    /// The TourPass balance after paying (international), or nil.
+    public let passBalance: Money?
+}
+
+public struct RefundReceipt: Sendable {
+    public let merchant: MerchantID
+    public let amount: Money
+    /// What reached the TourPass; the rest went to cards.
+    public let toPass: Money
+    public let toCards: [CardRefund]
+}
+
+extension World {
+    /// Pays a merchant. Checks, in order: the merchant's code, its credit acceptance, the
+    /// funding, the payment password (lock, then the entry), then the balance or the daily
+    /// limit; the first failure is the answer and no money moves.
+    public mutating func pay(user id: UserID, amount: Money, merchant: MerchantID, password: String? = nil) throws(WalletError) -> PaymentReceipt {
+        let user = try activeUser(id)
+        let shop = merchants[merchant.index]
+        let international = user.version == .international
+        if international && shop.qr == .domestic {
+            throw WalletError(.payDomesticQR, "The other party's money-receiving code is the domestic money-receiving code, which can only be used within the country.")
+        }
+        if international && !shop.acceptsCredit {
+            throw WalletError(.payNoPaymentMethod, "No direct payment method can be used currently, please choose another method (\(shop.name) does not accept card-funded payments)")
+        }
+        let source: FundingSource
+        if international {
+            switch user.pass.state {
+            case .none:
+                throw WalletError(.payNoPaymentMethod, "No direct payment method can be used currently, please choose another method (no TourPass: top up first)")
+            case .expired:
+                throw WalletError(.tourpassExpired, "the TourPass expired\(user.pass.expiresAt.map { " on \($0)" } ?? ""); `reactivate` it and top up")
+            case .active:
+                source = .pass
+            }
+        } else {
+            guard let card = user.cards.first else {
+                throw WalletError(.payNoPaymentMethod, "No direct payment method can be used currently, please choose another method (no bank card linked)")
+            }
+            source = .card(card)
+        }
+        try checkPaymentPassword(user: id, entered: password)
+        switch source {
+        case .pass:
+            if amount.fen > user.pass.balanceFen {
+                throw WalletError(.payInsufficientBalance, "the TourPass balance \(Money(fen: user.pass.balanceFen)) is too low for \(amount)")
+            }
+            try ensureRoom(for: amount.fen, touching: [.pass(id), .merchant(merchant)])
+            post(amount.fen, from: .pass(id), to: .merchant(merchant), kind: .payment)
+        case .card(let card):
+            try chargeDomestic(user: id, amount: amount, card: card)
+            try ensureRoom(for: amount.fen, touching: [.card(card), .merchant(merchant)])
+            post(amount.fen, from: .card(card), to: .merchant(merchant), kind: .payment)
+            if !user.verified { users[id.index].dailyPaid.fen += amount.fen }
+        }
+        let cardUsed: CardID? = if case .card(let card) = source { card } else { nil }
+        users[id.index].payments.append(Payment(merchant: merchant, amountFen: amount.fen, card: cardUsed))
+        return PaymentReceipt(merchant: merchant, amount: amount, source: source,
+                              passBalance: international ? Money(fen: users[id.index].pass.balanceFen) : nil)
+    }
+
+    /// The lock first, then the entry; a right entry (or none typed) resets the count.
+    private mutating func checkPaymentPassword(user id: UserID, entered: String?) throws(WalletError) {
+        if let until = users[id.index].payLockedUntil, now < until {
+            throw WalletError(.payPasswordLocked, "payments are locked after too many wrong payment passwords, until \(until)")
+        }
+        guard let entered, entered != users[id.index].paymentPassword else {
+            users[id.index].payWrongAttempts = 0
+            return
+        }
+        users[id.index].payWrongAttempts += 1
+        let wrong = users[id.index].payWrongAttempts
+        if wrong >= policy.payAttempts {
+            let until = now.adding(policy.payLock) ?? Instant.latest
+            users[id.index].payLockedUntil = until
+            users[id.index].payWrongAttempts = 0
+            schedule.schedule(.paymentUnlock(id), at: until)
+            throw WalletError(.payPasswordLocked, "wrong payment password; payments are locked until \(until)")
+        }
+        let left = policy.payAttempts - wrong
+        throw WalletError(.payWrongPassword, "wrong payment password (the 6-digit payment password, not the login password); \(left) \(left == 1 ? "try" : "tries") left")
+    }
+
+    /// The unverified daily limit (China calendar day) and the card itself.
+    private mutating func chargeDomestic(user id: UserID, amount: Money, card: CardID) throws(WalletError) {
+        let user = users[id.index]
+        if !user.verified {
+            let today = now.dayIndex
+            let paidToday = user.dailyPaid.day == today ? user.dailyPaid.fen : 0
+            if paidToday + amount.fen > policy.payUnverifiedDaily.fen {
+                let room = Money(fen: max(0, policy.payUnverifiedDaily.fen - paidToday))
+                throw WalletError(.payDailyLimit, "unverified accounts pay at most \(policy.payUnverifiedDaily) a day; \(room) left today (verify to lift it)")
+            }
+            users[id.index].dailyPaid = (today, paidToday)
+        }
+        try ensureChargeable(card, declineCode: .topupCardDeclined)
+    }
+
+    /// The merchant gives back part or all of what this user paid it, newest payment first.
+    public mutating func refund(user id: UserID, amount: Money, merchant: MerchantID) throws(WalletError) -> RefundReceipt {
+        let user = try activeUser(id)
+        let shop = merchants[merchant.index]
+        let open = user.payments.indices.filter { user.payments[$0].merchant == merchant }
+        guard !open.isEmpty else {
+            throw WalletError(.refundNoPayment, "\(user.name) never paid \(shop.name)")
+        }
+        let refundable = open.reduce(Int64(0)) { $0 + user.payments[$1].amountFen - user.payments[$1].refundedFen }
+        if amount.fen > refundable {
+            throw WalletError(.refundExceedsPayment, "\(shop.name) can refund at most \(Money(fen: refundable)) of what \(user.name) paid it")
+        }
+        var left = amount.fen
+        var toPass: Int64 = 0
+        var toCards: [CardRefund] = []
+        for index in open.reversed() where left > 0 {
+            let payment = users[id.index].payments[index]
+            let share = min(left, payment.amountFen - payment.refundedFen)
+            guard share > 0 else { continue }
+            users[id.index].payments[index].refundedFen += share
+            left -= share
+            if let card = payment.card {
+                post(share, from: .merchant(merchant), to: .card(card), kind: .merchantRefund)
+                toCards.append(CardRefund(card: card, amount: Money(fen: share)))
+            } else if users[id.index].pass.isUsable(at: now) {
+                post(share, from: .merchant(merchant), to: .pass(id), kind: .merchantRefund)
+                toPass += share
+            } else {
+                toCards += refundToCards(share, from: .merchant(merchant), user: id, kind: .merchantRefund)
+            }
+        }
+        return RefundReceipt(merchant: merchant, amount: amount, toPass: Money(fen: toPass), toCards: toCards)
+    }
+
+    /// Changes the payment password (not while payments are locked).
+    public mutating func changePassword(user id: UserID, to password: String) throws(WalletError) {
+        _ = try activeUser(id)
+        if let until = users[id.index].payLockedUntil, now < until {
+            throw WalletError(.payPasswordLocked, "payments are locked until \(until); the payment password cannot change now")
+        }
+        users[id.index].paymentPassword = password
+        users[id.index].payWrongAttempts = 0
+    }
+
+    public mutating func defineMerchant(name: String, qr: QRKind, acceptsCredit: Bool) throws(WalletError) -> (MerchantID, created: Bool) {
+        if let id = merchantByName[name] {
+            merchants[id.index].qr = qr
+            merchants[id.index].acceptsCredit = acceptsCredit
+            return (id, false)
+        }
+        guard merchants.count < World.maxMerchants else {
+            throw WalletError(.merchantLimit, "the world holds at most \(World.maxMerchants) merchants")
+        }
+        let id = MerchantID(index: merchants.count)
+        merchants.append(Merchant(name: name, qr: qr, acceptsCredit: acceptsCredit))
+        merchantByName[name] = id
+        return (id, true)
+    }
+}

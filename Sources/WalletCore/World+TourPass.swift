@@ -1,0 +1,107 @@
+public struct TopUpReceipt: Sendable {
+    public let card: CardID
+    public let amount: Money
+    public let fee: Money
+    /// True when this top-up opened a new validity period.
+    public let opened: Bool
+    public let expiresAt: Instant
+    public let balance: Money
+}
+
+extension World {
+    /// Tops up the TourPass. Checks, in order: eligibility (version, verification, a card),
+    /// an expired pass, the minimum, the maximum, the count cap, the cumulative cap, the
+    /// card's expiry, then the issuer; the first failure is the answer and nothing moves.
+    public mutating func topUp(user id: UserID, amount: Money, card selector: String? = nil) throws(WalletError) -> TopUpReceipt {
+        let user = try activeUser(id)
+        guard user.version == .international else {
+            throw WalletError(.tourpassDomesticUser, "TourPass is part of the international version; \(user.name) uses the domestic version")
+        }
+        guard user.verified else {
+            throw WalletError(.tourpassNotVerified, "TourPass needs real-name verification first (`verify`)")
+        }
+        guard let firstCard = user.cards.first else {
+            throw WalletError(.cardNone, "no international bank card is linked: add a card first")
+        }
+        let card = try selector.map { (text) throws(WalletError) in try selectCard(of: id, text) } ?? firstCard
+        let pass = user.pass
+        if pass.state == .expired {
+            throw WalletError(.tourpassExpired, "the TourPass expired\(pass.expiresAt.map { " on \($0)" } ?? ""); `reactivate` it first")
+        }
+        if amount < policy.topupMin {
+            throw WalletError(.topupBelowMinimum, "a top-up is at least \(policy.topupMin)")
+        }
+        if amount > policy.topupMax {
+            throw WalletError(.topupAboveMaximum, "a top-up is at most \(policy.topupMax)")
+        }
+        let opening = pass.state == .none
+        let countSoFar = opening ? 0 : pass.periodTopupCount
+        let totalSoFar = opening ? 0 : pass.periodTopupFen
+        if let cap = policy.topupCount, countSoFar >= cap {
+            throw WalletError(.topupCountLimit, "the TourPass takes at most \(cap) top-ups in one period")
+        }
+        if totalSoFar + amount.fen > policy.topupTotal.fen {
+            let room = Money(fen: max(0, policy.topupTotal.fen - totalSoFar))
+            throw WalletError(.topupCumulativeLimit, "top-ups in one period are capped at \(policy.topupTotal); \(room) left")
+        }
+        try ensureChargeable(card)
+        let fee = amount.percentage(basisPoints: policy.topupFeeBasisPoints)
+        try ensureRoom(for: amount.fen + fee.fen, touching: [.card(card), .pass(id), .fees])
+
+        if opening {
+            users[id.index].pass.state = .active
+            users[id.index].pass.period += 1
+            users[id.index].pass.periodTopupFen = 0
+            users[id.index].pass.periodTopupCount = 0
+            users[id.index].pass.fundingCards = []
+            let end = Instant(minutes: now.minutes + policy.passValidity.minutes)
+            users[id.index].pass.expiresAt = end
+            schedule.schedule(.passExpiry(id, period: users[id.index].pass.period), at: end)
+        }
+        post(amount.fen, from: .card(card), to: .pass(id), kind: .topup)
+        if fee.fen > 0 { post(fee.fen, from: .card(card), to: .fees, kind: .fee) }
+        users[id.index].pass.periodTopupFen += amount.fen
+        users[id.index].pass.periodTopupCount += 1
+        users[id.index].pass.periodLimitFen = policy.topupTotal.fen
+        users[id.index].pass.fundingCards.removeAll { $0 == card }
+        users[id.index].pass.fundingCards.append(card)
+        let after = users[id.index].pass
+        return TopUpReceipt(card: card, amount: amount, fee: fee, opened: opening,
+                            expiresAt: after.expiresAt ?? now, balance: Money(fen: after.balanceFen))
+    }
+
+    /// An expired pass starts again: its next top-up opens a new period.
+    public mutating func reactivate(user id: UserID) throws(WalletError) {
+        let user = try activeUser(id)
+        guard user.version == .international else {
+            throw WalletError(.tourpassDomesticUser, "TourPass is part of the international version; \(user.name) uses the domestic version")
+        }
+        guard user.pass.state == .expired else {
+            throw WalletError(.tourpassNotExpired, "the TourPass is \(user.pass.state.rawValue), not expired: nothing to reactivate")
+        }
+        users[id.index].pass.state = .none
+        users[id.index].pass.expiresAt = nil
+    }
+
+    /// Sends money back to the cards that funded the pass, newest top-up's card first, none
+    /// beyond what it paid in. Returns what each card received.
+    mutating func refundToCards(_ amountFen: Int64, from source: Account, user id: UserID, kind: PostingKind) -> [CardRefund] {
+        var left = amountFen
+        var refunds: [CardRefund] = []
+        let order = users[id.index].pass.fundingCards.reversed() + users[id.index].cards
+        var seen: Set<CardID> = []
+        for card in order where left > 0 && seen.insert(card).inserted {
+            let share = min(left, cards[card.index].refundRoomFen)
+            guard share > 0 else { continue }
+            post(share, from: source, to: .card(card), kind: kind)
+            refunds.append(CardRefund(card: card, amount: Money(fen: share)))
+            left -= share
+        }
+        return refunds
+    }
+}
+
+public struct CardRefund: Sendable, Equatable {
+    public let card: CardID
+    public let amount: Money
+}

@@ -1,0 +1,58 @@
+/// The whole simulated world as one value. Copying it is cheap (its arrays are shared
+/// until written), which is what the REPL's `:undo` relies on.
+public struct World: Sendable {
+    public internal(set) var policy = Policy()
+    public internal(set) var now = Instant.start
+    public internal(set) var users: [User] = []
+    public internal(set) var cards: [Card] = []
+    public internal(set) var merchants: [Merchant] = Merchant.builtIn
+    public internal(set) var ledger = Ledger()
+    var schedule = EventQueue()
+    var userByName: [String: UserID] = [:]
+    var userByPhone: [Phone: UserID] = [:]
+    var cardByNumber: [String: CardID] = [:]
+    var merchantByName: [String: MerchantID] = [:]
+
+    public static let maxUsers = 99_999
+    public static let maxMerchants = 10_000
+    public static let maxCardsPerUser = 10
+
+    /// The default world: default policy, 2026-01-01 00:00, no users, the built-in merchants.
+    public init() {
+        for (index, merchant) in merchants.enumerated() { merchantByName[merchant.name] = MerchantID(index: index) }
+    }
+
+    public func user(named name: String) -> UserID? { userByName[name] }
+    public func merchant(named name: String) -> MerchantID? { merchantByName[name] }
+    public subscript(user: UserID) -> User { users[user.index] }
+    public subscript(card: CardID) -> Card { cards[card.index] }
+    public subscript(merchant: MerchantID) -> Merchant { merchants[merchant.index] }
+
+    /// Events waiting on the clock, soonest first (for `status` and tests).
+    public var pendingEvents: [(due: Instant, kind: EventKind)] {
+        schedule.all.sorted { $0.firesBefore($1) }.map { ($0.due, $0.kind) }
+    }
+
+    public mutating func setPolicy(_ key: String, to value: Substring) throws(WalletError) {
+        try policy.set(key, to: value)
+    }
+
+    /// A user that has finished sign-up, or the error that says why not.
+    func activeUser(_ id: UserID) throws(WalletError) -> User {
+        let user = users[id.index]
+        guard user.signedUp else {
+            throw WalletError(.registerPending, "\(user.name) has not finished sign-up: enter the SMS code with `sms CODE`")
+        }
+        return user
+    }
+
+    public func lookUpUser(_ name: String) throws(WalletError) -> UserID {
+        guard let id = userByName[name] else { throw WalletError(.userUnknown, "no user named \(name)") }
+        return id
+    }
+
+    public func lookUpMerchant(_ name: String) throws(WalletError) -> MerchantID {
+        guard let id = merchantByName[name] else { throw WalletError(.merchantUnknown, "no merchant named \(name)") }
+        return id
+    }
+}

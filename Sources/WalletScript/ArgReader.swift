@@ -1,0 +1,143 @@
+import WalletCore
+
+/// Reads one line's tokens for a command's parser, with diagnostics that point at the
+/// offending word. Every option must be consumed and every positional used, or it is an error.
+public struct ArgReader {
+    let line: String
+    let command: String
+    let allowedKeys: [String]
+    private(set) var positionals: [Token]
+    private var options: [Token]
+    private var nextPositional = 0
+
+    init(line: String, command: String, tokens: ArraySlice<Token>, allowedKeys: [String]) {
+        self.line = line
+        self.command = command
+        self.allowedKeys = allowedKeys
+        positionals = tokens.filter { !$0.isOption }
+        options = tokens.filter { $0.isOption }
+    }
+
+    /// Lines about passwords never quote what was typed.
+    var isSensitive: Bool { line.lowercased().contains("password") }
+
+    func quote(_ token: Token) -> String { isSensitive ? "" : ": \(token.text)" }
+
+    func error(_ message: String, at offset: Int) -> Diagnostic {
+        Diagnostic(column: Lexer.column(in: line, at: offset), message: message)
+    }
+
+    func error(_ message: String) -> Diagnostic {
+        Diagnostic(column: Lexer.column(in: line, at: line.utf8.count), message: message)
+    }
+
+    var hasMorePositionals: Bool { nextPositional < positionals.count }
+
+    mutating func positional(_ what: String) throws(Diagnostic) -> Token {
+        guard nextPositional < positionals.count else {
+            throw error("\(command) needs \(what)")
+        }
+        defer { nextPositional += 1 }
+        return positionals[nextPositional]
+    }
+
+    mutating func optionalPositional() -> Token? {
+        guard nextPositional < positionals.count else { return nil }
+        defer { nextPositional += 1 }
+        return positionals[nextPositional]
+    }
+
+    mutating func remainingPositionals() -> [Token] {
+        defer { nextPositional = positionals.count }
+        return Array(positionals[nextPositional...])
+    }
+
+    /// The value of `key:`, removed so that leftovers can be reported.
+    mutating func option(_ key: String) throws(Diagnostic) -> Token? {
+        let matches = options.filter { $0.key == Substring(key) }
+        if matches.count > 1 { throw error("\(key): is given twice", at: matches[1].offset) }
+        options.removeAll { $0.key == Substring(key) }
+        guard let token = matches.first else { return nil }
+        if token.text.isEmpty { throw error("\(key): needs a value", at: token.valueOffset) }
+        return token
+    }
+
+    /// Reports anything the parser did not take.
+    func finish() throws(Diagnostic) {
+        if let extra = options.first, let key = extra.key {
+            let hint = nearest(to: String(key), in: allowedKeys).map { "; did you mean '\($0):'?" } ?? (allowedKeys.isEmpty ? "; \(command) takes no options" : "")
+            throw error("unknown option '\(key):' for \(command)\(hint)", at: extra.offset)
+        }
+        if nextPositional < positionals.count {
+            let extra = positionals[nextPositional]
+            throw error("unexpected word for \(command)\(quote(extra))", at: extra.offset)
+        }
+    }
+
+    // MARK: typed values
+
+    func amount(_ token: Token, allowZero: Bool = false) throws(Diagnostic) -> Money {
+        switch Money.parse(token.text, allowZero: allowZero) {
+        case .success(let money): return money
+        case .failure(let problem): throw error("\(problem.message): \(token.text)", at: token.valueOffset)
+        }
+    }
+
+    func duration(_ token: Token) throws(Diagnostic) -> SimDuration {
+        switch SimDuration.parse(token.text) {
+        case .success(let span): return span
+        case .failure(let problem): throw error("\(problem.message): \(token.text)", at: token.valueOffset)
+        }
+    }
+
+    func date(_ token: Token) throws(Diagnostic) -> CivilDate {
+        guard let date = CivilDate.parse(token.text) else {
+            throw error("not a date (expected YYYY-MM-DD): \(token.text)", at: token.valueOffset)
+        }
+        return date
+    }
+
+    func instant(_ token: Token) throws(Diagnostic) -> Instant {
+        guard let instant = Instant.parse(token.text) else {
+            throw error("not a date or time (expected YYYY-MM-DD or \"YYYY-MM-DD HH:MM\"): \(token.text)", at: token.valueOffset)
+        }
+        return instant
+    }
+
+    func choice<T>(_ token: Token, _ choices: [(String, T)]) throws(Diagnostic) -> T {
+        if let hit = choices.first(where: { $0.0 == token.text }) { return hit.1 }
+        let names = choices.map(\.0)
+        let hint = nearest(to: String(token.text), in: names).map { "; did you mean '\($0)'?" } ?? ""
+        let what = token.key.map { "\($0):" } ?? command
+        throw error("\(what) takes \(names.joined(separator: " or ")), not '\(token.text)'\(hint)", at: token.valueOffset)
+    }
+
+    func password(_ token: Token) throws(Diagnostic) -> String {
+        guard token.text.count == 6, token.text.allSatisfy(\.isASCIIDigitCharacter) else {
+            throw error("a payment password is exactly 6 digits", at: token.valueOffset)
+        }
+        return String(token.text)
+    }
+
+    func nationality(_ token: Token) throws(Diagnostic) -> String {
+        let code = token.text.uppercased()
+        guard code.utf8.count == 2, code.utf8.allSatisfy({ $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }) else {
+            throw error("a nationality is a two-letter country code such as GB: \(token.text)", at: token.valueOffset)
+        }
+        return code
+    }
+
+    /// A user or merchant name: letters, digits, `-`, `_`, `.`; at most 32 characters.
+    func name(_ token: Token, of what: String) throws(Diagnostic) -> String {
+        let text = String(token.text)
+        guard !text.isEmpty, text.count <= 32, !text.hasPrefix(":"),
+              text.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." }) else {
+            throw error("a \(what) name is 1 to 32 letters, digits, '-', '_' or '.': \(token.text)", at: token.valueOffset)
+        }
+        return text
+    }
+}
+
+extension Character {
+    var isASCIIDigitCharacter: Bool { isASCII && isNumber }
+}

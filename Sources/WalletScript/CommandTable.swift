@@ -1,0 +1,76 @@
+import WalletCore
+
+/// One option a command takes, with the values completion offers.
+public struct OptionSpec: Sendable {
+    public let key: String
+    public let values: [String]
+    /// Dynamic values from the world: users, merchants or the user's cards.
+    public let dynamic: DynamicValues?
+
+    init(_ key: String, _ values: [String] = [], dynamic: DynamicValues? = nil) {
+        self.key = key
+        self.values = values
+        self.dynamic = dynamic
+    }
+}
+
+public enum DynamicValues: Sendable {
+    case users, merchants, cards, policyKeys, commands, errorCodes
+}
+
+/// One command: its names, help, options and parser. This one table feeds parsing,
+/// `help` and tab completion.
+public struct CommandSpec: Sendable {
+    public let name: String
+    public let aliases: [String]
+    public let usage: String
+    public let summary: String
+    public let examples: [String]
+    public let options: [OptionSpec]
+    /// Words completion offers for the first positional argument.
+    public let positionalValues: [String]
+    public let positionalDynamic: DynamicValues?
+    let parse: @Sendable (inout ArgReader) throws(Diagnostic) -> Command
+}
+
+public enum CommandTable {
+    public static let all: [CommandSpec] = lifecycle + money + clockAndQueries + assertions
+
+    private static let byName: [String: CommandSpec] = {
+        var table: [String: CommandSpec] = [:]
+        for spec in all {
+            table[spec.name] = spec
+            for alias in spec.aliases { table[alias] = spec }
+        }
+        return table
+    }()
+
+    public static func spec(named name: String) -> CommandSpec? { byName[name] }
+
+    public static var names: [String] { all.map(\.name) }
+
+    public static var namesAndAliases: [String] { all.flatMap { [$0.name] + $0.aliases } }
+
+    /// Parses one line. `nil` for a line with nothing to run (blank or a comment).
+    public static func parse(_ line: String) -> Result<Command?, Diagnostic> {
+        let tokens: [Token]
+        switch Lexer.tokenize(line) {
+        case .failure(let diagnostic): return .failure(diagnostic)
+        case .success(let list): tokens = list
+        }
+        guard let first = tokens.first else { return .success(nil) }
+        guard !first.isOption, let spec = byName[String(first.text)] else {
+            let word = first.key.map { "\($0):\(first.text)" } ?? String(first.text)
+            let hint = nearest(to: word, in: namesAndAliases).map { "; did you mean '\($0)'?" } ?? "; type help for the list"
+            return .failure(Diagnostic(column: Lexer.column(in: line, at: first.offset), message: "unknown command '\(word.prefix(40))'\(hint)"))
+        }
+        var reader = ArgReader(line: line, command: spec.name, tokens: tokens.dropFirst(), allowedKeys: spec.options.map(\.key))
+        do {
+            let command = try spec.parse(&reader)
+            try reader.finish()
+            return .success(command)
+        } catch {
+            return .failure(error)
+        }
+    }
+}

@@ -1,0 +1,112 @@
+import WalletCore
+
+extension CommandTable {
+    static let lifecycle: [CommandSpec] = [
+        CommandSpec(
+            name: "user", aliases: [], usage: "user NAME [phone:+CC-N] [nationality:CC] [name:\"FULL NAME\"] [version:intl|domestic] [sms:manual]",
+            summary: "sign up NAME (or switch to NAME if it exists) and make it the current user",
+            examples: ["user alice", "user wang phone:+86-13800138000", "user zoe nationality:PH sms:manual"],
+            options: [OptionSpec("phone"), OptionSpec("nationality", ["GB", "US", "DE", "FR", "JP", "PH", "AL", "MA"]),
+                      OptionSpec("name"), OptionSpec("version", ["intl", "domestic"]), OptionSpec("sms", ["manual", "auto"])],
+            positionalValues: [], positionalDynamic: .users,
+            parse: { (r) throws(Diagnostic) in
+                let name = try r.name(r.positional("a NAME"), of: "user")
+                var request = SignUpRequest(name: name)
+                var hasOptions = false
+                if let token = try r.option("phone") {
+                    guard let phone = Phone.parse(token.text) else {
+                        throw r.error("a phone is +CC-NUMBER, e.g. +44-7700900123: \(token.text)", at: token.valueOffset)
+                    }
+                    request.phone = phone
+                    hasOptions = true
+                }
+                if let token = try r.option("nationality") { request.nationality = try r.nationality(token); hasOptions = true }
+                if let token = try r.option("name") { request.fullName = String(token.text); hasOptions = true }
+                if let token = try r.option("version") {
+                    request.version = try r.choice(token, [("intl", AppVersion.international), ("international", .international), ("domestic", .domestic)])
+                    hasOptions = true
+                }
+                if let token = try r.option("sms") {
+                    request.manualSMS = try r.choice(token, [("manual", true), ("auto", false)])
+                    hasOptions = true
+                }
+                return .user(request, hasOptions: hasOptions)
+            }),
+        CommandSpec(
+            name: "sms", aliases: [], usage: "sms CODE", summary: "enter the SMS code sent at sign-up (after sms:manual)",
+            examples: ["sms 4821"], options: [], positionalValues: [], positionalDynamic: nil,
+            parse: { (r) throws(Diagnostic) in
+                let token = try r.positional("the CODE")
+                guard !token.text.isEmpty, token.text.count <= 8, token.text.allSatisfy(\.isASCIIDigitCharacter) else {
+                    throw r.error("an SMS code is digits: \(token.text)", at: token.offset)
+                }
+                return .sms(String(token.text))
+            }),
+        CommandSpec(
+            name: "verify", aliases: [], usage: "verify [passport:NO] [expires:DATE] [nationality:CC] [face:pass|fail] [name:\"FULL NAME\"]",
+            summary: "real-name verification with a passport and a face scan; defaults succeed",
+            examples: ["verify", "verify expires:2025-12-31", "verify nationality:PH", "verify face:fail"],
+            options: [OptionSpec("passport"), OptionSpec("expires"), OptionSpec("nationality", ["GB", "US", "PH", "AL", "MA"]),
+                      OptionSpec("face", ["pass", "fail"]), OptionSpec("name")],
+            positionalValues: [], positionalDynamic: nil,
+            parse: { (r) throws(Diagnostic) in
+                var request = VerifyRequest()
+                if let token = try r.option("passport") { request.passport = String(token.text) }
+                if let token = try r.option("expires") { request.expires = try r.date(token) }
+                if let token = try r.option("nationality") { request.nationality = try r.nationality(token) }
+                if let token = try r.option("face") { request.facePasses = try r.choice(token, [("pass", true), ("fail", false)]) }
+                if let token = try r.option("name") { request.holderName = String(token.text) }
+                return .verify(request)
+            }),
+        CommandSpec(
+            name: "card", aliases: ["link"], usage: "card BRAND|NUMBER [exp:MM/YY] [name:\"...\"] [password:NNNNNN]",
+            summary: "link a card: a sandbox brand (visa, mastercard, jcb, diners, unionpay, declined, unavailable, amex) or a number",
+            examples: ["card visa", "card 4111 1111 1111 1111 exp:12/29", "card mastercard name:\"ALICE SMITH\""],
+            options: [OptionSpec("exp"), OptionSpec("name"), OptionSpec("password")],
+            positionalValues: TestCard.all.map(\.word), positionalDynamic: nil,
+            parse: { (r) throws(Diagnostic) in
+                let first = try r.positional("a BRAND or a card NUMBER")
+                var number: String
+                if let test = TestCard.named(first.text.lowercased()) {
+                    number = test.number
+                } else if first.text.first?.isNumber == true {
+                    number = String(first.text)
+                    for group in r.remainingPositionals() {
+                        guard group.text.allSatisfy({ $0.isASCIIDigitCharacter || $0 == "-" }) else {
+                            throw r.error("a card number is digits, in groups if you like", at: group.offset)
+                        }
+                        number += group.text
+                    }
+                } else {
+                    let hint = nearest(to: String(first.text), in: TestCard.all.map(\.word)).map { "; did you mean '\($0)'?" } ?? ""
+                    throw r.error("unknown card brand '\(first.text)'\(hint)", at: first.offset)
+                }
+                var request = CardRequest(number: number)
+                if let token = try r.option("exp") {
+                    guard let expiry = CardExpiry.parse(token.text) else {
+                        throw r.error("a card expiry is MM/YY, e.g. 12/29: \(token.text)", at: token.valueOffset)
+                    }
+                    request.expiry = expiry
+                }
+                if let token = try r.option("name") { request.holderName = String(token.text) }
+                if let token = try r.option("password") { request.password = try r.password(token) }
+                return .card(request)
+            }),
+        CommandSpec(
+            name: "password", aliases: [], usage: "password NNNNNN", summary: "change the 6-digit payment password",
+            examples: ["password 654321"], options: [], positionalValues: [], positionalDynamic: nil,
+            parse: { (r) throws(Diagnostic) in .password(try r.password(r.positional("the new 6-digit password"))) }),
+        CommandSpec(
+            name: "merchant", aliases: [], usage: "merchant NAME [qr:cross|domestic] [credit:yes|no]",
+            summary: "define a merchant, or change one (defaults: cross-border code, accepts credit)",
+            examples: ["merchant teahouse", "merchant stall qr:domestic", "merchant factory credit:no"],
+            options: [OptionSpec("qr", ["cross", "domestic"]), OptionSpec("credit", ["yes", "no"])],
+            positionalValues: [], positionalDynamic: .merchants,
+            parse: { (r) throws(Diagnostic) in
+                let name = try r.name(r.positional("a NAME"), of: "merchant")
+                let qr = try r.option("qr").map { (t) throws(Diagnostic) in try r.choice(t, [("cross", QRKind.cross), ("domestic", .domestic)]) } ?? .cross
+                let credit = try r.option("credit").map { (t) throws(Diagnostic) in try r.choice(t, [("yes", true), ("no", false)]) } ?? true
+                return .merchant(name: name, qr: qr, credit: credit)
+            }),
+    ]
+}

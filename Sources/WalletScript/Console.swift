@@ -1,0 +1,146 @@
+import Foundation
+import WalletCore
+
+/// The interactive session behind the REPL and piped input: runs lines, meta-commands,
+/// keeps what `:save` writes and what `:undo` restores. No terminal code here.
+public struct Console {
+    public private(set) var session = Session()
+    /// What `:save` writes: each kept line with its output.
+    private var transcript: [(source: String, output: [String])] = []
+    /// Snapshots for `:undo`: the session and transcript length before each change.
+    private var undoStack: [(session: Session, transcriptCount: Int, source: String)] = []
+    /// Where `<input>:LINE` diagnostics count from.
+    public private(set) var lineNumber = 0
+    public let inputName: String
+
+    public static let maxUndo = 1_000
+
+    public init(inputName: String = "<input>") { self.inputName = inputName }
+
+    /// What one typed line gave.
+    public struct Response {
+        public var lines: [OutputLine] = []
+        public var diagnostic: Diagnostic? = nil
+        public var outcome: Outcome? = nil
+        public var quit = false
+    }
+
+    /// `alice 2026-01-15 09:00> `
+    public var prompt: String {
+        "\(session.currentUserName ?? "tourpass") \(session.world.now)> "
+    }
+
+    /// Lines that mention a payment password never go to the history file.
+    public static func isSafeForHistory(_ line: String) -> Bool {
+        !line.lowercased().contains("password")
+    }
+
+    public mutating func handle(_ line: String) -> Response {
+        lineNumber += 1
+        let trimmed = line.drop(while: { $0 == " " || $0 == "\t" })
+        if trimmed.hasPrefix(":") { return meta(String(trimmed)) }
+        switch CommandTable.parse(line) {
+        case .failure(var diagnostic):
+            diagnostic.file = inputName
+            diagnostic.line = lineNumber
+            return Response(diagnostic: diagnostic)
+        case .success(nil):
+            if trimmed.hasPrefix("#") { transcript.append((line, [])) }
+            return Response()
+        case .success(let command?):
+            return run(command, source: line)
+        }
+    }
+
+    private mutating func run(_ command: Command, source: String) -> Response {
+        if !command.isAssertion { remember(source) }
+        let outcome = session.run(command)
+        // A failed assertion is shown but not saved: the saved file must pass.
+        if outcome.failedAssertion == nil {
+            transcript.append((source, command.isAssertion ? [] : outcome.lines.map(\.text)))
+        }
+        return Response(lines: outcome.lines, outcome: outcome)
+    }
+
+    private mutating func remember(_ source: String) {
+        undoStack.append((session, transcript.count, source))
+        if undoStack.count > Console.maxUndo { undoStack.removeFirst(undoStack.count - Console.maxUndo) }
+    }
+
+    // MARK: meta-commands
+
+    private mutating func meta(_ line: String) -> Response {
+        let words = line.split(separator: " ", maxSplits: 1)
+        let name = String(words.first ?? "")
+        let argument = words.count > 1 ? String(words[1]).trimmingCharacters(in: .whitespaces) : ""
+        switch name {
+        case ":help":
+            if !argument.isEmpty, CommandTable.spec(named: argument) == nil, !MetaCommand.names.contains(argument) {
+                return info("no command \(argument)" + (nearest(to: argument, in: CommandTable.namesAndAliases).map { "; did you mean '\($0)'?" } ?? ""))
+            }
+            return Response(lines: Help.lines(for: argument.isEmpty ? nil : argument).map { OutputLine(.info, $0) })
+        case ":quit", ":q", ":exit":
+            return Response(quit: true)
+        case ":undo":
+            guard let last = undoStack.popLast() else { return info("nothing to undo") }
+            session = last.session
+            transcript.removeLast(transcript.count - last.transcriptCount)
+            return info("undid: \(last.source)")
+        case ":reset":
+            remember(":reset")
+            session = Session()
+            transcript = []
+            return info("reset to the default world (:undo brings it back)")
+        case ":save":
+            guard !argument.isEmpty else { return info(":save needs a FILE") }
+            return save(to: argument)
+        case ":load":
+            guard !argument.isEmpty else { return info(":load needs a FILE") }
+            return load(argument)
+        default:
+            let hint = nearest(to: name, in: MetaCommand.names).map { "; did you mean '\($0)'?" } ?? ""
+            return Response(diagnostic: Diagnostic(file: inputName, line: lineNumber, column: 1, message: "unknown meta-command '\(name.prefix(40))'\(hint)"))
+        }
+    }
+
+    private func info(_ text: String) -> Response { Response(lines: [OutputLine(.info, text)]) }
+
+    /// The session so far as a scenario: it passes `tourpass run` as it stands.
+    public var savedScenario: String {
+        var text = "# saved from a tourpass session\n"
+        for entry in transcript {
+            text += entry.source + "\n"
+            for line in entry.output { text += line.isEmpty ? "|\n" : "| \(line)\n" }
+        }
+        return text
+    }
+
+    private func save(to path: String) -> Response {
+        let expanded = (path as NSString).expandingTildeInPath
+        guard Suite.writeAtomically(savedScenario, to: expanded) else {
+            return Response(lines: [OutputLine(.error, "error: cannot write \(path)")])
+        }
+        let count = transcript.filter { !$0.source.hasPrefix("#") }.count
+        return info("saved \(count) line\(count == 1 ? "" : "s") to \(path)")
+    }
+
+    private mutating func load(_ path: String) -> Response {
+        let expanded = (path as NSString).expandingTildeInPath
+        guard let data = FileManager.default.contents(atPath: expanded) else {
+            return Response(lines: [OutputLine(.error, "error: cannot read \(path)")])
+        }
+        switch Scenario.parse(String(decoding: data, as: UTF8.self), path: path) {
+        case .failure(let problems):
+            return Response(lines: problems.list.map { OutputLine(.error, $0.rendered) })
+        case .success(let scenario):
+            var response = Response()
+            for step in scenario.steps {
+                response.lines.append(OutputLine(.info, "> " + step.source))
+                let result = run(step.command, source: step.source)
+                response.lines += result.lines
+            }
+            response.lines.append(OutputLine(.info, "loaded \(scenario.steps.count) lines from \(path)"))
+            return response
+        }
+    }
+}

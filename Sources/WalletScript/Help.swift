@@ -1,0 +1,49 @@
+import WalletCore
+
+/// `help` and `:help`, from the command table.
+enum Help {
+    static func lines(for name: String?) -> [String] {
+        guard let name else { return overview }
+        if let meta = MetaCommand.all.first(where: { $0.name == name }) {
+            return ["\(meta.usage)", "  \(meta.summary)"]
+        }
+        guard let spec = CommandTable.spec(named: name) else { return ["no command \(name)"] }
+        var lines = ["usage: \(spec.usage)", "  \(spec.summary)"]
+        if !spec.aliases.isEmpty { lines.append("  also: " + spec.aliases.joined(separator: ", ")) }
+        if !spec.examples.isEmpty {
+            lines.append("examples:")
+            lines += spec.examples.map { "  \($0)" }
+        }
+        if spec.name == "expect" {
+            lines.append("error codes: " + ErrorCode.allCases.map(\.rawValue).joined(separator: " "))
+        }
+        return lines
+    }
+
+    static var overview: [String] {
+        let width = (CommandTable.all.map(\.name.count) + MetaCommand.all.map(\.name.count)).max() ?? 0
+        var lines = ["commands (help COMMAND for more):"]
+        lines += CommandTable.all.map { "  " + Render.pad($0.name, width) + "  " + $0.summary }
+        lines.append("REPL:")
+        lines += MetaCommand.all.map { "  " + Render.pad($0.name, width) + "  " + $0.summary }
+        return lines
+    }
+}
+
+/// The REPL's own commands: they act on the session, not the world, and are never saved.
+public struct MetaCommand: Sendable {
+    public let name: String
+    public let usage: String
+    public let summary: String
+
+    public static let all: [MetaCommand] = [
+        MetaCommand(name: ":help", usage: ":help [COMMAND]", summary: "list the commands, or explain one"),
+        MetaCommand(name: ":save", usage: ":save FILE", summary: "save the session so far as a scenario with its recorded output"),
+        MetaCommand(name: ":load", usage: ":load FILE", summary: "run a scenario file into the current world"),
+        MetaCommand(name: ":undo", usage: ":undo", summary: "step the world back one command (repeatable)"),
+        MetaCommand(name: ":reset", usage: ":reset", summary: "start again from the default world"),
+        MetaCommand(name: ":quit", usage: ":quit", summary: "leave (Ctrl-D too)"),
+    ]
+
+    public static var names: [String] { all.map(\.name) }
+}

@@ -1,0 +1,107 @@
+/// One word of a line: a plain word, or an option `key:value`.
+public struct Token: Equatable, Sendable {
+    /// The option's key without its colon, or nil for a plain word.
+    public let key: Substring?
+    /// The word, or the option's value, with quotes removed.
+    public let text: Substring
+    /// UTF-8 offsets into the line, for columns in diagnostics.
+    public let offset: Int
+    public let valueOffset: Int
+
+    public var isOption: Bool { key != nil }
+}
+
+/// Splits a line into tokens. Pure and total: every input gives tokens or a diagnostic.
+public enum Lexer {
+    public static let maxLineBytes = 4_096
+    public static let maxTokens = 64
+
+    public static func tokenize(_ line: String) -> Result<[Token], Diagnostic> {
+        let bytes = Array(line.utf8)
+        if bytes.count > maxLineBytes {
+            return .failure(Diagnostic(column: column(in: line, at: maxLineBytes), message: "line is longer than \(maxLineBytes) bytes"))
+        }
+        var tokens: [Token] = []
+        var i = 0
+        while i < bytes.count {
+            let byte = bytes[i]
+            if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r") { i += 1; continue }
+            if byte == UInt8(ascii: "#") { break }
+            if tokens.count == maxTokens {
+                return .failure(Diagnostic(column: column(in: line, at: i), message: "more than \(maxTokens) words on one line"))
+            }
+            switch scanWord(bytes, from: i, line: line) {
+            case .failure(let diagnostic): return .failure(diagnostic)
+            case .success(let (token, end)):
+                tokens.append(token)
+                i = end
+            }
+        }
+        return .success(tokens)
+    }
+
+    /// Reads one word starting at `start`: `word`, `"quoted words"`, `key:value`, `key:"quoted"`.
+    private static func scanWord(_ bytes: [UInt8], from start: Int, line: String) -> Result<(Token, Int), Diagnostic> {
+        var i = start
+        var keyEnd: Int? = nil
+        var text: [UInt8] = []
+        var valueStart = start
+        var quoted = false
+        while i < bytes.count {
+            let byte = bytes[i]
+            if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r") { break }
+            if byte < 0x20 || byte == 0x7f {
+                return .failure(Diagnostic(column: column(in: line, at: i), message: "unexpected control character (byte 0x\(String(byte, radix: 16)))"))
+            }
+            if byte == UInt8(ascii: "\"") {
+                let open = i
+                i += 1
+                var closed = false
+                while i < bytes.count {
+                    if bytes[i] == UInt8(ascii: "\\"), i + 1 < bytes.count { text.append(bytes[i + 1]); i += 2; continue }
+                    if bytes[i] == UInt8(ascii: "\"") { closed = true; i += 1; break }
+                    text.append(bytes[i])
+                    i += 1
+                }
+                if !closed {
+                    return .failure(Diagnostic(column: column(in: line, at: open), message: "unterminated quote: add a closing \""))
+                }
+                quoted = true
+                continue
+            }
+            if byte == UInt8(ascii: ":"), keyEnd == nil, !quoted, isKey(text) {
+                keyEnd = i
+                text.removeAll(keepingCapacity: true)
+                valueStart = i + 1
+                i += 1
+                continue
+            }
+            text.append(byte)
+            i += 1
+        }
+        let value = Substring(String(decoding: text, as: UTF8.self))
+        if let keyEnd {
+            let key = Substring(String(decoding: bytes[start..<keyEnd], as: UTF8.self))
+            return .success((Token(key: key, text: value, offset: start, valueOffset: valueStart), i))
+        }
+        return .success((Token(key: nil, text: value, offset: start, valueOffset: start), i))
+    }
+
+    /// An option key: a lower-case letter, then letters, digits, `_` or `.`.
+    private static func isKey(_ bytes: [UInt8]) -> Bool {
+        guard let first = bytes.first, first >= UInt8(ascii: "a"), first <= UInt8(ascii: "z") else { return false }
+        return bytes.allSatisfy { ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")) || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".") }
+    }
+
+    /// The 1-based character column of a UTF-8 offset.
+    public static func column(in line: String, at offset: Int) -> Int {
+        var count = 1
+        var bytes = 0
+        for character in line {
+            bytes += character.utf8.count
+            if bytes > offset { break }
+            count += 1
+        }
+        return count
+    }
+}

@@ -1,0 +1,92 @@
+import ArgumentParser
+import Foundation
+import WalletScript
+
+/// Speed figures, printed rather than asserted: timed tests flake, figures inform.
+struct Bench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Measure the interpreter, the core API and the scenario runner, and print the figures."
+    )
+
+    @Option(help: "Commands in the generated workload.")
+    var commands = 1_000_000
+
+    @Option(help: "Scenario files to generate and run.")
+    var files = 1_000
+
+    @Option(name: .short, help: "Parallel jobs for the files (default: the number of cores).")
+    var jobs: Int?
+
+    func validate() throws {
+        guard (1...20_000_000).contains(commands) else { throw ValidationError("--commands takes 1 to 20000000") }
+        guard (1...100_000).contains(files) else { throw ValidationError("--files takes 1 to 100000") }
+    }
+
+    func run() throws {
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        let ops = Workload.generate(count: commands)
+        let lines = ops.map(\.line)
+
+        let interpreted = time { Workload.runInterpreted(lines) }
+        let direct = time { Workload.runDirect(ops) }
+        print("machine:     \(cores) cores")
+        print("interpreted: \(commands) commands in \(seconds(interpreted.duration)) s = \(rate(commands, interpreted.duration)) commands/s on 1 core (\(interpreted.value) failed as designed)")
+        print("direct API:  \(commands) operations in \(seconds(direct.duration)) s = \(rate(commands, direct.duration)) operations/s (\(direct.value) failed as designed)")
+        print("ratio:       interpreted takes \(ratio(interpreted.duration, direct.duration))x the time of the direct API")
+
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tourpass-bench-\(ProcessInfo.processInfo.processIdentifier)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for index in 0..<files {
+            let text = BenchFiles.scenario(index)
+            try Data(text.utf8).write(to: folder.appendingPathComponent("s\(index).scn"))
+        }
+        let jobCount = jobs ?? cores
+        let suite = time { Suite.run(paths: [folder.path], options: SuiteOptions(jobs: jobCount)) }
+        print("files:       \(files) scenario files in \(seconds(suite.duration)) s with -j \(jobCount) = \(rate(files, suite.duration)) files/s (\(suite.value.passedCount) passed, \(suite.value.failedCount) failed)")
+    }
+
+    private func time<T>(_ body: () -> T) -> (value: T, duration: Duration) {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let value = body()
+        return (value, clock.now - start)
+    }
+
+    private func secondsValue(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+
+    private func seconds(_ duration: Duration) -> String { String(format: "%.3f", secondsValue(duration)) }
+
+    private func rate(_ count: Int, _ duration: Duration) -> String {
+        String(Int((Double(count) / max(secondsValue(duration), 1e-9)).rounded()))
+    }
+
+    private func ratio(_ a: Duration, _ b: Duration) -> String {
+        String(format: "%.2f", secondsValue(a) / max(secondsValue(b), 1e-9))
+    }
+}
+
+/// Generated scenario files: a realistic golden test each, with recorded output.
+enum BenchFiles {
+    static func scenario(_ index: Int) -> String {
+        let amount = 100 + index % 1_900
+        return """
+            # generated benchmark scenario \(index)
+            user u\(index)
+            verify
+            card visa
+            topup \(amount)
+            expect balance \(amount)
+            pay 10 qr:cross
+            expect balance \(amount - 10)
+            pay 5 qr:domestic
+            expect error pay.domestic_qr
+            advance 90d
+            expect status expired
+            expect refunded \(amount - 10)
+
+            """
+    }
+}

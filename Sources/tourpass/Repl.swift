@@ -1,0 +1,43 @@
+import Foundation
+import LineEditor
+import WalletScript
+
+/// The interactive loop: a line editor in front of the Console.
+enum Repl {
+    /// Holds the console so the completion callback can see the current world.
+    final class Box { var console = Console(inputName: "<repl>") }
+
+    static func start() {
+        let box = Box()
+        let out = Terminal.style(for: STDOUT_FILENO)
+        let reader: LineReading = EditLineReader(
+            programName: "tourpass",
+            historyFile: HistoryFile.defaultPath(),
+            historySize: 1_000,
+            completer: { text in Completion.candidates(for: text, session: box.console.session) }
+        ) ?? PlainLineReader()
+        print("TourPass Lab: Alipay's international version, simulated. `help` lists the commands, Tab completes, :quit leaves.")
+        while true {
+            switch reader.readLine(prompt: box.console.prompt) {
+            case .endOfInput:
+                print("")
+                reader.saveHistory()
+                return
+            case .interrupted:
+                continue
+            case .line(let line):
+                if !line.allSatisfy(\.isWhitespace), Console.isSafeForHistory(line) { reader.addHistory(line) }
+                let response = box.console.handle(line)
+                if let diagnostic = response.diagnostic {
+                    print(out.red("error: \(diagnostic.message)"))
+                    print(diagnostic.caret(under: line))
+                }
+                for output in response.lines { print(out.line(output)) }
+                if response.quit {
+                    reader.saveHistory()
+                    return
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,70 @@
+import ArgumentParser
+import Foundation
+import WalletScript
+
+@main
+struct TourPass: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tourpass",
+        abstract: "Try Alipay's international version (TourPass) without a phone, a bank or a calendar.",
+        discussion: """
+            With no subcommand: a REPL on a terminal; with piped input, runs the lines and prints
+            their output (exit 1 if an expect failed or a failed command was not expected).
+            """,
+        subcommands: [Run.self, Bench.self]
+    )
+
+    func run() throws {
+        if Terminal.isInteractive {
+            Repl.start()
+        } else {
+            throw ExitCode(Piped.run())
+        }
+    }
+
+    /// Bad usage exits 2, as the language contract says (not ArgumentParser's 64).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
+}
+
+enum Terminal {
+    static var isInteractive: Bool { isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 }
+
+    /// Colour only on a terminal, never with NO_COLOR.
+    static func style(for descriptor: Int32) -> Style {
+        let noColor = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
+        return Style(colour: isatty(descriptor) == 1 && !noColor)
+    }
+
+    static func printError(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+}
+
+/// Piped standard input through the interpreter.
+enum Piped {
+    static func run() -> Int32 {
+        var run = PipedRun(inputName: "<stdin>")
+        let style = Terminal.style(for: STDOUT_FILENO)
+        while let line = readLine(strippingNewline: true) {
+            let printed = run.feed(line)
+            for output in printed.out { print(style.line(output)) }
+            for text in printed.err { Terminal.printError(text) }
+            if printed.quit { break }
+        }
+        let (err, code) = run.finish()
+        for text in err { Terminal.printError(text) }
+        return code
+    }
+}
