@@ -14,25 +14,31 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
     public var description: String { "CNY " + Money.grouped(fen) }
 
     /// `1234.50`: the form a scenario types.
-    public var plain: String {
-        let sign = fen < 0 ? "-" : ""
-        let magnitude = fen.magnitude
-        return sign + String(magnitude / 100) + "." + Money.twoDigits(magnitude % 100)
-    }
+    public var plain: String { Money.format(fen, grouping: false) }
 
-    static func grouped(_ fen: Int64) -> String {
-        let magnitude = fen.magnitude
-        var whole = String(magnitude / 100)
-        var parts: [Substring] = []
-        while whole.count > 3 {
-            parts.insert(Substring(whole.suffix(3)), at: 0)
-            whole.removeLast(3)
+    static func grouped(_ fen: Int64) -> String { format(fen, grouping: true) }
+
+    /// Digits written backwards into a small buffer: formatting is on every output line.
+    static func format(_ fen: Int64, grouping: Bool) -> String {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 40) { buffer in
+            var magnitude = fen.magnitude
+            var index = 40
+            func put(_ byte: UInt8) { index -= 1; buffer[index] = byte }
+            put(UInt8(ascii: "0") + UInt8(magnitude % 10)); magnitude /= 10
+            put(UInt8(ascii: "0") + UInt8(magnitude % 10)); magnitude /= 10
+            put(UInt8(ascii: "."))
+            var digits = 0
+            repeat {
+                if grouping && digits > 0 && digits % 3 == 0 { put(UInt8(ascii: ",")) }
+                put(UInt8(ascii: "0") + UInt8(magnitude % 10))
+                magnitude /= 10
+                digits += 1
+            } while magnitude > 0
+            if fen < 0 { put(UInt8(ascii: "-")) }
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[index..<40]), as: UTF8.self)
         }
-        parts.insert(Substring(whole), at: 0)
-        return (fen < 0 ? "-" : "") + parts.joined(separator: ",") + "." + twoDigits(magnitude % 100)
     }
 
-    static func twoDigits(_ value: UInt64) -> String { value < 10 ? "0\(value)" : "\(value)" }
 
     // MARK: arithmetic that reports overflow instead of trapping
 

@@ -28,7 +28,9 @@ public struct Instant: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// `2026-01-15 09:00`
     public var description: String {
-        date.description + " " + CivilDate.pad(hour, 2) + ":" + CivilDate.pad(minute, 2)
+        let date = self.date
+        let within = Int(minutes - dayIndex * 1_440)
+        return CivilDate.format([(date.year, 4, "-"), (date.month, 2, "-"), (date.day, 2, " "), (within / 60, 2, ":"), (within % 60, 2, nil)])
     }
 
     public func adding(_ duration: SimDuration) -> Instant? {
@@ -56,7 +58,27 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
         (a.year, a.month, a.day) < (b.year, b.month, b.day)
     }
 
-    public var description: String { CivilDate.pad(year, 4) + "-" + CivilDate.pad(month, 2) + "-" + CivilDate.pad(day, 2) }
+    public var description: String { CivilDate.format([(year, 4, "-"), (month, 2, "-"), (day, 2, nil)]) }
+
+    /// Zero-padded fields with separators, written into one small buffer: dates are on
+    /// most output lines.
+    static func format(_ fields: [(value: Int, width: Int, separator: Character?)]) -> String {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 48) { buffer in
+            var end = 0
+            for field in fields {
+                var value = field.value.magnitude
+                var width = 0
+                var scratch: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0)
+                withUnsafeMutableBytes(of: &scratch) { digits in
+                    repeat { digits[width] = UInt8(ascii: "0") + UInt8(value % 10); value /= 10; width += 1 } while value > 0 && width < 6
+                    while width < field.width { digits[width] = UInt8(ascii: "0"); width += 1 }
+                    for i in stride(from: width - 1, through: 0, by: -1) { buffer[end] = digits[i]; end += 1 }
+                }
+                if let separator = field.separator?.asciiValue { buffer[end] = separator; end += 1 }
+            }
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[0..<end]), as: UTF8.self)
+        }
+    }
 
     static func pad(_ value: Int, _ width: Int) -> String {
         let text = String(value)

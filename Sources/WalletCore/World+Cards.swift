@@ -84,12 +84,12 @@ extension World {
         let match: CardID?
         if selector.count == 4, selector.allSatisfy(\.isASCIIDigit) {
             match = owned.first { cards[$0.index].last4 == selector }
-        } else if let brand = CardBrand(rawValue: selector) {
-            match = owned.first { cards[$0.index].brand == brand }
-        } else if let test = TestCard.named(selector) {
-            match = owned.first { cards[$0.index].number == test.number }
         } else {
-            match = nil
+            // A sandbox word names its own card first (`card:visa` is 4111…), then the brand.
+            let test = TestCard.named(selector)
+            let brand = CardBrand(rawValue: selector)
+            match = owned.first { cards[$0.index].number == test?.number }
+                ?? owned.first { cards[$0.index].brand == brand }
         }
         guard let card = match else {
             throw WalletError(.cardNotFound, "\(users[id.index].name) has no linked card matching \(selector)")

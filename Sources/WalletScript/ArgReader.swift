@@ -14,8 +14,11 @@ public struct ArgReader {
         self.line = line
         self.command = command
         self.allowedKeys = allowedKeys
-        positionals = tokens.filter { !$0.isOption }
-        options = tokens.filter { $0.isOption }
+        positionals = []
+        options = []
+        for token in tokens {
+            if token.isOption { options.append(token) } else { positionals.append(token) }
+        }
     }
 
     /// Lines about passwords never quote what was typed.
@@ -54,10 +57,11 @@ public struct ArgReader {
 
     /// The value of `key:`, removed so that leftovers can be reported.
     mutating func option(_ key: String) throws(Diagnostic) -> Token? {
-        let matches = options.filter { $0.key == Substring(key) }
-        if matches.count > 1 { throw error("\(key): is given twice", at: matches[1].offset) }
-        options.removeAll { $0.key == Substring(key) }
-        guard let token = matches.first else { return nil }
+        guard let index = options.firstIndex(where: { $0.key == Substring(key) }) else { return nil }
+        let token = options.remove(at: index)
+        if let again = options.first(where: { $0.key == Substring(key) }) {
+            throw error("\(key): is given twice", at: again.offset)
+        }
         if token.text.isEmpty { throw error("\(key): needs a value", at: token.valueOffset) }
         return token
     }
@@ -130,8 +134,13 @@ public struct ArgReader {
     /// A user or merchant name: letters, digits, `-`, `_`, `.`; at most 32 characters.
     func name(_ token: Token, of what: String) throws(Diagnostic) -> String {
         let text = String(token.text)
-        guard !text.isEmpty, text.count <= 32, !text.hasPrefix(":"),
-              text.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." }) else {
+        // ASCII names are checked byte by byte; others character by character.
+        let asciiOK = text.utf8.count <= 32 && text.utf8.allSatisfy { byte in
+            (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+                || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".")
+        }
+        guard asciiOK || (!text.isEmpty && text.count <= 32 && !text.hasPrefix(":")
+              && text.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." })), !text.isEmpty else {
             throw error("a \(what) name is 1 to 32 letters, digits, '-', '_' or '.': \(token.text)", at: token.valueOffset)
         }
         return text

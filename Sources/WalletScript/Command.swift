@@ -2,7 +2,7 @@ import WalletCore
 
 /// A parsed line: what to do, with every value already checked and converted.
 public enum Command: Sendable {
-    case user(SignUpRequest, hasOptions: Bool)
+    case user(SignUpRequest, phone: String?, hasOptions: Bool)
     case sms(String)
     case verify(VerifyRequest)
     case card(CardRequest)

@@ -63,11 +63,8 @@ extension CommandTable {
             options: [], positionalValues: [], positionalDynamic: .policyKeys,
             parse: { (r) throws(Diagnostic) in
                 guard let key = r.optionalPositional() else { return .policy(key: nil, value: nil) }
+                // An unknown key is checked when it runs: `policy.unknown_key`.
                 let name = String(key.text)
-                guard Policy.key(named: name) != nil else {
-                    let hint = nearest(to: name, in: Policy.keys.map(\.name)).map { "; did you mean '\($0)'?" } ?? "; type policy for the list"
-                    throw r.error("unknown policy key '\(name)'\(hint)", at: key.offset)
-                }
                 guard let value = r.optionalPositional() else { return .policy(key: name, value: nil) }
                 return .policy(key: name, value: String(value.text))
             }),

@@ -37,10 +37,16 @@ public struct Session: Sendable {
 
     private mutating func execute(_ command: Command) throws(WalletError) -> Outcome {
         switch command {
-        case .user(let request, let hasOptions):
+        case .user(var request, let phone, let hasOptions):
             if let existing = world.user(named: request.name), !hasOptions {
                 currentUser = existing
                 return .info("current user: \(request.name)")
+            }
+            if let phone {
+                guard let parsed = Phone.parse(Substring(phone)) else {
+                    throw WalletError(.registerPhoneInvalid, "a phone is +CC-NUMBER with 1 to 3 digits of country code and 4 to 14 of number, e.g. +44-7700900123")
+                }
+                request.phone = parsed
             }
             let signUp = try world.signUp(request)
             currentUser = signUp.user
@@ -118,6 +124,10 @@ public struct Session: Sendable {
             return outcome
         case .policy(let key, let value):
             guard let key else { return Outcome(lines: Render.policy(world.policy).map { OutputLine(.info, $0) }) }
+            guard Policy.key(named: key) != nil else {
+                let hint = nearest(to: key, in: Policy.keys.map(\.name)).map { "; did you mean '\($0)'?" } ?? "; type policy for the list"
+                throw WalletError(.policyUnknownKey, "no policy key '\(key)'\(hint)")
+            }
             guard let value else { return .info("\(key) = \(world.policy.value(of: key) ?? "?")") }
             let before = world.policy.value(of: key) ?? "?"
             try world.setPolicy(key, to: Substring(value))
