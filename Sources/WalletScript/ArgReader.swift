@@ -5,15 +5,16 @@ import WalletCore
 public struct ArgReader {
     let line: String
     let command: String
-    let allowedKeys: [String]
+    let optionSpecs: [OptionSpec]
+    var allowedKeys: [String] { optionSpecs.map(\.key) }
     private(set) var positionals: [Token]
     private var options: [Token]
     private var nextPositional = 0
 
-    init(line: String, command: String, tokens: ArraySlice<Token>, allowedKeys: [String]) {
+    init(line: String, command: String, tokens: ArraySlice<Token>, options optionSpecs: [OptionSpec]) {
         self.line = line
         self.command = command
-        self.allowedKeys = allowedKeys
+        self.optionSpecs = optionSpecs
         positionals = []
         options = []
         for token in tokens {

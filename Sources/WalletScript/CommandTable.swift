@@ -64,7 +64,7 @@ public enum CommandTable {
             let hint = nearest(to: word, in: namesAndAliases).map { "; did you mean '\($0)'?" } ?? "; type help for the list"
             return .failure(Diagnostic(column: Lexer.column(in: line, at: first.offset), message: "unknown command '\(word.prefix(40))'\(hint)"))
         }
-        var reader = ArgReader(line: line, command: spec.name, tokens: tokens.dropFirst(), allowedKeys: spec.options.map(\.key))
+        var reader = ArgReader(line: line, command: spec.name, tokens: tokens.dropFirst(), options: spec.options)
         do {
             let command = try spec.parse(&reader)
             try reader.finish()

@@ -17,7 +17,16 @@ public enum Lexer {
     public static let maxTokens = 64
 
     public static func tokenize(_ line: String) -> Result<[Token], Diagnostic> {
-        let bytes = Array(line.utf8)
+        var line = line
+        line.makeContiguousUTF8()
+        if line.utf8.count > maxLineBytes {
+            return .failure(Diagnostic(column: column(in: line, at: maxLineBytes), message: "line is longer than \(maxLineBytes) bytes"))
+        }
+        // Native strings are contiguous, so this never copies; the fallback is for safety.
+        return line.utf8.withContiguousStorageIfAvailable { tokenize(line, $0) } ?? tokenize(line, Array(line.utf8))
+    }
+
+    private static func tokenize<Bytes: RandomAccessCollection<UInt8>>(_ line: String, _ bytes: Bytes) -> Result<[Token], Diagnostic> where Bytes.Index == Int {
         if bytes.count > maxLineBytes {
             return .failure(Diagnostic(column: column(in: line, at: maxLineBytes), message: "line is longer than \(maxLineBytes) bytes"))
         }
@@ -41,7 +50,7 @@ public enum Lexer {
     }
 
     /// Reads one word starting at `start`: `word`, `"quoted words"`, `key:value`, `key:"quoted"`.
-    private static func scanWord(_ bytes: [UInt8], from start: Int, line: String) -> Result<(Token, Int), Diagnostic> {
+    private static func scanWord<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, from start: Int, line: String) -> Result<(Token, Int), Diagnostic> where Bytes.Index == Int {
         var i = start
         var keyEnd: Int? = nil
         var text: [UInt8] = []
@@ -54,6 +63,7 @@ public enum Lexer {
                 return .failure(Diagnostic(column: column(in: line, at: i), message: "unexpected control character (byte 0x\(String(byte, radix: 16)))"))
             }
             if byte == UInt8(ascii: "\"") {
+                if !quoted { text = Array(bytes[valueStart..<i]) }
                 let open = i
                 i += 1
                 var closed = false
@@ -69,26 +79,32 @@ public enum Lexer {
                 quoted = true
                 continue
             }
-            if byte == UInt8(ascii: ":"), keyEnd == nil, !quoted, isKey(text) {
+            if byte == UInt8(ascii: ":"), keyEnd == nil, !quoted, isKey(bytes[start..<i]) {
                 keyEnd = i
-                text.removeAll(keepingCapacity: true)
                 valueStart = i + 1
                 i += 1
                 continue
             }
-            text.append(byte)
+            if quoted { text.append(byte) }
             i += 1
         }
-        let value = Substring(String(decoding: text, as: UTF8.self))
+        // Unquoted text is a slice of the line itself: no copy.
+        let value = quoted ? Substring(String(decoding: text, as: UTF8.self)) : slice(line, valueStart, i)
         if let keyEnd {
-            let key = Substring(String(decoding: bytes[start..<keyEnd], as: UTF8.self))
+            let key = slice(line, start, keyEnd)
             return .success((Token(key: key, text: value, offset: start, valueOffset: valueStart), i))
         }
         return .success((Token(key: nil, text: value, offset: start, valueOffset: start), i))
     }
 
+    private static func slice(_ line: String, _ from: Int, _ to: Int) -> Substring {
+        let utf8 = line.utf8
+        let lower = utf8.index(utf8.startIndex, offsetBy: from)
+        return Substring(utf8[lower..<utf8.index(lower, offsetBy: to - from)])
+    }
+
     /// An option key: a lower-case letter, then letters, digits, `_` or `.`.
-    private static func isKey(_ bytes: [UInt8]) -> Bool {
+    private static func isKey<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> Bool {
         guard let first = bytes.first, first >= UInt8(ascii: "a"), first <= UInt8(ascii: "z") else { return false }
         return bytes.allSatisfy { ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")) || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".") }
     }

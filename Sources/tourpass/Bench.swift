@@ -14,7 +14,7 @@ struct Bench: ParsableCommand {
     @Option(help: "Scenario files to generate and run.")
     var files = 1_000
 
-    @Option(name: .short, help: "Parallel jobs for the files (default: the number of cores).")
+    @Option(name: [.customShort("j"), .long], help: "Parallel jobs for the files (default: the number of cores).")
     var jobs: Int?
 
     func validate() throws {

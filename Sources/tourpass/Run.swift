@@ -17,7 +17,7 @@ struct Run: ParsableCommand {
     @Option(help: "Write a JUnit XML report to this file.")
     var junit: String?
 
-    @Option(name: .short, help: "Parallel jobs (default: the number of cores).")
+    @Option(name: [.customShort("j"), .long], help: "Parallel jobs (default: the number of cores).")
     var jobs: Int?
 
     @Option(help: "Run only scenarios whose path contains this text.")
