@@ -23,9 +23,10 @@ public struct Policy: Equatable, Sendable {
     public var passValidity: SimDuration { .days(passDays) }
 
     /// The card's currency figure for an amount: `US$14.34` for CNY 100.
-    public func usd(_ amount: Money) -> String {
-        let cents = Money.divideRounded(amount.fen * fxUSDPer10k, by: 10_000)
-        return "US$" + Money.grouped(cents)
+    public func usd(_ amount: Money) -> String { Policy.usd(amount, ratePer10k: fxUSDPer10k) }
+
+    public static func usd(_ amount: Money, ratePer10k: Int64) -> String {
+        "US$" + Money.grouped(Money.divideRounded(amount.fen * ratePer10k, by: 10_000))
     }
 }
 

@@ -24,9 +24,9 @@ extension World {
     /// funding, the payment password (lock, then the entry), then the balance or the daily
     /// limit; the first failure is the answer and no money moves.
     public mutating func pay(user id: UserID, amount: Money, merchant: MerchantID, password: String? = nil) throws(WalletError) -> PaymentReceipt {
-        let user = try activeUser(id)
+        try ensureSignedUp(id)
         let shop = merchants[merchant.index]
-        let international = user.version == .international
+        let international = users[id.index].version == .international
         if international && shop.qr == .domestic {
             throw WalletError(.payDomesticQR, "The other party's money-receiving code is the domestic money-receiving code, which can only be used within the country.")
         }
@@ -35,16 +35,16 @@ extension World {
         }
         let source: FundingSource
         if international {
-            switch user.pass.state {
+            switch users[id.index].pass.state {
             case .none:
                 throw WalletError(.payNoPaymentMethod, "No direct payment method can be used currently, please choose another method (no TourPass: top up first)")
             case .expired:
-                throw WalletError(.tourpassExpired, "the TourPass expired\(user.pass.expiresAt.map { " on \($0)" } ?? ""); `reactivate` it and top up")
+                throw WalletError(.tourpassExpired, "the TourPass expired\(users[id.index].pass.expiresAt.map { " on \($0)" } ?? ""); `reactivate` it and top up")
             case .active:
                 source = .pass
             }
         } else {
-            guard let card = user.cards.first else {
+            guard let card = users[id.index].cards.first else {
                 throw WalletError(.payNoPaymentMethod, "No direct payment method can be used currently, please choose another method (no bank card linked)")
             }
             source = .card(card)
@@ -52,8 +52,8 @@ extension World {
         try checkPaymentPassword(user: id, entered: password)
         switch source {
         case .pass:
-            if amount.fen > user.pass.balanceFen {
-                throw WalletError(.payInsufficientBalance, "the TourPass balance \(Money(fen: user.pass.balanceFen)) is too low for \(amount)")
+            if amount.fen > users[id.index].pass.balanceFen {
+                throw WalletError(.payInsufficientBalance, "the TourPass balance \(Money(fen: users[id.index].pass.balanceFen)) is too low for \(amount)")
             }
             try ensureRoom(for: amount.fen, touching: [.pass(id), .merchant(merchant)])
             post(amount.fen, from: .pass(id), to: .merchant(merchant), kind: .payment)
@@ -61,7 +61,7 @@ extension World {
             try chargeDomestic(user: id, amount: amount, card: card)
             try ensureRoom(for: amount.fen, touching: [.card(card), .merchant(merchant)])
             post(amount.fen, from: .card(card), to: .merchant(merchant), kind: .payment)
-            if !user.verified { users[id.index].dailyPaid.fen += amount.fen }
+            if !users[id.index].verified { users[id.index].dailyPaid.fen += amount.fen }
         }
         let cardUsed: CardID? = if case .card(let card) = source { card } else { nil }
         users[id.index].payments.append(Payment(merchant: merchant, amountFen: amount.fen, card: cardUsed))

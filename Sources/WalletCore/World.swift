@@ -39,11 +39,15 @@ public struct World: Sendable {
 
     /// A user that has finished sign-up, or the error that says why not.
     func activeUser(_ id: UserID) throws(WalletError) -> User {
-        let user = users[id.index]
-        guard user.signedUp else {
-            throw WalletError(.registerPending, "\(user.name) has not finished sign-up: enter the SMS code with `sms CODE`")
+        try ensureSignedUp(id)
+        return users[id.index]
+    }
+
+    /// The same check without copying the user (hot paths read fields in place).
+    func ensureSignedUp(_ id: UserID) throws(WalletError) {
+        guard users[id.index].signedUp else {
+            throw WalletError(.registerPending, "\(users[id.index].name) has not finished sign-up: enter the SMS code with `sms CODE`")
         }
-        return user
     }
 
     public func lookUpUser(_ name: String) throws(WalletError) -> UserID {

@@ -7,19 +7,16 @@ public struct ArgReader {
     let command: String
     let optionSpecs: [OptionSpec]
     var allowedKeys: [String] { optionSpecs.map(\.key) }
-    private(set) var positionals: [Token]
-    private var options: [Token]
-    private var nextPositional = 0
+    /// The words after the command name, and a bit for each one a parser has taken
+    /// (the lexer allows at most 64 words); no arrays are built per line.
+    private let tokens: ArraySlice<Token>
+    private var taken: UInt64 = 0
 
     init(line: String, command: String, tokens: ArraySlice<Token>, options optionSpecs: [OptionSpec]) {
         self.line = line
         self.command = command
         self.optionSpecs = optionSpecs
-        positionals = []
-        options = []
-        for token in tokens {
-            if token.isOption { options.append(token) } else { positionals.append(token) }
-        }
+        self.tokens = tokens
     }
 
     /// Lines about passwords never quote what was typed.
@@ -35,32 +32,36 @@ public struct ArgReader {
         Diagnostic(column: Lexer.column(in: line, at: line.utf8.count), message: message)
     }
 
-    var hasMorePositionals: Bool { nextPositional < positionals.count }
+    private func isTaken(_ index: Int) -> Bool { taken & (1 << UInt64(index - tokens.startIndex)) != 0 }
+    private mutating func take(_ index: Int) { taken |= 1 << UInt64(index - tokens.startIndex) }
+
+    private func nextPositionalIndex() -> Int? {
+        tokens.indices.first { !tokens[$0].isOption && !isTaken($0) }
+    }
 
     mutating func positional(_ what: String) throws(Diagnostic) -> Token {
-        guard nextPositional < positionals.count else {
-            throw error("\(command) needs \(what)")
-        }
-        defer { nextPositional += 1 }
-        return positionals[nextPositional]
+        guard let token = optionalPositional() else { throw error("\(command) needs \(what)") }
+        return token
     }
 
     mutating func optionalPositional() -> Token? {
-        guard nextPositional < positionals.count else { return nil }
-        defer { nextPositional += 1 }
-        return positionals[nextPositional]
+        guard let index = nextPositionalIndex() else { return nil }
+        take(index)
+        return tokens[index]
     }
 
     mutating func remainingPositionals() -> [Token] {
-        defer { nextPositional = positionals.count }
-        return Array(positionals[nextPositional...])
+        var rest: [Token] = []
+        while let token = optionalPositional() { rest.append(token) }
+        return rest
     }
 
-    /// The value of `key:`, removed so that leftovers can be reported.
+    /// The value of `key:`, marked as taken so that leftovers can be reported.
     mutating func option(_ key: String) throws(Diagnostic) -> Token? {
-        guard let index = options.firstIndex(where: { $0.key == Substring(key) }) else { return nil }
-        let token = options.remove(at: index)
-        if let again = options.first(where: { $0.key == Substring(key) }) {
+        guard let index = tokens.indices.first(where: { tokens[$0].key == Substring(key) }) else { return nil }
+        take(index)
+        let token = tokens[index]
+        if let again = tokens[(index + 1)...].first(where: { $0.key == Substring(key) }) {
             throw error("\(key): is given twice", at: again.offset)
         }
         if token.text.isEmpty { throw error("\(key): needs a value", at: token.valueOffset) }
@@ -69,12 +70,12 @@ public struct ArgReader {
 
     /// Reports anything the parser did not take.
     func finish() throws(Diagnostic) {
-        if let extra = options.first, let key = extra.key {
-            let hint = nearest(to: String(key), in: allowedKeys).map { "; did you mean '\($0):'?" } ?? (allowedKeys.isEmpty ? "; \(command) takes no options" : "")
-            throw error("unknown option '\(key):' for \(command)\(hint)", at: extra.offset)
-        }
-        if nextPositional < positionals.count {
-            let extra = positionals[nextPositional]
+        for index in tokens.indices where !isTaken(index) {
+            let extra = tokens[index]
+            if let key = extra.key {
+                let hint = nearest(to: String(key), in: allowedKeys).map { "; did you mean '\($0):'?" } ?? (allowedKeys.isEmpty ? "; \(command) takes no options" : "")
+                throw error("unknown option '\(key):' for \(command)\(hint)", at: extra.offset)
+            }
             throw error("unexpected word for \(command)\(quote(extra))", at: extra.offset)
         }
     }

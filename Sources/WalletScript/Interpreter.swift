@@ -36,11 +36,16 @@ public struct Session: Sendable {
     }
 
     private mutating func execute(_ command: Command) throws(WalletError) -> Outcome {
+        Outcome(output: try outputs(of: command))
+    }
+
+    /// Runs a command and says what happened as values; nothing here builds text.
+    private mutating func outputs(of command: Command) throws(WalletError) -> [Output] {
         switch command {
         case .user(var request, let phone, let hasOptions):
             if let existing = world.user(named: request.name), !hasOptions {
                 currentUser = existing
-                return .info("current user: \(request.name)")
+                return [.currentUser(request.name)]
             }
             if let phone {
                 guard let parsed = Phone.parse(Substring(phone)) else {
@@ -51,39 +56,35 @@ public struct Session: Sendable {
             let signUp = try world.signUp(request)
             currentUser = signUp.user
             let user = world[signUp.user]
-            let code = signUp.codeEntered
-                ? "SMS code \(signUp.smsCode) sent to \(user.phone) and entered"
-                : "SMS code \(signUp.smsCode) sent to \(user.phone); enter it with: sms CODE"
-            return .info("\(user.name) signed up with \(user.phone) (\(user.version.label) version)", code)
+            return [.signedUp(name: user.name, phone: user.phone, version: user.version),
+                    .smsSent(code: signUp.smsCode, phone: user.phone, entered: signUp.codeEntered)]
         case .sms(let code):
             let id = try requireUser()
             _ = try world.enterSMS(user: id, code: code)
-            return .info("SMS code accepted: \(world[id].name) is signed up")
+            return [.smsAccepted(world[id].name)]
         case .verify(let request):
             let id = try requireUser()
             let passport = try world.verify(user: id, request)
-            return .info("\(world[id].name) verified: passport \(passport.number) (\(passport.nationality), expires \(passport.expires)), name \(passport.holderName)")
+            return [.verified(name: world[id].name, passport: passport)]
         case .card(let request):
             let id = try requireUser()
             let link = try world.linkCard(user: id, request)
             let card = world[link.card]
-            var outcome = Outcome.info("linked \(card.masked) (\(card.holderName), expires \(card.expiry))")
-            if link.passwordSet { outcome.lines.append(OutputLine(.info, "payment password set")) }
-            if link.passwordIgnored {
-                outcome.lines.append(OutputLine(.info, "payment password unchanged: it was set with the first card (change it with `password`)"))
-            }
-            return outcome
+            var output: [Output] = [.cardLinked(CardLabel(card), holder: card.holderName, expiry: card.expiry)]
+            if link.passwordSet { output.append(.passwordSet) }
+            if link.passwordIgnored { output.append(.passwordUnchanged) }
+            return output
         case .topup(let amount, let selector):
             let id = try requireUser()
             let receipt = try world.topUp(user: id, amount: amount, card: selector)
-            let charged = Money(fen: receipt.amount.fen + receipt.fee.fen)
-            var outcome = Outcome.info("topped up \(receipt.amount) from \(world[receipt.card].masked): charged \(charged) (about \(world.policy.usd(charged))) including a \(receipt.fee) fee")
-            if receipt.opened { outcome.lines.append(OutputLine(.info, "TourPass opened, valid until \(receipt.expiresAt)")) }
-            outcome.lines.append(OutputLine(.info, "TourPass balance \(receipt.balance)"))
-            return outcome
+            var output: [Output] = [.toppedUp(amount: receipt.amount, fee: receipt.fee, card: CardLabel(world[receipt.card]),
+                                              fxUSDPer10k: world.policy.fxUSDPer10k)]
+            if receipt.opened { output.append(.passOpened(until: receipt.expiresAt)) }
+            output.append(.passBalance(receipt.balance))
+            return output
         case .merchant(let name, let qr, let credit):
             let (_, created) = try world.defineMerchant(name: name, qr: qr, acceptsCredit: credit)
-            return .info("merchant \(name) \(created ? "defined" : "updated"): \(Render.merchantTerms(qr: qr, credit: credit))")
+            return [.merchantDefined(name: name, qr: qr, credit: credit, created: created)]
         case .pay(let amount, let target, let password):
             let id = try requireUser()
             let name = switch target {
@@ -92,52 +93,79 @@ public struct Session: Sendable {
             }
             let receipt = try world.pay(user: id, amount: amount, merchant: world.lookUpMerchant(name), password: password)
             switch receipt.source {
-            case .pass: return .info("paid \(amount) to \(name) from TourPass; balance \(receipt.passBalance ?? .zero)")
-            case .card(let card): return .info("paid \(amount) to \(name) from \(world[card].masked)")
+            case .pass: return [.paid(amount: amount, merchant: name, from: nil, balance: receipt.passBalance)]
+            case .card(let card): return [.paid(amount: amount, merchant: name, from: CardLabel(world[card]), balance: nil)]
             }
         case .refund(let amount, let from):
             let id = try requireUser()
             let receipt = try world.refund(user: id, amount: amount, merchant: world.lookUpMerchant(from))
-            var parts: [String] = []
-            if receipt.toPass.fen > 0 { parts.append("\(receipt.toPass) to TourPass (balance \(world.balance(user: id)))") }
-            parts += receipt.toCards.map { "\($0.amount) to \(world[$0.card].masked)" }
-            return .info("\(from) refunded \(amount): " + parts.joined(separator: ", "))
+            return [.refunded(merchant: from, amount: amount, toPass: receipt.toPass, passBalance: world.balance(user: id),
+                              toCards: receipt.toCards.map { CardAmount(card: CardLabel(world[$0.card]), amount: $0.amount) })]
         case .transfer(let amount, let to):
             let id = try requireUser()
             let receiver = try world.lookUpUser(to)
             let receipt = try world.transfer(user: id, amount: amount, to: receiver)
-            return .info("sent \(amount) to \(to) (\(world[receiver].phone)) from \(world[receipt.card].masked)")
+            return [.transferred(amount: amount, to: to, phone: world[receiver].phone, card: CardLabel(world[receipt.card]))]
         case .password(let password):
             try world.changePassword(user: try requireUser(), to: password)
-            return .info("payment password changed")
+            return [.passwordChanged]
         case .reactivate:
             let id = try requireUser()
             try world.reactivate(user: id)
-            return .info("TourPass reactivated: the next top-up opens a new \(world.policy.passDays)-day period")
+            return [.reactivated(days: world.policy.passDays)]
         case .advance(let target):
             let fired = switch target {
             case .by(let span): try world.advance(by: span)
             case .to(let instant): try world.advance(to: instant)
             }
-            var outcome = Outcome(lines: fired.map { OutputLine(.event, Render.event($0, in: world)) })
-            outcome.lines.append(OutputLine(.info, "now \(world.now)"))
-            return outcome
+            return fired.map(event) + [.now(world.now)]
         case .policy(let key, let value):
-            guard let key else { return Outcome(lines: Render.policy(world.policy).map { OutputLine(.info, $0) }) }
+            guard let key else { return [.text(Render.policy(world.policy))] }
             guard Policy.key(named: key) != nil else {
                 let hint = nearest(to: key, in: Policy.keys.map(\.name)).map { "; did you mean '\($0)'?" } ?? "; type policy for the list"
                 throw WalletError(.policyUnknownKey, "no policy key '\(key)'\(hint)")
             }
-            guard let value else { return .info("\(key) = \(world.policy.value(of: key) ?? "?")") }
             let before = world.policy.value(of: key) ?? "?"
+            guard let value else { return [.policyValue(key: key, value: before, was: nil)] }
             try world.setPolicy(key, to: Substring(value))
-            return .info("\(key) = \(world.policy.value(of: key) ?? "?") (was \(before))")
+            return [.policyValue(key: key, value: world.policy.value(of: key) ?? "?", was: before)]
         case .query(let query):
-            return Outcome(lines: try Render.query(query, world: world, user: query.needsUser ? requireUser() : currentUser).map { OutputLine(.info, $0) })
+            return [try self.query(query)]
         case .help(let name):
-            return Outcome(lines: Help.lines(for: name).map { OutputLine(.info, $0) })
+            return [.text(Help.lines(for: name))]
         case .expect:
-            return Outcome()
+            return []
+        }
+    }
+
+    private func event(_ fired: FiredEvent) -> Output {
+        switch fired.kind {
+        case .passExpired(let id, let refunds, let left):
+            return .passExpired(at: fired.at, user: world[id].name,
+                                refunds: refunds.map { CardAmount(card: CardLabel(world[$0.card]), amount: $0.amount) }, left: left)
+        case .paymentUnlocked(let id): return .paymentsUnlocked(at: fired.at, user: world[id].name)
+        case .signupUnlocked(let id): return .signupUnlocked(at: fired.at, user: world[id].name)
+        }
+    }
+
+    private func query(_ query: Query) throws(WalletError) -> Output {
+        switch query {
+        case .now: return .clock(world.now)
+        case .users, .merchants: return .text(Render.listing(query, world: world))
+        case .balance:
+            let user = world[try requireUser()]
+            return .balances(version: user.version, pass: PassSummary(user.pass), walletFen: user.walletFen)
+        case .status:
+            let user = world[try requireUser()]
+            return .status(StatusSnapshot(
+                name: user.name, phone: user.phone, version: user.version, nationality: user.nationality,
+                signedUp: user.signedUp, signupLockedUntil: user.signupLockedUntil, passport: user.passport,
+                cards: user.cards.map { CardLabel(world[$0]) }, pass: PassSummary(user.pass),
+                periodTopups: user.pass.periodTopupCount, periodTopupFen: user.pass.periodTopupFen,
+                topupTotal: world.policy.topupTotal, walletFen: user.walletFen,
+                payLockedUntil: user.payLockedUntil, now: world.now))
+        case .history, .cards:
+            return .text(Render.listing(query, world: world, user: try requireUser()))
         }
     }
 
@@ -145,7 +173,7 @@ public struct Session: Sendable {
 
     private func check(_ assertion: Assertion) -> Outcome {
         guard let problem = failure(of: assertion) else { return Outcome() }
-        return Outcome(lines: [OutputLine(.error, "expect failed: \(problem)")], failedAssertion: problem)
+        return Outcome(output: [.expectFailed(problem)], failedAssertion: problem)
     }
 
     private func failure(of assertion: Assertion) -> String? {
@@ -187,6 +215,8 @@ public struct Session: Sendable {
     }
 }
 
-extension Query {
-    var needsUser: Bool { self == .balance || self == .status || self == .history || self == .cards }
+extension PassSummary {
+    init(_ pass: TourPass) {
+        self.init(state: pass.state, balance: Money(fen: pass.balanceFen), expiresAt: pass.expiresAt)
+    }
 }

@@ -1,23 +1,71 @@
 import WalletCore
 
-/// Turns core values into the lines people read. Stable wording: scenarios record it.
+/// Turns output values into the lines people read. Stable wording: scenarios record it.
 enum Render {
-    static func merchantTerms(qr: QRKind, credit: Bool) -> String {
-        (qr == .cross ? "cross-border code" : "domestic-only code") + (credit ? ", accepts credit" : ", no credit")
+    static func lines(_ output: Output) -> [OutputLine] {
+        switch output {
+        case .passExpired, .paymentsUnlocked, .signupUnlocked: return [OutputLine(.event, text(output))]
+        case .error, .expectFailed: return [OutputLine(.error, text(output))]
+        case .text(let lines): return lines.map { OutputLine(.info, $0) }
+        case .status(let snapshot): return status(snapshot).map { OutputLine(.info, $0) }
+        case .balances(let version, let pass, let walletFen):
+            let wallet = Money(fen: walletFen)
+            if version == .domestic { return [OutputLine(.info, "wallet \(wallet)")] }
+            var lines = [OutputLine(.info, "TourPass \(pass.balance) (\(passSummary(pass)))")]
+            if walletFen != 0 { lines.append(OutputLine(.info, "wallet \(wallet) (withdraws only to a Chinese bank account)")) }
+            return lines
+        default: return [OutputLine(.info, text(output))]
+        }
     }
 
-    static func event(_ event: FiredEvent, in world: World) -> String {
-        let at = event.at.description
-        switch event.kind {
-        case .passExpired(let id, let refunds, let left):
-            var text = "\(at)  TourPass of \(world[id].name) expired"
-            if refunds.isEmpty { text += "; nothing to refund" }
-            else { text += "; refunded " + refunds.map { "\($0.amount) to \(world[$0.card].masked)" }.joined(separator: ", ") }
+    /// The one line of a single-line output.
+    static func text(_ output: Output) -> String {
+        switch output {
+        case .currentUser(let name): return "current user: \(name)"
+        case .signedUp(let name, let phone, let version): return "\(name) signed up with \(phone) (\(version.label) version)"
+        case .smsSent(let code, let phone, let entered):
+            return entered ? "SMS code \(code) sent to \(phone) and entered" : "SMS code \(code) sent to \(phone); enter it with: sms CODE"
+        case .smsAccepted(let name): return "SMS code accepted: \(name) is signed up"
+        case .verified(let name, let p):
+            return "\(name) verified: passport \(p.number) (\(p.nationality), expires \(p.expires)), name \(p.holderName)"
+        case .cardLinked(let card, let holder, let expiry): return "linked \(card) (\(holder), expires \(expiry))"
+        case .passwordSet: return "payment password set"
+        case .passwordUnchanged: return "payment password unchanged: it was set with the first card (change it with `password`)"
+        case .passwordChanged: return "payment password changed"
+        case .toppedUp(let amount, let fee, let card, let rate):
+            let charged = Money(fen: amount.fen + fee.fen)
+            return "topped up \(amount) from \(card): charged \(charged) (about \(Policy.usd(charged, ratePer10k: rate))) including a \(fee) fee"
+        case .passOpened(let until): return "TourPass opened, valid until \(until)"
+        case .passBalance(let balance): return "TourPass balance \(balance)"
+        case .merchantDefined(let name, let qr, let credit, let created):
+            return "merchant \(name) \(created ? "defined" : "updated"): \(merchantTerms(qr: qr, credit: credit))"
+        case .paid(let amount, let merchant, let card?, _): return "paid \(amount) to \(merchant) from \(card)"
+        case .paid(let amount, let merchant, nil, let balance): return "paid \(amount) to \(merchant) from TourPass; balance \(balance ?? .zero)"
+        case .refunded(let merchant, let amount, let toPass, let passBalance, let toCards):
+            var parts: [String] = []
+            if toPass.fen > 0 { parts.append("\(toPass) to TourPass (balance \(passBalance))") }
+            parts += toCards.map { "\($0.amount) to \($0.card)" }
+            return "\(merchant) refunded \(amount): " + parts.joined(separator: ", ")
+        case .transferred(let amount, let to, let phone, let card): return "sent \(amount) to \(to) (\(phone)) from \(card)"
+        case .reactivated(let days): return "TourPass reactivated: the next top-up opens a new \(days)-day period"
+        case .passExpired(let at, let user, let refunds, let left):
+            var text = "\(at)  TourPass of \(user) expired"
+            text += refunds.isEmpty ? "; nothing to refund" : "; refunded " + refunds.map { "\($0.amount) to \($0.card)" }.joined(separator: ", ")
             if left.fen > 0 { text += "; \(left) could not be refunded" }
             return text
-        case .paymentUnlocked(let id): return "\(at)  payments unlocked for \(world[id].name)"
-        case .signupUnlocked(let id): return "\(at)  sign-up unlocked for \(world[id].name)"
+        case .paymentsUnlocked(let at, let user): return "\(at)  payments unlocked for \(user)"
+        case .signupUnlocked(let at, let user): return "\(at)  sign-up unlocked for \(user)"
+        case .now(let instant): return "now \(instant)"
+        case .clock(let instant): return "\(instant) (China Standard Time)"
+        case .policyValue(let key, let value, let was): return "\(key) = \(value)" + (was.map { " (was \($0))" } ?? "")
+        case .error(let error): return "error \(error.code.rawValue): \(error.message)"
+        case .expectFailed(let problem): return "expect failed: \(problem)"
+        case .text, .status, .balances: return lines(output).map(\.text).joined(separator: "\n")
         }
+    }
+
+    static func merchantTerms(qr: QRKind, credit: Bool) -> String {
+        (qr == .cross ? "cross-border code" : "domestic-only code") + (credit ? ", accepts credit" : ", no credit")
     }
 
     static func policy(_ policy: Policy) -> [String] {
@@ -43,10 +91,9 @@ enum Render {
         }
     }
 
-    static func query(_ query: Query, world: World, user: UserID?) -> [String] {
+    /// Listings: users, merchants, the user's statement and cards.
+    static func listing(_ query: Query, world: World, user: UserID? = nil) -> [String] {
         switch query {
-        case .now:
-            return ["\(world.now) (China Standard Time)"]
         case .users:
             guard !world.users.isEmpty else { return ["no users yet"] }
             return world.users.map { user in
@@ -56,21 +103,11 @@ enum Render {
             }
         case .merchants:
             return world.merchants.map { "\($0.name)  \(merchantTerms(qr: $0.qr, credit: $0.acceptsCredit))" }
-        case .balance:
-            guard let id = user else { return [] }
-            let u = world[id]
-            if u.version == .domestic { return ["wallet \(Money(fen: u.walletFen))"] }
-            var lines = ["TourPass \(Money(fen: u.pass.balanceFen)) (\(passSummary(u.pass)))"]
-            if u.walletFen != 0 { lines.append("wallet \(Money(fen: u.walletFen)) (withdraws only to a Chinese bank account)") }
-            return lines
         case .cards:
             guard let id = user else { return [] }
             let cards = world[id].cards.map { world[$0] }
             guard !cards.isEmpty else { return ["no cards linked"] }
             return cards.map { "\($0.masked)  \($0.holderName)  expires \($0.expiry)  charged \(Money(fen: $0.chargedFen))  refunded \(Money(fen: $0.refundedFen))" }
-        case .status:
-            guard let id = user else { return [] }
-            return status(world[id], in: world)
         case .history:
             guard let id = user else { return [] }
             let postings = world.statement(user: id)
@@ -80,10 +117,12 @@ enum Render {
                 let route = account(posting.from, in: world, for: id) + " → " + account(posting.to, in: world, for: id)
                 return "\(posting.at)  \(kind)  \(pad(route, 30))  \(Money(fen: posting.amountFen))"
             }
+        case .balance, .status, .now:
+            return []
         }
     }
 
-    static func passSummary(_ pass: TourPass) -> String {
+    static func passSummary(_ pass: PassSummary) -> String {
         switch pass.state {
         case .none: return "none"
         case .active: return "active until \(pass.expiresAt.map(\.description) ?? "?")"
@@ -91,27 +130,26 @@ enum Render {
         }
     }
 
-    static func status(_ user: User, in world: World) -> [String] {
-        var lines = ["\(user.name)  \(user.phone)  \(user.version.label) version  nationality \(user.nationality)"]
-        if !user.signedUp { lines.append("sign-up: waiting for the SMS code") }
-        if let until = user.signupLockedUntil, world.now < until { lines.append("sign-up: locked until \(until)") }
-        if let passport = user.passport {
+    static func status(_ s: StatusSnapshot) -> [String] {
+        var lines = ["\(s.name)  \(s.phone)  \(s.version.label) version  nationality \(s.nationality)"]
+        if !s.signedUp { lines.append("sign-up: waiting for the SMS code") }
+        if let until = s.signupLockedUntil, s.now < until { lines.append("sign-up: locked until \(until)") }
+        if let passport = s.passport {
             lines.append("verified: yes (passport \(passport.number), \(passport.nationality), expires \(passport.expires), \(passport.holderName))")
         } else {
             lines.append("verified: no")
         }
-        let cards = user.cards.map { world[$0].masked }
-        lines.append("cards: " + (cards.isEmpty ? "none" : cards.joined(separator: ", ")))
-        if user.version == .international {
-            var pass = "TourPass: \(passSummary(user.pass)), balance \(Money(fen: user.pass.balanceFen))"
-            if user.pass.state == .active {
-                pass += ", \(user.pass.periodTopupCount) top-up\(user.pass.periodTopupCount == 1 ? "" : "s") this period, \(Money(fen: user.pass.periodTopupFen)) of \(world.policy.topupTotal)"
+        lines.append("cards: " + (s.cards.isEmpty ? "none" : s.cards.map(\.description).joined(separator: ", ")))
+        if s.version == .international {
+            var pass = "TourPass: \(passSummary(s.pass)), balance \(s.pass.balance)"
+            if s.pass.state == .active {
+                pass += ", \(s.periodTopups) top-up\(s.periodTopups == 1 ? "" : "s") this period, \(Money(fen: s.periodTopupFen)) of \(s.topupTotal)"
             }
             lines.append(pass)
         } else {
-            lines.append("wallet: \(Money(fen: user.walletFen))")
+            lines.append("wallet: \(Money(fen: s.walletFen))")
         }
-        if let until = user.payLockedUntil, world.now < until { lines.append("payments: locked until \(until)") }
+        if let until = s.payLockedUntil, s.now < until { lines.append("payments: locked until \(until)") }
         return lines
     }
 }

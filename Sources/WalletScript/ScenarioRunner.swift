@@ -21,14 +21,15 @@ public struct ScenarioResult: Sendable {
 public enum ScenarioRunner {
     /// Runs every step from a fresh default world and compares what is recorded.
     /// With `checkInvariants`, the ledger's invariants are checked after every step.
-    public static func run(_ scenario: Scenario, checkInvariants: Bool = false) -> ScenarioResult {
+    /// Output is rendered to text only where it is compared, or when `renderAll` (update mode).
+    public static func run(_ scenario: Scenario, checkInvariants: Bool = false, renderAll: Bool = true) -> ScenarioResult {
         var session = Session()
         var failures: [Failure] = []
         var actual: [[String]] = []
         actual.reserveCapacity(scenario.steps.count)
         for (index, step) in scenario.steps.enumerated() {
             let outcome = session.run(step.command)
-            let lines = outcome.lines.map(\.text)
+            let lines = renderAll || step.recorded != nil ? outcome.lines.map(\.text) : []
             actual.append(lines)
             func fail(_ details: [String]) {
                 failures.append(Failure(line: step.line, source: step.source, details: details))
@@ -55,12 +56,12 @@ public enum ScenarioRunner {
     }
 
     /// Parses then runs a file's text.
-    public static func run(text: String, path: String, checkInvariants: Bool = false) -> (ScenarioResult, Scenario?) {
+    public static func run(text: String, path: String, checkInvariants: Bool = false, renderAll: Bool = true) -> (ScenarioResult, Scenario?) {
         switch Scenario.parse(text, path: path) {
         case .failure(let diagnostics):
             return (ScenarioResult(path: path, failures: [], diagnostics: diagnostics.list, actual: []), nil)
         case .success(let scenario):
-            return (run(scenario, checkInvariants: checkInvariants), scenario)
+            return (run(scenario, checkInvariants: checkInvariants, renderAll: renderAll), scenario)
         }
     }
 }

@@ -81,7 +81,7 @@ public enum Suite {
     static func runFile(_ path: String, options: SuiteOptions) -> Slot {
         guard let data = FileManager.default.contents(atPath: path) else { return .unreadable(path) }
         let text = String(decoding: data, as: UTF8.self)
-        let (result, scenario) = ScenarioRunner.run(text: text, path: path, checkInvariants: options.checkInvariants)
+        let (result, scenario) = ScenarioRunner.run(text: text, path: path, checkInvariants: options.checkInvariants, renderAll: options.update)
         guard options.update, let scenario else { return .result(result, updated: false) }
         let newText = scenario.updated(with: result.actual)
         guard newText != text else { return .result(result, updated: false) }

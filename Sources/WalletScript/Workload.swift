@@ -94,17 +94,22 @@ public enum Workload {
     }
 
     /// The same operations as text through the interpreter. Returns how many failed.
-    public static func runInterpreted(_ lines: [String]) -> Int {
+    /// With `render`, every output value is also turned into text, as a REPL or a
+    /// scenario with recorded output does.
+    public static func runInterpreted(_ lines: [String], render: Bool = false) -> Int {
         var session = Session()
         var failures = 0
+        var renderedBytes = 0
         for line in lines {
             switch session.run(line: line) {
-            case .success(let outcome?): if outcome.error != nil { failures += 1 }
+            case .success(let outcome?):
+                if outcome.error != nil { failures += 1 }
+                if render { for output in outcome.lines { renderedBytes &+= output.text.utf8.count } }
             case .success(nil): break
             case .failure: failures += 1
             }
         }
-        return failures
+        return failures + (renderedBytes < 0 ? 1 : 0)
     }
 }
 

@@ -28,11 +28,13 @@ struct Bench: ParsableCommand {
         let lines = ops.map(\.line)
 
         let interpreted = time { Workload.runInterpreted(lines) }
+        let rendered = time { Workload.runInterpreted(lines, render: true) }
         let direct = time { Workload.runDirect(ops) }
-        print("machine:     \(cores) cores")
-        print("interpreted: \(commands) commands in \(seconds(interpreted.duration)) s = \(rate(commands, interpreted.duration)) commands/s on 1 core (\(interpreted.value) failed as designed)")
-        print("direct API:  \(commands) operations in \(seconds(direct.duration)) s = \(rate(commands, direct.duration)) operations/s (\(direct.value) failed as designed)")
-        print("ratio:       interpreted takes \(ratio(interpreted.duration, direct.duration))x the time of the direct API")
+        print("machine:     \(cores) cores; one thread for (a) and (b)")
+        print("(a) interpreted: \(commands) commands in \(seconds(interpreted.duration)) s = \(rate(commands, interpreted.duration)) commands/s (lex, parse, run, output values; \(interpreted.value) failed as designed)")
+        print("    and rendered: \(commands) commands in \(seconds(rendered.duration)) s = \(rate(commands, rendered.duration)) commands/s (the same, every output value also turned into text)")
+        print("(b) direct API:  \(commands) operations in \(seconds(direct.duration)) s = \(rate(commands, direct.duration)) operations/s (\(direct.value) failed as designed)")
+        print("    ratio:        interpreted takes \(ratio(interpreted.duration, direct.duration))x the time of the direct API (\(ratio(rendered.duration, direct.duration))x with text)")
 
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tourpass-bench-\(ProcessInfo.processInfo.processIdentifier)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -43,7 +45,7 @@ struct Bench: ParsableCommand {
         }
         let jobCount = jobs ?? cores
         let suite = time { Suite.run(paths: [folder.path], options: SuiteOptions(jobs: jobCount)) }
-        print("files:       \(files) scenario files in \(seconds(suite.duration)) s with -j \(jobCount) = \(rate(files, suite.duration)) files/s (\(suite.value.passedCount) passed, \(suite.value.failedCount) failed)")
+        print("(c) files:       \(files) scenario files in \(seconds(suite.duration)) s with -j \(jobCount) = \(rate(files, suite.duration)) files/s (\(suite.value.passedCount) passed, \(suite.value.failedCount) failed)")
     }
 
     private func time<T>(_ body: () -> T) -> (value: T, duration: Duration) {
