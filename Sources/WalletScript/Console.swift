@@ -57,7 +57,10 @@ public struct Console {
         let outcome = session.run(command)
         // A failed assertion is shown but not saved: the saved file must pass.
         if outcome.failedAssertion == nil {
-            transcript.append((source, command.isAssertion ? [] : outcome.lines.map(\.text)))
+            // Tab completion leaves a trailing space; the saved file should not keep it.
+            var kept = Substring(source)
+            while kept.last == " " || kept.last == "\t" { kept = kept.dropLast() }
+            transcript.append((String(kept), command.isAssertion ? [] : outcome.lines.map(\.text)))
         }
         return Response(lines: outcome.lines, outcome: outcome)
     }

@@ -33,6 +33,11 @@ enum Repl {
                     print(diagnostic.caret(under: line))
                 }
                 for output in response.lines { print(out.line(output)) }
+                // A passing assertion prints nothing in a scenario; here it deserves a tick.
+                if let outcome = response.outcome, outcome.output.isEmpty, outcome.failedAssertion == nil,
+                   line.drop(while: \.isWhitespace).hasPrefix("expect") {
+                    print(out.green("✓ holds"))
+                }
                 if response.quit {
                     reader.saveHistory()
                     return
