@@ -14,8 +14,14 @@ public struct Console {
     public let inputName: String
 
     public static let maxUndo = 1_000
+    /// Undo snapshots share the world's storage, so the next change copies what it touches:
+    /// fine for a person typing, quadratic for a million piped lines. Piped input keeps none.
+    public let keepsSession: Bool
 
-    public init(inputName: String = "<input>") { self.inputName = inputName }
+    public init(inputName: String = "<input>", keepsSession: Bool = true) {
+        self.inputName = inputName
+        self.keepsSession = keepsSession
+    }
 
     /// What one typed line gave.
     public struct Response {
@@ -52,11 +58,11 @@ public struct Console {
         }
     }
 
-    private mutating func run(_ command: Command, source: String) -> Response {
-        if !command.isAssertion { remember(source) }
+    private mutating func run(_ command: Command, source: String, undoable: Bool = true) -> Response {
+        if !command.isAssertion && keepsSession && undoable { remember(source) }
         let outcome = session.run(command)
         // A failed assertion is shown but not saved: the saved file must pass.
-        if outcome.failedAssertion == nil {
+        if outcome.failedAssertion == nil && keepsSession {
             // Tab completion leaves a trailing space; the saved file should not keep it.
             var kept = Substring(source)
             while kept.last == " " || kept.last == "\t" { kept = kept.dropLast() }
@@ -84,13 +90,15 @@ public struct Console {
             return Response(lines: Help.lines(for: argument.isEmpty ? nil : argument).map { OutputLine(.info, $0) })
         case ":quit", ":q", ":exit":
             return Response(quit: true)
+        case ":undo", ":save" where !keepsSession:
+            return info("\(name) works in the REPL; with piped input, edit the lines instead")
         case ":undo":
             guard let last = undoStack.popLast() else { return info("nothing to undo") }
             session = last.session
             transcript.removeLast(transcript.count - last.transcriptCount)
             return info("undid: \(last.source)")
         case ":reset":
-            remember(":reset")
+            if keepsSession { remember(":reset") }
             session = Session()
             transcript = []
             return info("reset to the default world (:undo brings it back)")
@@ -137,9 +145,11 @@ public struct Console {
             return Response(lines: problems.list.map { OutputLine(.error, $0.rendered) })
         case .success(let scenario):
             var response = Response()
+            // One undo step for the whole file.
+            if keepsSession { remember(":load \(path)") }
             for step in scenario.steps {
                 response.lines.append(OutputLine(.info, "> " + step.source))
-                let result = run(step.command, source: step.source)
+                let result = run(step.command, source: step.source, undoable: false)
                 response.lines += result.lines
             }
             response.lines.append(OutputLine(.info, "loaded \(scenario.steps.count) lines from \(path)"))

@@ -6,7 +6,7 @@ public struct PipedRun {
     public private(set) var failures = 0
     public private(set) var parseErrors = 0
 
-    public init(inputName: String = "<stdin>") { console = Console(inputName: inputName) }
+    public init(inputName: String = "<stdin>") { console = Console(inputName: inputName, keepsSession: false) }
 
     public struct Printed {
         public var out: [OutputLine] = []
