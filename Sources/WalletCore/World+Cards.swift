@@ -92,7 +92,9 @@ extension World {
                 ?? owned.first { cards[$0.index].brand == brand }
         }
         guard let card = match else {
-            throw WalletError(.cardNotFound, "\(users[id.index].name) has no linked card matching \(selector)")
+            // A full number typed as a selector is shown masked like any card.
+            let shown = selector.count > 4 && selector.allSatisfy(\.isASCIIDigit) ? "••" + selector.suffix(4) : selector
+            throw WalletError(.cardNotFound, "\(users[id.index].name) has no linked card matching \(shown)")
         }
         return card
     }

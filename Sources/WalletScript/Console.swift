@@ -36,9 +36,13 @@ public struct Console {
         "\(session.currentUserName ?? "tourpass") \(session.world.now)> "
     }
 
-    /// Lines that mention a payment password never go to the history file.
+    /// Lines that mention a payment password, or link a card by its number, never go to
+    /// the history file.
     public static func isSafeForHistory(_ line: String) -> Bool {
-        !line.lowercased().contains("password")
+        if line.lowercased().contains("password") { return false }
+        let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
+        let linksByNumber = words.count > 1 && (words[0] == "card" || words[0] == "link") && words[1].first?.isNumber == true
+        return !linksByNumber
     }
 
     public mutating func handle(_ line: String) -> Response {
