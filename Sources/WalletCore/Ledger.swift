@@ -41,6 +41,9 @@ extension World {
 
     /// Refuses, before anything moves, a movement that would push a balance past the limit.
     func ensureRoom(for amountFen: Int64, touching accounts: [Account]) throws(WalletError) {
+        guard (0...World.maxBalanceFen).contains(amountFen) else {
+            throw WalletError(.moneyOverflow, "the amount is too large for the ledger")
+        }
         for account in accounts where balance(of: account).magnitude > UInt64(World.maxBalanceFen - amountFen) {
             throw WalletError(.moneyOverflow, "the ledger cannot hold that much money in one account")
         }

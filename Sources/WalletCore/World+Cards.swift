@@ -33,14 +33,15 @@ extension World {
         guard let digits = CardNumber.digits(request.number), (12...19).contains(digits.count) else {
             throw WalletError(.cardInvalidNumber, "a card number has 12 to 19 digits (spaces and dashes allowed)")
         }
+        // The number's form (check digit, then the brand's lengths) comes before the brand.
+        guard CardNumber.passesLuhn(digits) else {
+            throw WalletError(.cardInvalidNumber, "the card number is not valid (check digit)")
+        }
         guard let brand = CardBrand.detect(digits) else {
             throw WalletError(.cardUnsupportedBrand, "this card's brand is not supported")
         }
         guard brand.lengths.contains(digits.count) else {
             throw WalletError(.cardInvalidNumber, "a \(brand.rawValue) number cannot have \(digits.count) digits")
-        }
-        guard CardNumber.passesLuhn(digits) else {
-            throw WalletError(.cardInvalidNumber, "the card number is not valid (check digit)")
         }
         let accepted = user.version == .international ? policy.internationalBrands : policy.domesticBrands
         guard accepted.contains(brand) else {

@@ -30,7 +30,7 @@ extension World {
         if now >= Instant(civil: expires).adding(.days(1)) ?? Instant.latest {
             throw WalletError(.verifyPassportExpired, "the passport expired on \(expires)")
         }
-        let nationality = request.nationality ?? user.nationality
+        let nationality = (request.nationality ?? user.nationality).uppercased()
         if policy.unsupportedNationalities.contains(nationality) {
             throw WalletError(.verifyNationalityUnsupported, "\(nationality) is not in the Nationality/Region list the app offers")
         }

@@ -1,0 +1,86 @@
+import Testing
+@testable import WalletCore
+
+/// Amounts: parsed straight to integer fen, formatted the same in every locale.
+@Suite struct MoneyTests {
+    @Test(arguments: [
+        ("500", 50_000), ("38.5", 3_850), ("38.50", 3_850), ("1,234.50", 123_450),
+        ("CNY 12", 1_200), ("0.01", 1), ("0.1", 10), ("100000000", 10_000_000_000),
+        ("100,000,000.00", 10_000_000_000), ("+7", 700),
+    ] as [(String, Int64)])
+    func parsesToFen(text: String, fen: Int64) {
+        #expect(Money.parse(text) == .success(Money(fen: fen)))
+    }
+
+    @Test(arguments: [
+        ("1.234", AmountProblem.tooManyDecimals), ("0", .zero), ("0.00", .zero),
+        ("-5", .negative), ("-0.01", .negative),
+        ("99999999999999999999999", .tooLarge), ("100000000.01", .tooLarge),
+        ("-99999999999999999999999", .negative),
+        ("abc", .notANumber), ("", .notANumber), ("1.2.3", .notANumber), ("CNY", .notANumber),
+        ("12 CNY", .notANumber), ("1.000,5", .notANumber), ("5e3", .notANumber),
+    ] as [(String, AmountProblem)])
+    func rejects(text: String, problem: AmountProblem) {
+        #expect(Money.parse(text) == .failure(problem))
+    }
+
+    @Test func zeroOnlyWhenAllowed() {
+        #expect(Money.parse("0", allowZero: true) == .success(.zero))
+        #expect(Money.parse("0") == .failure(.zero))
+    }
+
+    @Test(arguments: [
+        (123_450, "CNY 1,234.50"), (5, "CNY 0.05"), (0, "CNY 0.00"), (-123_450, "CNY -1,234.50"),
+        (99_999, "CNY 999.99"), (100_000, "CNY 1,000.00"), (10_000_000_000, "CNY 100,000,000.00"),
+        (-5, "CNY -0.05"),
+        (Int64.max, "CNY 92,233,720,368,547,758.07"), (Int64.min, "CNY -92,233,720,368,547,758.08"),
+    ] as [(Int64, String)])
+    func formats(fen: Int64, text: String) {
+        #expect(Money(fen: fen).description == text)
+    }
+
+    @Test func plainFormHasNoGrouping() {
+        #expect(Money(fen: 123_450).plain == "1234.50")
+        #expect(Money(fen: -7).plain == "-0.07")
+    }
+
+    /// What the app prints parses back to the same amount (`CNY 1,234.50` included).
+    @Test func formatAndParseRoundTrip() {
+        var fen: Int64 = 1
+        while fen <= Money.maxInputFen {
+            let amount = Money(fen: fen)
+            #expect(Money.parse(amount.description) == .success(amount))
+            #expect(Money.parse(amount.plain) == .success(amount))
+            fen = fen * 3 + 7
+        }
+    }
+
+    /// 5% rounds half away from zero to the fen.
+    @Test(arguments: [
+        (10, 1), (30, 2), (10_010, 501), (200_000, 10_000), (9, 0), (50, 3), (70, 4), (1, 0),
+        (-10, -1), (-30, -2), (-9, 0),
+    ] as [(Int64, Int64)])
+    func fivePercentRounding(amountFen: Int64, feeFen: Int64) {
+        #expect(Money(fen: amountFen).percentage(basisPoints: 500) == Money(fen: feeFen))
+    }
+
+    @Test func otherRates() {
+        #expect(Money(fen: 100_000).percentage(basisPoints: 300) == Money(fen: 3_000))
+        #expect(Money(fen: 10).percentage(basisPoints: 250) == Money(fen: 0))   // 0.25 fen
+        #expect(Money(fen: 20).percentage(basisPoints: 250) == Money(fen: 1))   // 0.5 fen
+        #expect(Money(fen: Money.maxInputFen).percentage(basisPoints: 10_000) == Money(fen: Money.maxInputFen))
+    }
+
+    @Test func overflowIsAnErrorNotATrap() throws {
+        #expect(code { try Money(fen: .max).adding(Money(fen: 1)) } == .moneyOverflow)
+        #expect(code { try Money(fen: .min).subtracting(Money(fen: 1)) } == .moneyOverflow)
+        #expect(code { try Money(fen: .max).subtracting(Money(fen: -1)) } == .moneyOverflow)
+        #expect(try Money(fen: 150).adding(Money(fen: 50)) == Money(fen: 200))
+        #expect(try Money(fen: 150).subtracting(Money(fen: 200)) == Money(fen: -50))
+    }
+
+    @Test func ordering() {
+        #expect(cny("99.99") < cny("100"))
+        #expect(cny("1,000") == cny("1000.00"))
+    }
+}

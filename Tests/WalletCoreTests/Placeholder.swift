@@ -1,3 +1,0 @@
-import Testing
-@testable import WalletCore
-@Test func placeholder() { #expect(Money(fen: 1).fen == 1) }
