@@ -36,7 +36,7 @@ let package = Package(
         ),
         .testTarget(name: "WalletCoreTests", dependencies: ["WalletCore"]),
         .testTarget(name: "WalletScriptTests", dependencies: ["WalletScript"]),
-        .testTarget(name: "TourpassTests", dependencies: ["WalletScript"]),
+        .testTarget(name: "TourpassTests", dependencies: ["WalletScript", "tourpass"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -60,9 +60,18 @@ public enum CommandTable {
         }
         guard let first = tokens.first else { return .success(nil) }
         guard !first.isOption, let spec = byName[String(first.text)] else {
-            let word = first.key.map { "\($0):\(first.text)" } ?? String(first.text)
+            // An option typed first is quoted by its key only: its value may be a password.
+            let word = first.key.map { "\($0):" } ?? String(first.text)
             let hint = nearest(to: word, in: namesAndAliases).map { "; did you mean '\($0)'?" } ?? "; type help for the list"
             return .failure(Diagnostic(column: Lexer.column(in: line, at: first.offset), message: "unknown command '\(word.prefix(40))'\(hint)"))
+        }
+        // Unknown option keys first, so a typo is named even when the parser would
+        // otherwise stop at a missing required option.
+        for token in tokens.dropFirst() {
+            guard let key = token.key, !spec.options.contains(where: { $0.key == key }) else { continue }
+            let keys = spec.options.map(\.key)
+            let hint = nearest(to: String(key), in: keys).map { "; did you mean '\($0):'?" } ?? (keys.isEmpty ? "; \(spec.name) takes no options" : "")
+            return .failure(Diagnostic(column: Lexer.column(in: line, at: token.offset), message: "unknown option '\(key):' for \(spec.name)\(hint)"))
         }
         var reader = ArgReader(line: line, command: spec.name, tokens: tokens.dropFirst(), options: spec.options)
         do {

@@ -7,8 +7,8 @@ public struct Console {
     public private(set) var session = Session()
     /// What `:save` writes: each kept line with its output.
     private var transcript: [(source: String, output: [String])] = []
-    /// Snapshots for `:undo`: the session and transcript length before each change.
-    private var undoStack: [(session: Session, transcriptCount: Int, source: String)] = []
+    /// Snapshots for `:undo`: the session and the transcript before each change.
+    private var undoStack: [(session: Session, transcript: [(source: String, output: [String])], source: String)] = []
     /// Where `<input>:LINE` diagnostics count from.
     public private(set) var lineNumber = 0
     public let inputName: String
@@ -28,12 +28,20 @@ public struct Console {
         public var lines: [OutputLine] = []
         public var diagnostic: Diagnostic? = nil
         public var outcome: Outcome? = nil
+        /// The command the line ran, if it ran one.
+        public var command: Command? = nil
         public var quit = false
     }
 
     /// `alice 2026-01-15 09:00> `
     public var prompt: String {
         "\(session.currentUserName ?? "tourpass") \(session.world.now)> "
+    }
+
+    /// The line with every payment password's digits hidden, for echoing it back.
+    public static func redacted(_ line: String) -> String {
+        guard line.lowercased().contains("password") else { return line }
+        return String(line.map { $0.isNumber ? "•" : $0 })
     }
 
     /// Lines that mention a payment password, or link a card by its number, never go to
@@ -72,11 +80,11 @@ public struct Console {
             while kept.last == " " || kept.last == "\t" { kept = kept.dropLast() }
             transcript.append((String(kept), command.isAssertion ? [] : outcome.lines.map(\.text)))
         }
-        return Response(lines: outcome.lines, outcome: outcome)
+        return Response(lines: outcome.lines, outcome: outcome, command: command)
     }
 
     private mutating func remember(_ source: String) {
-        undoStack.append((session, transcript.count, source))
+        undoStack.append((session, transcript, source))
         if undoStack.count > Console.maxUndo { undoStack.removeFirst(undoStack.count - Console.maxUndo) }
     }
 
@@ -94,12 +102,12 @@ public struct Console {
             return Response(lines: Help.lines(for: argument.isEmpty ? nil : argument).map { OutputLine(.info, $0) })
         case ":quit", ":q", ":exit":
             return Response(quit: true)
-        case ":undo", ":save" where !keepsSession:
+        case ":undo" where !keepsSession, ":save" where !keepsSession:
             return info("\(name) works in the REPL; with piped input, edit the lines instead")
         case ":undo":
             guard let last = undoStack.popLast() else { return info("nothing to undo") }
             session = last.session
-            transcript.removeLast(transcript.count - last.transcriptCount)
+            transcript = last.transcript
             return info("undid: \(last.source)")
         case ":reset":
             if keepsSession { remember(":reset") }

@@ -56,7 +56,8 @@ public enum Diff {
         while i < a.count || j < b.count {
             if i < a.count, j < b.count, a[i] == b[j] {
                 ops.append(Op(kind: .same, text: a[i], oldIndex: i, newIndex: j)); i += 1; j += 1
-            } else if j < b.count, i == a.count || lcs[i][j + 1] >= lcs[i + 1][j] {
+            } else if j < b.count, i == a.count || lcs[i][j + 1] > lcs[i + 1][j] {
+                // Strictly greater: ties go to deletion, so a changed block reads `-old` then `+new`.
                 ops.append(Op(kind: .insert, text: b[j], oldIndex: i, newIndex: j)); j += 1
             } else {
                 ops.append(Op(kind: .delete, text: a[i], oldIndex: i, newIndex: j)); i += 1

@@ -25,7 +25,7 @@ public struct PipedRun {
         printed.out = response.lines
         printed.quit = response.quit
         guard let outcome = response.outcome else { return printed }
-        let isExpectError = outcome.failedAssertion == nil && line.split(separator: " ").prefix(2) == ["expect", "error"]
+        let isExpectError = if case .expect(.error) = response.command { true } else { false }
         if let pending = pendingError, !isExpectError {
             failures += 1
             printed.err.append("\(console.inputName):\(pending.line): error: the command failed with \(pending.code) and no `expect error` follows")

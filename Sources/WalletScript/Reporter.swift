@@ -52,9 +52,15 @@ public enum Reporter {
 
     /// JUnit XML: one testcase a scenario file, failures with their details.
     public static func junit(_ suite: SuiteResult) -> String {
+        let total = suite.results.count + suite.unreadable.count
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        xml += "<testsuites tests=\"\(suite.results.count)\" failures=\"\(suite.failedCount)\">\n"
-        xml += "  <testsuite name=\"tourpass\" tests=\"\(suite.results.count)\" failures=\"\(suite.failedCount)\" errors=\"0\">\n"
+        xml += "<testsuites tests=\"\(total)\" failures=\"\(suite.failedCount)\">\n"
+        xml += "  <testsuite name=\"tourpass\" tests=\"\(total)\" failures=\"\(suite.failedCount)\" errors=\"0\">\n"
+        for path in suite.unreadable {
+            xml += "    <testcase classname=\"scenarios\" name=\"\(escape(path))\" file=\"\(escape(path))\">\n"
+            xml += "      <failure message=\"cannot read\">cannot read \(escape(path))</failure>\n"
+            xml += "    </testcase>\n"
+        }
         for result in suite.results {
             let name = escape(result.path)
             if result.passed {

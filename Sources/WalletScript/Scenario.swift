@@ -33,28 +33,39 @@ public struct Scenario: Sendable {
         var recorded: [[String]?] = []
         var problems: [Diagnostic] = []
         var lastWasStep = false
+        var inStrayOutput = false
+        // Output under a line that did not parse belongs to it: its diagnostic is enough.
+        var afterUnparsed = false
         for (index, raw) in rawLines.enumerated() {
-            let line = String(raw.trimmingTerminator)
+            var line = String(raw.trimmingTerminator)
+            // A byte-order mark is kept in the file but is no part of the first command.
+            if index == 0, line.hasPrefix("\u{FEFF}") { line.removeFirst() }
             if line.hasPrefix(outputPrefix) {
                 outputOf.append(lastWasStep ? steps.count - 1 : nil)
                 if lastWasStep {
                     let text = line.dropFirst().hasPrefix(" ") ? String(line.dropFirst(2)) : String(line.dropFirst())
                     recorded[steps.count - 1] = (recorded[steps.count - 1] ?? []) + [text]
-                } else if !problems.contains(where: { $0.line == index }) {
+                } else if !inStrayOutput && !afterUnparsed {
+                    // One report for a block of output lines that follow no command.
                     problems.append(Diagnostic(file: path, line: index + 1, column: 1, message: "recorded output must follow a command"))
                 }
+                inStrayOutput = !lastWasStep
                 continue
             }
             outputOf.append(nil)
             lastWasStep = false
+            inStrayOutput = false
+            afterUnparsed = false
             let trimmed = line.drop(while: { $0 == " " || $0 == "\t" })
             if trimmed.hasPrefix(":") {
+                afterUnparsed = true
                 problems.append(Diagnostic(file: path, line: index + 1, column: line.count - trimmed.count + 1,
                                            message: "meta-commands such as \(trimmed.split(separator: " ").first ?? "") belong to the REPL, not to scenario files"))
                 continue
             }
             switch CommandTable.parse(line) {
             case .failure(var diagnostic):
+                afterUnparsed = true
                 diagnostic.file = path
                 diagnostic.line = index + 1
                 problems.append(diagnostic)
@@ -83,9 +94,12 @@ public struct Scenario: Sendable {
             let step = nextStep
             nextStep += 1
             guard !steps[step].command.isAssertion, step < actual.count else { continue }
-            if !raw.hasSuffix("\n") && !actual[step].isEmpty { text += "\n" }
+            // Output lines end the way the command's line ends (CRLF files stay CRLF);
+            // utf8, because "\r\n" is a single Character.
+            let ending = raw.utf8.last == UInt8(ascii: "\n") ? (raw.utf8.dropLast().last == UInt8(ascii: "\r") ? "\r\n" : "\n") : "\n"
+            if raw.utf8.last != UInt8(ascii: "\n") && !actual[step].isEmpty { text += ending }
             for line in actual[step] {
-                text += line.isEmpty ? Scenario.outputPrefix + "\n" : Scenario.outputPrefix + " " + line + "\n"
+                text += (line.isEmpty ? Scenario.outputPrefix : Scenario.outputPrefix + " " + line) + ending
             }
         }
         return text

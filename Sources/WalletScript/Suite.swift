@@ -22,7 +22,8 @@ public struct SuiteResult: Sendable {
     public let updatedFiles: [String]
 
     public var passedCount: Int { results.filter(\.passed).count }
-    public var failedCount: Int { results.count - passedCount }
+    /// A path that cannot be read counts as a failed scenario, so no report looks green.
+    public var failedCount: Int { results.count - passedCount + unreadable.count }
     public var hasParseErrors: Bool { results.contains { !$0.diagnostics.isEmpty } || !unreadable.isEmpty }
 
     /// 0 all passed, 1 some failed, 2 bad usage or a file that does not parse.
@@ -40,7 +41,9 @@ public enum Suite {
             guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else { missing.append(path); continue }
             guard isDirectory.boolValue else { files.insert(path); continue }
             let base = path.hasSuffix("/") ? String(path.dropLast()) : path
-            for case let relative as String in manager.enumerator(atPath: path) ?? FileManager.DirectoryEnumerator() where relative.hasSuffix(".scn") {
+            // The enumerator does not follow a symlinked folder; names keep the path as given.
+            let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+            for case let relative as String in manager.enumerator(atPath: resolved) ?? FileManager.DirectoryEnumerator() where relative.hasSuffix(".scn") {
                 files.insert(base + "/" + relative)
             }
         }

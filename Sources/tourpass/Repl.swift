@@ -30,7 +30,7 @@ enum Repl {
                 let response = box.console.handle(line)
                 if let diagnostic = response.diagnostic {
                     print(out.red("error: \(diagnostic.message)"))
-                    print(diagnostic.caret(under: line))
+                    print(diagnostic.caret(under: Console.redacted(line)))
                 }
                 for output in response.lines { print(out.line(output)) }
                 // A passing assertion prints nothing in a scenario; here it deserves a tick.

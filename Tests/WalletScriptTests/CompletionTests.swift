@@ -1,0 +1,63 @@
+import Testing
+import WalletScript
+
+@Suite struct CompletionTests {
+    func complete(_ text: String, after lines: [String] = []) -> [String] {
+        Completion.candidates(for: text, session: session(after: lines))
+    }
+
+    @Test func commandNames() {
+        #expect(complete("to").contains("topup"))
+        #expect(complete("to").allSatisfy { $0.hasPrefix("to") })
+        #expect(complete("re").sorted() == ["reactivate", "refund"])
+        #expect(complete("").contains("pay") && complete("").contains(":save"))
+        #expect(complete("zzz").isEmpty)
+    }
+
+    @Test func optionKeys() {
+        #expect(complete("pay 5 q") == ["qr:"])
+        #expect(Set(complete("pay 5 ")).isSuperset(of: ["qr:", "to:", "password:"]))
+        #expect(!complete("pay 5 qr:cross ").contains("qr:"), "a used option is not offered again")
+        #expect(complete("merchant m c") == ["credit:"])
+    }
+
+    @Test func optionValues() {
+        #expect(complete("pay 5 qr:") == ["qr:cross", "qr:domestic"])
+        #expect(complete("pay 5 qr:d") == ["qr:domestic"])
+        #expect(complete("user bob version:") == ["version:intl", "version:domestic"])
+        #expect(complete("merchant m credit:") == ["credit:yes", "credit:no"])
+    }
+
+    @Test func cardBrands() {
+        #expect(complete("card v") == ["visa"])
+        #expect(complete("card ").contains("unionpay"))
+        #expect(complete("topup 5 card:", after: ["user alice", "card visa", "card jcb"]) == ["card:visa", "card:jcb", "card:1111", "card:0000"])
+    }
+
+    @Test func usersAndMerchantsOfTheWorld() {
+        let world = ["user alice", "user bob", "merchant teahouse"]
+        #expect(complete("transfer 5 to:", after: world) == ["to:alice", "to:bob"])
+        #expect(complete("transfer 5 to:b", after: world) == ["to:bob"])
+        let merchants = complete("pay 5 to:", after: world)
+        #expect(Set(merchants).isSuperset(of: ["to:cafe", "to:noodles", "to:supplier", "to:teahouse"]))
+        #expect(!merchants.contains("to:alice"))
+        #expect(complete("user a", after: world) == ["alice"])
+        #expect(Set(complete("refund 5 from:c")) == ["from:cafe", "from:cross-qr"])
+    }
+
+    @Test func assertionsAndErrorCodes() {
+        let payCodes = complete("expect error pay.")
+        #expect(payCodes.count == 6)
+        #expect(payCodes.contains("pay.domestic_qr") && payCodes.allSatisfy { $0.hasPrefix("pay.") })
+        #expect(complete("expect st") == ["status"])
+        #expect(complete("expect status ").filter { !$0.hasSuffix(":") } == ["none", "active", "expired"])
+    }
+
+    @Test func metaCommandsAndHelp() {
+        #expect(complete(":he") == [":help"])
+        #expect(complete(":").count == 6)
+        #expect(complete(":help to") == ["topup"])
+        #expect(complete("help tra") == ["transfer"])
+        #expect(complete("policy topup.f") == ["topup.fee"])
+    }
+}

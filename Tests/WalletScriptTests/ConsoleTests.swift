@@ -1,0 +1,133 @@
+import Foundation
+import Testing
+import WalletScript
+
+/// The REPL's session: meta-commands, the transcript that `:save` writes, the prompt.
+@Suite struct ConsoleTests {
+    func console(_ lines: [String]) -> Console {
+        var console = Console()
+        for line in lines { _ = console.handle(line) }
+        return console
+    }
+
+    func balance(_ console: Console) -> Int64? {
+        console.session.currentUser.map { console.session.world.balance(user: $0).fen }
+    }
+
+    @Test func undoStepsBackRepeatedly() {
+        var console = console(aliceWithPass + ["pay 100 to:cafe", "pay 50 to:cafe"])
+        #expect(balance(console) == 35_000)
+        #expect(console.handle(":undo").lines.map(\.text) == ["undid: pay 50 to:cafe"])
+        #expect(balance(console) == 40_000)
+        _ = console.handle(":undo")
+        #expect(balance(console) == 50_000)
+        _ = console.handle(":undo")
+        #expect(balance(console) == 0)
+        #expect(console.session.world.invariantViolations().isEmpty)
+        _ = console.handle(":undo"); _ = console.handle(":undo"); _ = console.handle(":undo")
+        #expect(console.session.currentUser == nil)
+        #expect(console.handle(":undo").lines.map(\.text) == ["nothing to undo"])
+    }
+
+    @Test func undoSkipsAssertionsAndParseErrors() {
+        var console = console(["user alice", "expect ok", "topu 5", "verify", "expect verified yes"])
+        _ = console.handle(":undo")
+        #expect(console.session.currentUser.map { console.session.world[$0].verified } == false)
+        #expect(!console.savedScenario.contains("verify"))
+    }
+
+    @Test func resetStartsAgain() {
+        var console = console(aliceWithPass)
+        #expect(console.handle(":reset").lines.first?.text.contains("reset") == true)
+        #expect(console.session.world.users.isEmpty)
+        #expect(console.session.currentUserName == nil)
+        #expect(console.session.world.now.description == "2026-01-01 00:00")
+        #expect(console.savedScenario == "# saved from a tourpass session\n")
+    }
+
+    /// `:reset` says ":undo brings it back"; run in a child process, as it may crash.
+    @Test func undoAfterResetBringsTheWorldBack() async {
+        await #expect(processExitsWith: .success) {
+            var console = Console()
+            for line in ["user alice", "verify", "card visa", "topup 500", ":reset", ":undo"] { _ = console.handle(line) }
+            guard console.session.world.users.count == 1, console.savedScenario.contains("topup 500") else { exit(3) }
+        }
+    }
+
+    @Test func saveWritesAScenarioThatReplays() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        var console = console(["# checking a payment", "user alice", "verify", "card visa password:654321", "topu 5",
+                               "topup 500", "pay 10 qr:domestic", "expect error pay.domestic_qr", "pay 10 to:cafe password:111111",
+                               "pay 38.5 qr:cross password:654321   ", "expect balance 461.50", "expect balance 1", ":help pay",
+                               "balance", "history", "advance 91d", "status"])
+        let saved = console.handle(":save " + dir.file("s.scn"))
+        #expect(saved.lines.first?.text.hasPrefix("saved ") == true)
+        let text = try dir.read("s.scn")
+        #expect(text == console.savedScenario)
+        #expect(text.contains("\ncard visa password:654321\n"))
+        #expect(text.contains("\npay 38.5 qr:cross password:654321\n| paid"))
+        #expect(text.contains("\n# checking a payment\n"))
+        #expect(!text.contains("topu 5") && !text.contains(":help") && !text.contains("expect balance 1\n"))
+        let (result, scenario) = ScenarioRunner.run(text: text, path: "s.scn", checkInvariants: true)
+        #expect(result.passed, "\(describe(result))\n\(text)")
+        #expect(scenario?.steps.filter { $0.recorded != nil }.count == 11)
+        #expect(try dir.listing() == ["s.scn"])
+    }
+
+    @Test func loadRunsAFileIntoTheWorld() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        try dir.write("setup.scn", "user bob\nverify\n| stale output is not compared here\ncard visa\ntopup 200\n")
+        var console = console(["user alice"])
+        let response = console.handle(":load " + dir.file("setup.scn"))
+        #expect(response.lines.last?.text == "loaded 4 lines from \(dir.file("setup.scn"))")
+        #expect(console.session.currentUserName == "bob")
+        #expect(balance(console) == 20_000)
+        _ = console.handle(":undo")
+        #expect(console.session.currentUserName == "alice")
+        #expect(console.session.world.users.count == 1)
+        let missing = console.handle(":load " + dir.file("missing.scn"))
+        #expect(missing.lines.first?.text.hasPrefix("error: cannot read") == true)
+        try dir.write("bad.scn", "topu 5\n")
+        #expect(console.handle(":load " + dir.file("bad.scn")).lines.first?.text.contains("bad.scn:1:1: error:") == true)
+    }
+
+    @Test func helpAndUnknownMetaCommands() throws {
+        var console = Console()
+        let help = console.handle(":help pay").lines.map(\.text)
+        #expect(help.first?.hasPrefix("usage: pay AMOUNT") == true)
+        #expect(help.contains("  pay 38.50 qr:cross"))
+        #expect(console.handle(":help").lines.contains { $0.text.contains(":undo") })
+        #expect(console.handle(":help topu").lines.first?.text.contains("did you mean 'topup'") == true)
+        let unknown = try #require(console.handle(":sav x").diagnostic)
+        #expect(unknown.message.contains("did you mean ':save'"))
+        #expect(unknown.rendered.hasPrefix("<input>:4:1: error:"))
+        #expect(console.handle(":quit").quit)
+    }
+
+    @Test func historyNeverHoldsPasswords() {
+        #expect(!Console.isSafeForHistory("pay 5 qr:cross password:123456"))
+        #expect(!Console.isSafeForHistory("password 654321"))
+        #expect(!Console.isSafeForHistory("card visa PASSWORD:123456"))
+        #expect(Console.isSafeForHistory("pay 5 qr:cross"))
+        #expect(Console.isSafeForHistory("topup 500"))
+    }
+
+    @Test func promptShowsUserAndClock() {
+        var console = Console()
+        #expect(console.prompt == "tourpass 2026-01-01 00:00> ")
+        _ = console.handle("user alice")
+        #expect(console.prompt == "alice 2026-01-01 00:00> ")
+        _ = console.handle("advance 1d9h30m")
+        #expect(console.prompt == "alice 2026-01-02 09:30> ")
+    }
+
+    @Test func diagnosticsCountTypedLines() throws {
+        var console = Console()
+        _ = console.handle("user alice")
+        _ = console.handle("")
+        let problem = try #require(console.handle("pay 1.234 qr:cross").diagnostic)
+        #expect(problem.rendered == "<input>:3:5: error: amount has more than two decimals: 1.234")
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+import WalletCore
+import WalletScript
+
+/// Every scenario file is one test case: it parses, runs, matches its recorded output and
+/// keeps the ledger's invariants after every step.
+@Suite struct GoldenScenarioTests {
+    @Test(arguments: ScenarioFiles.all)
+    func scenarioPasses(_ path: String) throws {
+        let text = try ScenarioFiles.text(path)
+        let (result, scenario) = ScenarioRunner.run(text: text, path: path, checkInvariants: true)
+        #expect(result.diagnostics.isEmpty, "\(path) does not parse:\n\(describe(result))")
+        #expect(result.failures.isEmpty, "\(path) failed:\n\(describe(result))")
+        #expect((scenario?.steps.count ?? 0) > 0, "\(path) has no commands")
+    }
+
+    @Test func suiteHasEveryTopic() throws {
+        #expect(ScenarioFiles.all.count >= 100, "only \(ScenarioFiles.all.count) scenario files")
+        for topic in ["registration", "verification", "cards", "tourpass", "payments", "transfers", "policy", "reported"] {
+            var isFolder: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: Repo.path("scenarios/" + topic), isDirectory: &isFolder)
+            #expect(exists && isFolder.boolValue, "scenarios/\(topic)/ is missing")
+            #expect(ScenarioFiles.all.contains { $0.hasPrefix("scenarios/\(topic)/") }, "scenarios/\(topic)/ has no .scn file")
+        }
+    }
+
+    /// A reported case opens with a comment that quotes the user's report.
+    @Test func reportedScenariosQuoteTheirReport() throws {
+        let reported = ScenarioFiles.all.filter { $0.hasPrefix("scenarios/reported/") }
+        #expect(!reported.isEmpty)
+        for path in reported {
+            let lines = try ScenarioFiles.text(path).split(separator: "\n", omittingEmptySubsequences: false)
+            #expect(lines.first?.hasPrefix("#") == true, "\(path) does not open with a # comment")
+            let opening = lines.prefix { $0.hasPrefix("#") }
+            #expect(opening.contains { $0.contains("\"") || $0.contains("“") }, "\(path): the opening comment quotes nothing")
+        }
+    }
+
+    /// Every RULES.md error code is exercised by at least one `expect error CODE`.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: Repo.rules), "../shared/RULES.md is absent: cannot check error-code coverage"))
+    func everyRuleErrorCodeIsAsserted() throws {
+        let rules = try String(contentsOfFile: Repo.rules, encoding: .utf8)
+        let backticked = Set(rules.matches(of: /`([a-z_]+\.[a-z_]+)`/).map { String($0.output.1) })
+        let codes = ErrorCode.allCases.map(\.rawValue).filter(backticked.contains).sorted()
+        #expect(codes.count >= 30, "only \(codes.count) error codes found in RULES.md")
+        var asserted: Set<String> = []
+        for path in ScenarioFiles.all {
+            for line in try ScenarioFiles.text(path).split(whereSeparator: \.isNewline) {
+                let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
+                if words.count >= 3, words[0] == "expect", words[1] == "error" { asserted.insert(String(words[2])) }
+            }
+        }
+        let missing = codes.filter { !asserted.contains($0) }
+        #expect(missing.isEmpty, "error codes of RULES.md with no `expect error` in scenarios/: \(missing.joined(separator: ", "))")
+    }
+}

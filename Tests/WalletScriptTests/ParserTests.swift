@@ -1,0 +1,182 @@
+import Testing
+import WalletCore
+import WalletScript
+
+@Suite struct ParserTests {
+    func cny(_ fen: Int64) -> Money { Money(fen: fen) }
+
+    @Test func userWithEveryOption() throws {
+        guard case .user(let request, let phone, let hasOptions)? = command(
+            "user wang phone:+86-13800138000 nationality:cn name:\"WANG LI\" version:domestic sms:manual") else {
+            Issue.record("user did not parse"); return
+        }
+        #expect(request.name == "wang")
+        #expect(phone == "+86-13800138000")
+        #expect(request.nationality == "CN")
+        #expect(request.fullName == "WANG LI")
+        #expect(request.version == .domestic)
+        #expect(request.manualSMS)
+        #expect(hasOptions)
+        guard case .user(let bare, nil, false)? = command("user alice") else { Issue.record("bare user"); return }
+        #expect(bare.name == "alice")
+    }
+
+    @Test func registrationAndVerification() {
+        guard case .sms("4821")? = command("sms 4821") else { Issue.record("sms"); return }
+        guard case .verify(let request)? = command("verify passport:P1234567 expires:2030-05-01 nationality:ph face:fail name:\"ZOE\"") else {
+            Issue.record("verify"); return
+        }
+        #expect(request.passport == "P1234567")
+        #expect(request.expires == CivilDate(year: 2030, month: 5, day: 1))
+        #expect(request.nationality == "PH")
+        #expect(!request.facePasses)
+        #expect(request.holderName == "ZOE")
+        guard case .verify(let plain)? = command("verify") else { Issue.record("bare verify"); return }
+        #expect(plain.facePasses && plain.passport == nil)
+    }
+
+    @Test func cards() {
+        guard case .card(let grouped)? = command("card 4111 1111 1111 1111 exp:12/29 password:654321 name:\"A B\"") else {
+            Issue.record("card number"); return
+        }
+        #expect(grouped.number.filter(\.isNumber) == "4111111111111111")
+        #expect(grouped.expiry == CardExpiry(month: 12, year: 2029))
+        #expect(grouped.password == "654321")
+        #expect(grouped.holderName == "A B")
+        guard case .card(let brand)? = command("link VISA") else { Issue.record("link alias"); return }
+        #expect(brand.number == "4111111111111111")
+        guard case .card(let dashed)? = command("card 3530-1113-3330-0000") else { Issue.record("dashes"); return }
+        #expect(dashed.number == "3530-1113-3330-0000")
+        #expect(diagnostic("card vsa")?.message.contains("did you mean 'visa'") == true)
+        #expect(diagnostic("card visa exp:13/29")?.message.contains("MM/YY") == true)
+    }
+
+    @Test func money() {
+        guard case .topup(let amount, card: "1111")? = command("topup 500 card:1111") else { Issue.record("topup"); return }
+        #expect(amount == cny(50_000))
+        guard case .topup(let small, card: nil)? = command("top-up 38.5") else { Issue.record("top-up alias"); return }
+        #expect(small == cny(3_850))
+        guard case .pay(let paid, to: .qr(.cross), password: nil)? = command("pay 38.50 qr:cross") else { Issue.record("pay qr"); return }
+        #expect(paid == cny(3_850))
+        guard case .pay(_, to: .merchant("cafe"), password: "000000")? = command("pay 12 password:000000 to:cafe") else {
+            Issue.record("pay to, options in any order"); return
+        }
+        guard case .pay(_, to: .qr(.domestic), _)? = command("pay 1,234.50 qr:domestic") else { Issue.record("pay domestic"); return }
+        guard case .refund(let back, from: "cafe")? = command("refund 20 from:cafe") else { Issue.record("refund"); return }
+        #expect(back == cny(2_000))
+        guard case .transfer(_, to: "alice")? = command("send 200 to:alice") else { Issue.record("send alias"); return }
+        guard case .merchant(name: "stall", qr: .domestic, credit: false)? = command("merchant stall qr:domestic credit:no") else {
+            Issue.record("merchant"); return
+        }
+        guard case .merchant(name: "teahouse", qr: .cross, credit: true)? = command("merchant teahouse") else { Issue.record("merchant defaults"); return }
+        guard case .password("654321")? = command("password 654321") else { Issue.record("password"); return }
+        guard case .reactivate? = command("reactivate") else { Issue.record("reactivate"); return }
+    }
+
+    @Test func clockPolicyQueriesAndHelp() {
+        guard case .advance(.by(let span))? = command("advance 91d") else { Issue.record("advance"); return }
+        #expect(span.minutes == 91 * 1_440)
+        guard case .advance(.to(let day))? = command("advance to:2026-04-01") else { Issue.record("advance to"); return }
+        #expect(day.description == "2026-04-01 00:00")
+        guard case .advance(.to(let time))? = command("wait to:\"2026-04-01 09:30\"") else { Issue.record("wait alias"); return }
+        #expect(time.description == "2026-04-01 09:30")
+        guard case .policy(key: nil, value: nil)? = command("policy") else { Issue.record("policy"); return }
+        guard case .policy(key: "topup.fee", value: "3%")? = command("policy topup.fee 3%") else { Issue.record("policy set"); return }
+        for query in Query.allCases {
+            guard case .query(let parsed)? = command(query.rawValue) else { Issue.record("query \(query)"); continue }
+            #expect(parsed == query)
+        }
+        guard case .help("pay")? = command("help pay") else { Issue.record("help"); return }
+        guard case .help(nil)? = command("help") else { Issue.record("bare help"); return }
+        #expect(command("") == nil && diagnostic("") == nil)
+        #expect(command("# only a comment") == nil && diagnostic("# only a comment") == nil)
+    }
+
+    @Test func assertions() {
+        let cases: [(String, Assertion)] = [
+            ("expect ok", .ok),
+            ("expect error pay.domestic_qr", .error(.payDomesticQR)),
+            ("expect balance 461.50", .balance(cny(46_150))),
+            ("expect balance 0", .balance(cny(0))),
+            ("expect status expired", .status(.expired)),
+            ("expect charged 525 card:visa", .charged(cny(52_500), card: "visa")),
+            ("expect refunded 0", .refunded(cny(0), card: nil)),
+            ("expect fees 25", .fees(cny(2_500))),
+            ("expect verified no", .verified(false)),
+            ("expect now 2026-04-01 09:30", .now(Instant(civil: CivilDate(year: 2026, month: 4, day: 1), hour: 9, minute: 30))),
+        ]
+        for (line, expected) in cases {
+            guard case .expect(let assertion)? = command(line) else { Issue.record("\(line) did not parse"); continue }
+            #expect(assertion == expected, "\(line)")
+        }
+        #expect(diagnostic("expect error pay.domestic")?.message.contains("did you mean 'pay.domestic_qr'") == true)
+        #expect(diagnostic("expect balanse 5")?.message.contains("did you mean 'balance'") == true)
+    }
+
+    @Test func renderedDiagnosticNamesFileLineAndColumn() throws {
+        let text = String(repeating: "# comment\n", count: 11) + "topup 1.234\n"
+        guard case .failure(let problems) = Scenario.parse(text, path: "file") else { Issue.record("should not parse"); return }
+        #expect(problems.list.map(\.rendered) == ["file:12:7: error: amount has more than two decimals: 1.234"])
+    }
+
+    @Test func unknownCommandSuggestsTheNearest() throws {
+        let problem = try #require(diagnostic("topu 5"))
+        #expect(problem.message.contains("did you mean 'topup'"))
+        #expect(problem.column == 1)
+        #expect(diagnostic("balanec")?.message.contains("'balance'") == true)
+        #expect(diagnostic("  frobnicate")?.column == 3)
+    }
+
+    @Test func unknownOptionSuggestsTheNearest() throws {
+        #expect(diagnostic("topup 5 crad:visa")?.message.contains("did you mean 'card:'") == true)
+        #expect(diagnostic("merchant m credt:no")?.message.contains("did you mean 'credit:'") == true)
+        #expect(diagnostic("balance card:visa")?.message.contains("takes no options") == true)
+        // The typed option is named even when the command also lacks a required one.
+        let problem = try #require(diagnostic("pay 5 q:cross"))
+        #expect(problem.message.contains("'qr:'"), "got: \(problem.message)")
+        #expect(problem.column == 7, "got column \(problem.column): \(problem.message)")
+    }
+
+    @Test(arguments: [("91d", 131_040), ("1d12h", 2_160), ("2w", 20_160), ("30m", 30), ("12h", 720), ("0", 0)])
+    func durations(_ text: String, _ minutes: Int64) {
+        guard case .advance(.by(let span))? = command("advance " + text) else { Issue.record("advance \(text)"); return }
+        #expect(span.minutes == minutes)
+    }
+
+    @Test(arguments: ["advance 3", "advance d", "advance 1x", "advance 1d2", "advance to:2026-02-30", "advance to:26-01-01",
+                      "advance to:\"2026-01-01 24:00\"", "advance", "expect now 2026-13-01"])
+    func badDurationsAndDates(_ line: String) throws {
+        let problem = try #require(diagnostic(line))
+        #expect(!problem.message.isEmpty && problem.column >= 1)
+    }
+
+    @Test func negativeDurationIsAClearError() throws {
+        let problem = try #require(diagnostic("advance -3d"))
+        #expect(problem.message.contains("negative"))
+        #expect(problem.column == 9)
+    }
+
+    @Test(arguments: [("topup 0", "more than zero"), ("topup -5", "negative"), ("topup 1.234", "two decimals"),
+                      ("topup 99999999999999999999999", "too large"), ("topup 100000000.01", "too large"),
+                      ("pay abc qr:cross", "not an amount"), ("topup 1.2.3", "not an amount"), ("topup", "needs an AMOUNT")])
+    func badAmounts(_ line: String, _ words: String) throws {
+        let problem = try #require(diagnostic(line))
+        #expect(problem.message.contains(words), "\(line): \(problem.message)")
+    }
+
+    @Test func largestAmountParses() {
+        guard case .topup(let amount, _)? = command("topup 100000000") else { Issue.record("max amount"); return }
+        #expect(amount.fen == Money.maxInputFen)
+    }
+
+    @Test(arguments: ["pay 5 qr:cross password:12ab56", "password 12345", "password 1234567", "card visa password:98765x",
+                      "pay 5 qr:cross password:123456 password:654321", "password 123456 987654", "password:123456",
+                      "pay 5 qr:cross password:123456 extra", "pay 5 qx:cross password:123456"])
+    func diagnosticsNeverEchoPasswords(_ line: String) throws {
+        let problem = try #require(diagnostic(line))
+        let digits = ["12ab56", "12345", "98765", "654321", "987654", "123456"]
+        for secret in digits where line.contains(secret) {
+            #expect(!problem.rendered.contains(secret), "\(line) → \(problem.rendered)")
+        }
+    }
+}

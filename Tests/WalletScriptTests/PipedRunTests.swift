@@ -1,0 +1,61 @@
+import Testing
+import WalletScript
+
+/// Piped input follows the scenario rules: 0 ok, 1 a failed expect or unexpected error, 2 a parse error.
+@Suite struct PipedRunTests {
+    func run(_ lines: [String]) -> (exitCode: Int32, out: [String], err: [String]) {
+        var piped = PipedRun()
+        var out: [String] = []
+        var err: [String] = []
+        for line in lines {
+            let printed = piped.feed(line)
+            out += printed.out.map(\.text)
+            err += printed.err
+            if printed.quit { break }
+        }
+        let end = piped.finish()
+        return (end.exitCode, out, err + end.err)
+    }
+
+    @Test func allGood() {
+        let result = run(aliceWithPass + ["pay 5 qr:domestic", "expect error pay.domestic_qr", "# note", "", "expect balance 500"])
+        #expect(result.exitCode == 0, "\(result.err)")
+        #expect(result.err.isEmpty)
+        #expect(result.out.contains("TourPass balance CNY 500.00"))
+    }
+
+    @Test func failedExpectIsExitOne() {
+        let result = run(["user alice", "expect balance 5", "balance"])
+        #expect(result.exitCode == 1)
+        #expect(result.err == ["<stdin>:2: error: expect failed"])
+    }
+
+    @Test func unexpectedErrorIsExitOne() {
+        let middle = run(["user alice", "topup 500", "balance"])
+        #expect(middle.exitCode == 1)
+        #expect(middle.err.first?.hasPrefix("<stdin>:2: error: the command failed with tourpass.not_verified") == true)
+        let last = run(["user alice", "topup 500"])
+        #expect(last.exitCode == 1)
+        #expect(last.err.count == 1)
+    }
+
+    @Test func parseErrorIsExitTwo() {
+        let result = run(["user alice", "topup 1.234", "expect ok"])
+        #expect(result.exitCode == 2)
+        #expect(result.err == ["<stdin>:2:7: error: amount has more than two decimals: 1.234"])
+        #expect(run(["user alice", "expect balance 5", "topu 5"]).exitCode == 2)
+    }
+
+    @Test func quitStopsAndMetaCommandsAnswer() {
+        let result = run(["user alice", ":undo", ":quit", "topup 1.234"])
+        #expect(result.exitCode == 0)
+        #expect(result.out.last?.contains(":undo works in the REPL") == true)
+    }
+
+    /// The scenario runner accepts an indented or tab-separated `expect error`; piped input should too.
+    @Test func expectErrorMayBeIndented() {
+        #expect(run(["user alice", "topup 500", "  expect error tourpass.not_verified"]).exitCode == 0)
+        let tabbed = run(["user alice", "topup 500", "\texpect\terror tourpass.not_verified"])
+        #expect(tabbed.exitCode == 0, "\(tabbed.err)")
+    }
+}
