@@ -2,10 +2,10 @@ import WalletCore
 
 /// A parsed line: what to do, with every value already checked and converted.
 public enum Command: Sendable {
-    case user(SignUpRequest, phone: String?, hasOptions: Bool)
+    indirect case user(SignUpRequest, phone: String?, hasOptions: Bool)
     case sms(String)
-    case verify(VerifyRequest)
-    case card(CardRequest)
+    indirect case verify(VerifyRequest)
+    indirect case card(CardRequest)
     case topup(Money, card: String?)
     case merchant(name: String, qr: QRKind, credit: Bool)
     case pay(Money, to: PayTarget, password: String?)

@@ -52,30 +52,31 @@ public struct CardAmount: Sendable, Equatable {
 }
 
 /// The output values of commands. Each renders to one or more lines in `Render`.
+/// Large payloads are `indirect` so the common values stay small to copy.
 public enum Output: Sendable, Equatable {
     case currentUser(String)
-    case signedUp(name: String, phone: Phone, version: AppVersion)
+    indirect case signedUp(name: String, phone: Phone, version: AppVersion)
     case smsSent(code: Int, phone: Phone, entered: Bool)
     case smsAccepted(String)
-    case verified(name: String, passport: Passport)
-    case cardLinked(CardLabel, holder: String, expiry: CardExpiry)
+    indirect case verified(name: String, passport: Passport)
+    indirect case cardLinked(CardLabel, holder: String, expiry: CardExpiry)
     case passwordSet, passwordUnchanged, passwordChanged
-    case toppedUp(amount: Money, fee: Money, card: CardLabel, fxUSDPer10k: Int64)
+    indirect case toppedUp(amount: Money, fee: Money, card: CardLabel, fxUSDPer10k: Int64)
     case passOpened(until: Instant)
     case passBalance(Money)
     case merchantDefined(name: String, qr: QRKind, credit: Bool, created: Bool)
     case paid(amount: Money, merchant: String, from: CardLabel?, balance: Money?)
-    case refunded(merchant: String, amount: Money, toPass: Money, passBalance: Money, toCards: [CardAmount])
-    case transferred(amount: Money, to: String, phone: Phone, card: CardLabel)
+    indirect case refunded(merchant: String, amount: Money, toPass: Money, passBalance: Money, toCards: [CardAmount])
+    indirect case transferred(amount: Money, to: String, phone: Phone, card: CardLabel)
     case reactivated(days: Int64)
-    case passExpired(at: Instant, user: String, refunds: [CardAmount], left: Money)
+    indirect case passExpired(at: Instant, user: String, refunds: [CardAmount], left: Money)
     case paymentsUnlocked(at: Instant, user: String)
     case signupUnlocked(at: Instant, user: String)
     case now(Instant)
     case clock(Instant)
     case policyValue(key: String, value: String, was: String?)
-    case balances(version: AppVersion, pass: PassSummary, walletFen: Int64)
-    case status(StatusSnapshot)
+    indirect case balances(version: AppVersion, pass: PassSummary, walletFen: Int64)
+    indirect case status(StatusSnapshot)
     /// Lines already rendered (listings, help).
     case text([String])
     case error(WalletError)
