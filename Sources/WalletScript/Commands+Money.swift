@@ -87,7 +87,7 @@ extension CommandTable {
             parse: { (_) throws(Diagnostic) in .query(query) })
     } + [
         CommandSpec(
-            name: "help", aliases: [":help"], usage: "help [COMMAND]", summary: "list the commands, or explain one",
+            name: "help", aliases: [], usage: "help [COMMAND]", summary: "list the commands, or explain one",
             examples: ["help", "help pay"], options: [], positionalValues: [], positionalDynamic: .commands,
             parse: { (r) throws(Diagnostic) in
                 guard let token = r.optionalPositional() else { return .help(nil) }
