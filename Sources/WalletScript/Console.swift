@@ -41,7 +41,14 @@ public struct Console {
     /// The line with every payment password's digits hidden, for echoing it back.
     public static func redacted(_ line: String) -> String {
         guard line.lowercased().contains("password") else { return line }
-        return String(line.map { $0.isNumber ? "•" : $0 })
+        var afterPasswordCommand = false
+        let words = line.split(separator: " ", omittingEmptySubsequences: false).map { word -> String in
+            defer { if !word.isEmpty { afterPasswordCommand = word.lowercased() == "password" } }
+            if afterPasswordCommand && !word.isEmpty { return String(repeating: "•", count: word.count) }
+            guard let colon = word.firstIndex(of: ":"), word[..<colon].lowercased() == "password" else { return String(word) }
+            return word[...colon] + String(repeating: "•", count: word.distance(from: colon, to: word.endIndex) - 1)
+        }
+        return words.joined(separator: " ")
     }
 
     /// Lines that mention a payment password, or link a card by its number, never go to
@@ -108,7 +115,7 @@ public struct Console {
             guard let last = undoStack.popLast() else { return info("nothing to undo") }
             session = last.session
             transcript = last.transcript
-            return info("undid: \(last.source)")
+            return info("undid: \(Console.redacted(last.source))")
         case ":reset":
             if keepsSession { remember(":reset") }
             session = Session()
@@ -160,7 +167,7 @@ public struct Console {
             // One undo step for the whole file.
             if keepsSession { remember(":load \(path)") }
             for step in scenario.steps {
-                response.lines.append(OutputLine(.info, "> " + step.source))
+                response.lines.append(OutputLine(.info, "> " + Console.redacted(step.source)))
                 let result = run(step.command, source: step.source, undoable: false)
                 response.lines += result.lines
             }

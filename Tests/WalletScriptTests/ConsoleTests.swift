@@ -131,3 +131,18 @@ import WalletScript
         #expect(problem.rendered == "<input>:3:5: error: amount has more than two decimals: 1.234")
     }
 }
+
+/// What the console echoes back never holds a payment password.
+@Suite struct ConsoleEchoTests {
+    @Test func undoAndLoadDoNotEchoPasswords() throws {
+        var console = Console()
+        for line in ["user alice", "verify", "card visa", "topup 500", "pay 1 qr:cross password:654321"] {
+            _ = console.handle(line)
+        }
+        let undo = console.handle(":undo")
+        #expect(undo.lines.map(\.text) == ["undid: pay 1 qr:cross password:••••••"])
+        #expect(Console.redacted("password 123456") == "password ••••••")
+        #expect(Console.redacted("pay 5 qr:cross") == "pay 5 qr:cross")
+        #expect(!undo.lines.contains { $0.text.contains("654321") })
+    }
+}
