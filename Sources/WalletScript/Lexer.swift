@@ -31,6 +31,7 @@ public enum Lexer {
             return .failure(Diagnostic(column: column(in: line, at: maxLineBytes), message: "line is longer than \(maxLineBytes) bytes"))
         }
         var tokens: [Token] = []
+        tokens.reserveCapacity(8)  // one allocation for a typical line, not three
         var i = 0
         while i < bytes.count {
             let byte = bytes[i]
