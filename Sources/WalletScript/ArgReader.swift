@@ -58,10 +58,10 @@ public struct ArgReader {
 
     /// The value of `key:`, marked as taken so that leftovers can be reported.
     mutating func option(_ key: String) throws(Diagnostic) -> Token? {
-        guard let index = tokens.indices.first(where: { tokens[$0].key == Substring(key) }) else { return nil }
+        guard let index = tokens.indices.first(where: { tokens[$0].keyString == key }) else { return nil }
         take(index)
         let token = tokens[index]
-        if let again = tokens[(index + 1)...].first(where: { $0.key == Substring(key) }) {
+        if let again = tokens[(index + 1)...].first(where: { $0.keyString == key }) {
             throw error("\(key): is given twice", at: again.offset)
         }
         if token.text.isEmpty { throw error("\(key): needs a value", at: token.valueOffset) }

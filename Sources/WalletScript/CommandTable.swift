@@ -19,8 +19,8 @@ public enum DynamicValues: Sendable {
 }
 
 /// One command: its names, help, options and parser. This one table feeds parsing,
-/// `help` and tab completion.
-public struct CommandSpec: Sendable {
+/// `help` and tab completion. A class, so looking one up per line costs one reference.
+public final class CommandSpec: Sendable {
     public let name: String
     public let aliases: [String]
     public let usage: String
@@ -31,6 +31,20 @@ public struct CommandSpec: Sendable {
     public let positionalValues: [String]
     public let positionalDynamic: DynamicValues?
     let parse: @Sendable (inout ArgReader) throws(Diagnostic) -> Command
+
+    init(name: String, aliases: [String], usage: String, summary: String, examples: [String], options: [OptionSpec],
+         positionalValues: [String], positionalDynamic: DynamicValues?,
+         parse: @escaping @Sendable (inout ArgReader) throws(Diagnostic) -> Command) {
+        self.name = name
+        self.aliases = aliases
+        self.usage = usage
+        self.summary = summary
+        self.examples = examples
+        self.options = options
+        self.positionalValues = positionalValues
+        self.positionalDynamic = positionalDynamic
+        self.parse = parse
+    }
 }
 
 public enum CommandTable {
@@ -47,6 +61,10 @@ public enum CommandTable {
 
     public static func spec(named name: String) -> CommandSpec? { byName[name] }
 
+    // Value tables for `ArgReader.choice`, built once rather than on every line.
+    static let qrKinds: [(String, QRKind)] = [("cross", .cross), ("domestic", .domestic)]
+    static let yesNo: [(String, Bool)] = [("yes", true), ("no", false)]
+
     public static var names: [String] { all.map(\.name) }
 
     public static var namesAndAliases: [String] { all.flatMap { [$0.name] + $0.aliases } }
@@ -59,7 +77,7 @@ public enum CommandTable {
         case .success(let list): tokens = list
         }
         guard let first = tokens.first else { return .success(nil) }
-        guard !first.isOption, let spec = byName[String(first.text)] else {
+        guard !first.isOption, let spec = byName[first.textString] else {
             // An option typed first is quoted by its key only: its value may be a password.
             let word = first.key.map { "\($0):" } ?? String(first.text)
             let hint = nearest(to: word, in: namesAndAliases).map { "; did you mean '\($0)'?" } ?? "; type help for the list"
@@ -68,7 +86,7 @@ public enum CommandTable {
         // Unknown option keys first, so a typo is named even when the parser would
         // otherwise stop at a missing required option.
         for token in tokens.dropFirst() {
-            guard let key = token.key, !spec.options.contains(where: { $0.key == key }) else { continue }
+            guard let key = token.keyString, !spec.options.contains(where: { $0.key == key }) else { continue }
             let keys = spec.options.map(\.key)
             let hint = nearest(to: String(key), in: keys).map { "; did you mean '\($0):'?" } ?? (keys.isEmpty ? "; \(spec.name) takes no options" : "")
             return .failure(Diagnostic(column: Lexer.column(in: line, at: token.offset), message: "unknown option '\(key):' for \(spec.name)\(hint)"))

@@ -33,7 +33,7 @@ extension CommandTable {
         case "status":
             return .status(try r.choice(r.positional("none, active or expired"), [("none", PassState.none), ("active", .active), ("expired", .expired)]))
         case "verified":
-            return .verified(try r.choice(r.positional("yes or no"), [("yes", true), ("no", false)]))
+            return .verified(try r.choice(r.positional("yes or no"), CommandTable.yesNo))
         case "now":
             let date = try r.positional("a DATE")
             var text = String(date.text)

@@ -96,8 +96,8 @@ extension CommandTable {
             positionalValues: [], positionalDynamic: .merchants,
             parse: { (r) throws(Diagnostic) in
                 let name = try r.name(r.positional("a NAME"), of: "merchant")
-                let qr = try r.option("qr").map { (t) throws(Diagnostic) in try r.choice(t, [("cross", QRKind.cross), ("domestic", .domestic)]) } ?? .cross
-                let credit = try r.option("credit").map { (t) throws(Diagnostic) in try r.choice(t, [("yes", true), ("no", false)]) } ?? true
+                let qr = try r.option("qr").map { (t) throws(Diagnostic) in try r.choice(t, CommandTable.qrKinds) } ?? .cross
+                let credit = try r.option("credit").map { (t) throws(Diagnostic) in try r.choice(t, CommandTable.yesNo) } ?? true
                 return .merchant(name: name, qr: qr, credit: credit)
             }),
     ]

@@ -23,7 +23,7 @@ extension CommandTable {
                 let to = try r.option("to")
                 let target: PayTarget
                 switch (qr, to) {
-                case (let qr?, nil): target = .qr(try r.choice(qr, [("cross", QRKind.cross), ("domestic", .domestic)]))
+                case (let qr?, nil): target = .qr(try r.choice(qr, CommandTable.qrKinds))
                 case (nil, let to?): target = .merchant(try r.name(to, of: "merchant"))
                 case (_?, let to?): throw r.error("pay takes qr: or to:, not both", at: to.offset)
                 case (nil, nil): throw r.error("pay needs qr:cross, qr:domestic or to:MERCHANT")

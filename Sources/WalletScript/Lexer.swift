@@ -1,14 +1,25 @@
 /// One word of a line: a plain word, or an option `key:value`.
 public struct Token: Equatable, Sendable {
-    /// The option's key without its colon, or nil for a plain word.
-    public let key: Substring?
-    /// The word, or the option's value, with quotes removed.
-    public let text: Substring
+    /// Words are copied out of the line as Strings: most fit in a small (inline) string, so
+    /// a token holds no reference to the line and comparing keys is a bit comparison.
+    let keyString: String?
+    let textString: String
     /// UTF-8 offsets into the line, for columns in diagnostics.
     public let offset: Int
     public let valueOffset: Int
 
-    public var isOption: Bool { key != nil }
+    init(key: String?, text: String, offset: Int, valueOffset: Int) {
+        keyString = key
+        textString = text
+        self.offset = offset
+        self.valueOffset = valueOffset
+    }
+
+    /// The option's key without its colon, or nil for a plain word.
+    public var key: Substring? { keyString.map { Substring($0) } }
+    /// The word, or the option's value, with quotes removed.
+    public var text: Substring { Substring(textString) }
+    public var isOption: Bool { keyString != nil }
 }
 
 /// Splits a line into tokens. Pure and total: every input gives tokens or a diagnostic.
@@ -90,18 +101,12 @@ public enum Lexer {
             i += 1
         }
         // Unquoted text is a slice of the line itself: no copy.
-        let value = quoted ? Substring(String(decoding: text, as: UTF8.self)) : slice(line, valueStart, i)
+        let value = quoted ? String(decoding: text, as: UTF8.self) : String(decoding: bytes[valueStart..<i], as: UTF8.self)
         if let keyEnd {
-            let key = slice(line, start, keyEnd)
+            let key = String(decoding: bytes[start..<keyEnd], as: UTF8.self)
             return .success((Token(key: key, text: value, offset: start, valueOffset: valueStart), i))
         }
         return .success((Token(key: nil, text: value, offset: start, valueOffset: start), i))
-    }
-
-    private static func slice(_ line: String, _ from: Int, _ to: Int) -> Substring {
-        let utf8 = line.utf8
-        let lower = utf8.index(utf8.startIndex, offsetBy: from)
-        return Substring(utf8[lower..<utf8.index(lower, offsetBy: to - from)])
     }
 
     /// An option key: a lower-case letter, then letters, digits, `_` or `.`.
