@@ -87,7 +87,7 @@ extension Money {
     /// Parses `500`, `38.5`, `38.50`, `1,234.50`, `CNY 12` straight to fen, with no floating point.
     public static func parse(_ text: Substring, allowZero: Bool = false) -> Result<Money, AmountProblem> {
         var bytes = text.utf8[...]
-        if bytes.starts(with: "CNY".utf8) { bytes = bytes.dropFirst(3).drop(while: { $0 == 0x20 }) }
+        if bytes.first == UInt8(ascii: "C"), bytes.starts(with: "CNY".utf8) { bytes = bytes.dropFirst(3).drop(while: { $0 == 0x20 }) }
         var negative = false
         if bytes.first == UInt8(ascii: "-") { negative = true; bytes = bytes.dropFirst() }
         else if bytes.first == UInt8(ascii: "+") { bytes = bytes.dropFirst() }
