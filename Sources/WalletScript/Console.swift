@@ -135,6 +135,15 @@ public struct Console {
 
     private func info(_ text: String) -> Response { Response(lines: [OutputLine(.info, text)]) }
 
+    /// Whether anything was run that `:save` would write.
+    public var hasTranscript: Bool { !transcript.isEmpty }
+
+    /// Writes the session so far as a scenario; false if the file cannot be written.
+    /// `privateFile` (0600) for copies kept on the user's behalf: they hold payment passwords.
+    public func writeSession(to path: String, privateFile: Bool = false) -> Bool {
+        Suite.writeAtomically(savedScenario, to: path, privateFile: privateFile)
+    }
+
     /// The session so far as a scenario: it passes `tourpass run` as it stands.
     public var savedScenario: String {
         var text = "# saved from a tourpass session\n"
@@ -147,7 +156,7 @@ public struct Console {
 
     private func save(to path: String) -> Response {
         let expanded = (path as NSString).expandingTildeInPath
-        guard Suite.writeAtomically(savedScenario, to: expanded) else {
+        guard writeSession(to: expanded) else {
             return Response(lines: [OutputLine(.error, "error: cannot write \(path)")])
         }
         let count = transcript.filter { !$0.source.hasPrefix("#") }.count

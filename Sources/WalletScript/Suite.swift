@@ -96,9 +96,10 @@ public enum Suite {
 
     /// Writes a temporary file beside the target and renames it over, so an interrupted
     /// update never leaves a half-written scenario.
-    public static func writeAtomically(_ text: String, to path: String) -> Bool {
+    public static func writeAtomically(_ text: String, to path: String, privateFile: Bool = false) -> Bool {
         let temporary = path + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8)) else { return false }
+        let attributes: [FileAttributeKey: Any]? = privateFile ? [.posixPermissions: 0o600] : nil
+        guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8), attributes: attributes) else { return false }
         guard rename(temporary, path) == 0 else {
             try? FileManager.default.removeItem(atPath: temporary)
             return false

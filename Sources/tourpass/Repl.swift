@@ -4,6 +4,13 @@ import WalletScript
 
 /// The interactive loop: a line editor in front of the Console.
 enum Repl {
+    /// Leaving never loses work: the session is kept as a scenario beside the history file.
+    static func keepSession(_ console: Console, out: Style) {
+        guard console.hasTranscript, let history = HistoryFile.defaultPath() else { return }
+        let path = URL(fileURLWithPath: history).deletingLastPathComponent().appendingPathComponent("tourpass-last-session.scn").path
+        if console.writeSession(to: path, privateFile: true) { print(out.cyan("session kept in \(path) (:load it to go on)")) }
+    }
+
     /// Holds the console so the completion callback can see the current world.
     final class Box { var console = Console(inputName: "<repl>") }
 
@@ -17,6 +24,10 @@ enum Repl {
             completer: { text in Completion.candidates(for: text, session: box.console.session) }
         ) ?? PlainLineReader()
         print("TourPass Lab: Alipay's international version, simulated. `help` lists the commands, Tab completes, :quit leaves.")
+        // Ctrl-C while a command runs must not end the session; while a line is being read
+        // the line editor turns it into "abandon the line".
+        signal(SIGINT, SIG_IGN)
+        defer { keepSession(box.console, out: out) }
         while true {
             switch reader.readLine(prompt: box.console.prompt) {
             case .endOfInput:

@@ -146,3 +146,20 @@ import WalletScript
         #expect(!undo.lines.contains { $0.text.contains("654321") })
     }
 }
+
+/// The session the REPL keeps on exit replays, and only its owner can read it.
+@Suite struct KeptSessionTests {
+    @Test func keptSessionIsPrivateAndReplays() throws {
+        var console = Console()
+        for line in ["user alice", "verify", "card visa password:654321", "topup 100"] { _ = console.handle(line) }
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("kept-\(UUID().uuidString).scn").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        #expect(console.writeSession(to: path, privateFile: true))
+        let attributes = try FileManager.default.attributesOfItem(atPath: path)
+        #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text.contains("card visa password:654321"))
+        let (result, _) = ScenarioRunner.run(text: text, path: path, checkInvariants: true)
+        #expect(result.passed)
+    }
+}
