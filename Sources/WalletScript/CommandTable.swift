@@ -61,6 +61,23 @@ public enum CommandTable {
 
     public static func spec(named name: String) -> CommandSpec? { byName[name] }
 
+    /// Names bucketed by first byte: a line's command is found with a couple of
+    /// small-string comparisons instead of hashing (this runs once a line).
+    private static let byFirstByte: [[(name: String, spec: CommandSpec)]] = {
+        var buckets = Array(repeating: [(name: String, spec: CommandSpec)](), count: 128)
+        for (name, spec) in byName.sorted(by: { $0.key < $1.key }) {
+            guard let first = name.utf8.first, first < 128 else { continue }
+            buckets[Int(first)].append((name, spec))
+        }
+        return buckets
+    }()
+
+    static func lookUp(_ name: String) -> CommandSpec? {
+        guard let first = name.utf8.first, first < 128 else { return nil }
+        for entry in byFirstByte[Int(first)] where entry.name == name { return entry.spec }
+        return nil
+    }
+
     // Value tables for `ArgReader.choice`, built once rather than on every line.
     static let qrKinds: [(String, QRKind)] = [("cross", .cross), ("domestic", .domestic)]
     static let yesNo: [(String, Bool)] = [("yes", true), ("no", false)]
@@ -71,13 +88,15 @@ public enum CommandTable {
 
     /// Parses one line. `nil` for a line with nothing to run (blank or a comment).
     public static func parse(_ line: String) -> Result<Command?, Diagnostic> {
-        let tokens: [Token]
-        switch Lexer.tokenize(line) {
-        case .failure(let diagnostic): return .failure(diagnostic)
-        case .success(let list): tokens = list
-        }
+        var tokens: [Token] = []
+        return parse(line, tokens: &tokens)
+    }
+
+    /// Parses with a token buffer the caller keeps between lines.
+    public static func parse(_ line: String, tokens: inout [Token]) -> Result<Command?, Diagnostic> {
+        if let problem = Lexer.tokenize(line, into: &tokens) { return .failure(problem) }
         guard let first = tokens.first else { return .success(nil) }
-        guard !first.isOption, let spec = byName[first.textString] else {
+        guard !first.isOption, let spec = lookUp(first.textString) else {
             // An option typed first is quoted by its key only: its value may be a password.
             let word = first.key.map { "\($0):" } ?? String(first.text)
             let hint = nearest(to: word, in: namesAndAliases).map { "; did you mean '\($0)'?" } ?? "; type help for the list"

@@ -7,6 +7,8 @@ public struct Session: Sendable {
     public private(set) var currentUser: UserID? = nil
     /// The result of the last command that was not an assertion (nil before any).
     private(set) var lastResult: Result<Void, WalletError>? = nil
+    /// Scratch space for the lexer, reused line after line.
+    private var tokens: [Token] = []
 
     public init() {}
 
@@ -27,7 +29,9 @@ public struct Session: Sendable {
 
     /// Parses and runs one line; a line that does not parse gives its diagnostic.
     public mutating func run(line: String) -> Result<Outcome?, Diagnostic> {
-        CommandTable.parse(line).map { command in command.map { run($0) } }
+        let parsed = CommandTable.parse(line, tokens: &tokens)
+        tokens.removeAll(keepingCapacity: true)
+        return parsed.map { command in command.map { run($0) } }
     }
 
     private func requireUser() throws(WalletError) -> UserID {

@@ -28,37 +28,41 @@ public enum Lexer {
     public static let maxTokens = 64
 
     public static func tokenize(_ line: String) -> Result<[Token], Diagnostic> {
+        var tokens: [Token] = []
+        if let problem = tokenize(line, into: &tokens) { return .failure(problem) }
+        return .success(tokens)
+    }
+
+    /// Tokenizes into a buffer the caller keeps between lines (its capacity is reused).
+    public static func tokenize(_ line: String, into tokens: inout [Token]) -> Diagnostic? {
+        tokens.removeAll(keepingCapacity: true)
         var line = line
         line.makeContiguousUTF8()
         if line.utf8.count > maxLineBytes {
-            return .failure(Diagnostic(column: column(in: line, at: maxLineBytes), message: "line is longer than \(maxLineBytes) bytes"))
+            return Diagnostic(column: column(in: line, at: maxLineBytes), message: "line is longer than \(maxLineBytes) bytes")
         }
         // Native strings are contiguous, so this never copies; the fallback is for safety.
-        return line.utf8.withContiguousStorageIfAvailable { tokenize(line, $0) } ?? tokenize(line, Array(line.utf8))
+        return line.utf8.withContiguousStorageIfAvailable { tokenize(line, $0, into: &tokens) }
+            ?? tokenize(line, Array(line.utf8), into: &tokens)
     }
 
-    private static func tokenize<Bytes: RandomAccessCollection<UInt8>>(_ line: String, _ bytes: Bytes) -> Result<[Token], Diagnostic> where Bytes.Index == Int {
-        if bytes.count > maxLineBytes {
-            return .failure(Diagnostic(column: column(in: line, at: maxLineBytes), message: "line is longer than \(maxLineBytes) bytes"))
-        }
-        var tokens: [Token] = []
-        tokens.reserveCapacity(8)  // one allocation for a typical line, not three
+    private static func tokenize<Bytes: RandomAccessCollection<UInt8>>(_ line: String, _ bytes: Bytes, into tokens: inout [Token]) -> Diagnostic? where Bytes.Index == Int {
         var i = 0
         while i < bytes.count {
             let byte = bytes[i]
             if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r") { i += 1; continue }
             if byte == UInt8(ascii: "#") { break }
             if tokens.count == maxTokens {
-                return .failure(Diagnostic(column: column(in: line, at: i), message: "more than \(maxTokens) words on one line"))
+                return Diagnostic(column: column(in: line, at: i), message: "more than \(maxTokens) words on one line")
             }
             switch scanWord(bytes, from: i, line: line) {
-            case .failure(let diagnostic): return .failure(diagnostic)
+            case .failure(let diagnostic): return diagnostic
             case .success(let (token, end)):
                 tokens.append(token)
                 i = end
             }
         }
-        return .success(tokens)
+        return nil
     }
 
     /// Reads one word starting at `start`: `word`, `"quoted words"`, `key:value`, `key:"quoted"`.
