@@ -40,6 +40,8 @@ public struct Passport: Sendable, Equatable {
     public let expires: CivilDate
     public let nationality: String
     public let holderName: String
+    /// The holder's birth date, when one was given.
+    public var born: CivilDate? = nil
 }
 
 public enum PassState: String, Sendable {

@@ -4,14 +4,16 @@ public struct VerifyRequest: Sendable {
     public var nationality: String?
     public var facePasses = true
     public var holderName: String?
+    public var born: CivilDate?
 
     public init(passport: String? = nil, expires: CivilDate? = nil, nationality: String? = nil,
-                facePasses: Bool = true, holderName: String? = nil) {
+                facePasses: Bool = true, holderName: String? = nil, born: CivilDate? = nil) {
         self.passport = passport
         self.expires = expires
         self.nationality = nationality
         self.facePasses = facePasses
         self.holderName = holderName
+        self.born = born
     }
 }
 
@@ -23,6 +25,9 @@ extension World {
         let number = (request.passport ?? World.defaultPassport(for: id)).uppercased()
         guard (6...9).contains(number.count), number.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else {
             throw WalletError(.verifyPassportInvalid, "a passport number has 6 to 9 letters and digits")
+        }
+        if let born = request.born, Instant(civil: born) > now {
+            throw WalletError(.verifyPassportInvalid, "the birth date \(born) is after today")
         }
         let expires = request.expires ?? CivilDate(year: now.date.year + 10, month: now.date.month,
                                                    day: min(now.date.day, 28))
@@ -38,7 +43,7 @@ extension World {
             throw WalletError(.verifyFaceFailed, "the face scan did not match the passport photo")
         }
         let passport = Passport(number: number, expires: expires, nationality: nationality,
-                                holderName: request.holderName ?? user.registeredName)
+                                holderName: request.holderName ?? user.registeredName, born: request.born)
         users[id.index].passport = passport
         return passport
     }

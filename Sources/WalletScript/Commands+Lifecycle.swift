@@ -39,11 +39,11 @@ extension CommandTable {
                 return .sms(String(token.text))
             }),
         CommandSpec(
-            name: "verify", aliases: [], usage: "verify [passport:NO] [expires:DATE] [nationality:CC] [face:pass|fail] [name:\"FULL NAME\"]",
+            name: "verify", aliases: [], usage: "verify [passport:NO] [expires:DATE] [nationality:CC] [face:pass|fail] [name:\"FULL NAME\"] [born:DATE]",
             summary: "real-name verification with a passport and a face scan; defaults succeed",
             examples: ["verify", "verify expires:2025-12-31", "verify nationality:PH", "verify face:fail"],
             options: [OptionSpec("passport"), OptionSpec("expires"), OptionSpec("nationality", ["GB", "US", "PH", "AL", "MA"]),
-                      OptionSpec("face", ["pass", "fail"]), OptionSpec("name")],
+                      OptionSpec("face", ["pass", "fail"]), OptionSpec("name"), OptionSpec("born")],
             positionalValues: [], positionalDynamic: nil,
             parse: { (r) throws(Diagnostic) in
                 var request = VerifyRequest()
@@ -52,6 +52,7 @@ extension CommandTable {
                 if let token = try r.option("nationality") { request.nationality = try r.nationality(token) }
                 if let token = try r.option("face") { request.facePasses = try r.choice(token, [("pass", true), ("fail", false)]) }
                 if let token = try r.option("name") { request.holderName = String(token.text) }
+                if let token = try r.option("born") { request.born = try r.date(token) }
                 return .verify(request)
             }),
         CommandSpec(

@@ -135,7 +135,8 @@ enum Render {
         if !s.signedUp { lines.append("sign-up: waiting for the SMS code") }
         if let until = s.signupLockedUntil, s.now < until { lines.append("sign-up: locked until \(until)") }
         if let passport = s.passport {
-            lines.append("verified: yes (passport \(passport.number), \(passport.nationality), expires \(passport.expires), \(passport.holderName))")
+            let born = passport.born.map { ", born \($0)" } ?? ""
+            lines.append("verified: yes (passport \(passport.number), \(passport.nationality), expires \(passport.expires), \(passport.holderName)\(born))")
         } else {
             lines.append("verified: no")
         }
