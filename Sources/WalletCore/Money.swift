@@ -86,7 +86,17 @@ public enum AmountProblem: Error, Equatable, Sendable {
 extension Money {
     /// Parses `500`, `38.5`, `38.50`, `1,234.50`, `CNY 12` straight to fen, with no floating point.
     public static func parse(_ text: Substring, allowZero: Bool = false) -> Result<Money, AmountProblem> {
-        var bytes = text.utf8[...]
+        // Amounts are on most lines: read the bytes in place when they are contiguous.
+        text.utf8.withContiguousStorageIfAvailable { parse(bytes: $0, allowZero: allowZero) }
+            ?? parse(bytes: Array(text.utf8)[...], allowZero: allowZero)
+    }
+
+    public static func parse(_ text: String, allowZero: Bool = false) -> Result<Money, AmountProblem> {
+        parse(Substring(text), allowZero: allowZero)
+    }
+
+    private static func parse<Bytes: Collection<UInt8>>(bytes text: Bytes, allowZero: Bool) -> Result<Money, AmountProblem> where Bytes.SubSequence: Collection<UInt8> {
+        var bytes = text[...]
         if bytes.first == UInt8(ascii: "C"), bytes.starts(with: "CNY".utf8) { bytes = bytes.dropFirst(3).drop(while: { $0 == 0x20 }) }
         var negative = false
         if bytes.first == UInt8(ascii: "-") { negative = true; bytes = bytes.dropFirst() }
@@ -128,9 +138,5 @@ extension Money {
         if fen > maxInputFen { return .failure(.tooLarge) }
         if fen == 0 && !allowZero { return .failure(.zero) }
         return .success(Money(fen: fen))
-    }
-
-    public static func parse(_ text: String, allowZero: Bool = false) -> Result<Money, AmountProblem> {
-        parse(Substring(text), allowZero: allowZero)
     }
 }
