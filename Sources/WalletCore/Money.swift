@@ -11,7 +11,7 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
     public static func < (a: Money, b: Money) -> Bool { a.fen < b.fen }
 
     /// `CNY 1,234.50`, the same in every locale.
-    public var description: String { "CNY " + Money.grouped(fen) }
+    public var description: String { Money.format(fen, grouping: true, prefix: "CNY ") }
 
     /// `1234.50`: the form a scenario types.
     public var plain: String { Money.format(fen, grouping: false) }
@@ -19,10 +19,10 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
     static func grouped(_ fen: Int64) -> String { format(fen, grouping: true) }
 
     /// Digits written backwards into a small buffer: formatting is on every output line.
-    static func format(_ fen: Int64, grouping: Bool) -> String {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 40) { buffer in
+    static func format(_ fen: Int64, grouping: Bool, prefix: StaticString = "") -> String {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 48) { buffer in
             var magnitude = fen.magnitude
-            var index = 40
+            var index = 48
             func put(_ byte: UInt8) { index -= 1; buffer[index] = byte }
             put(UInt8(ascii: "0") + UInt8(magnitude % 10)); magnitude /= 10
             put(UInt8(ascii: "0") + UInt8(magnitude % 10)); magnitude /= 10
@@ -35,7 +35,8 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
                 digits += 1
             } while magnitude > 0
             if fen < 0 { put(UInt8(ascii: "-")) }
-            return String(decoding: UnsafeBufferPointer(rebasing: buffer[index..<40]), as: UTF8.self)
+            for i in stride(from: prefix.utf8CodeUnitCount - 1, through: 0, by: -1) { put(prefix.utf8Start[i]) }
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[index..<48]), as: UTF8.self)
         }
     }
 

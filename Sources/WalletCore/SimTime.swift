@@ -30,7 +30,7 @@ public struct Instant: Hashable, Comparable, Sendable, CustomStringConvertible {
     public var description: String {
         let date = self.date
         let within = Int(minutes - dayIndex * 1_440)
-        return CivilDate.format([(date.year, 4, "-"), (date.month, 2, "-"), (date.day, 2, " "), (within / 60, 2, ":"), (within % 60, 2, nil)])
+        return CivilDate.format(year: date.year, month: date.month, day: date.day, minuteOfDay: within)
     }
 
     public func adding(_ duration: SimDuration) -> Instant? {
@@ -58,23 +58,24 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
         (a.year, a.month, a.day) < (b.year, b.month, b.day)
     }
 
-    public var description: String { CivilDate.format([(year, 4, "-"), (month, 2, "-"), (day, 2, nil)]) }
+    public var description: String { CivilDate.format(year: year, month: month, day: day) }
 
-    /// Zero-padded fields with separators, written into one small buffer: dates are on
-    /// most output lines.
-    static func format(_ fields: [(value: Int, width: Int, separator: Character?)]) -> String {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 48) { buffer in
+    /// `YYYY-MM-DD`, and ` HH:MM` when a time of day is given, written into one small
+    /// buffer: dates are on most output lines.
+    static func format(year: Int, month: Int, day: Int, minuteOfDay: Int? = nil) -> String {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { buffer in
             var end = 0
-            for field in fields {
-                var value = field.value.magnitude
-                var width = 0
-                var scratch: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0)
-                withUnsafeMutableBytes(of: &scratch) { digits in
-                    repeat { digits[width] = UInt8(ascii: "0") + UInt8(value % 10); value /= 10; width += 1 } while value > 0 && width < 6
-                    while width < field.width { digits[width] = UInt8(ascii: "0"); width += 1 }
-                    for i in stride(from: width - 1, through: 0, by: -1) { buffer[end] = digits[i]; end += 1 }
-                }
-                if let separator = field.separator?.asciiValue { buffer[end] = separator; end += 1 }
+            func put(_ value: Int, width: Int) {
+                var divisor = 1
+                for _ in 1..<width { divisor *= 10 }
+                var rest = value.magnitude % UInt(divisor * 10)
+                var d = UInt(divisor)
+                while d > 0 { buffer[end] = UInt8(ascii: "0") + UInt8(rest / d); rest %= d; d /= 10; end += 1 }
+            }
+            func put(_ byte: UInt8) { buffer[end] = byte; end += 1 }
+            put(year, width: 4); put(UInt8(ascii: "-")); put(month, width: 2); put(UInt8(ascii: "-")); put(day, width: 2)
+            if let minutes = minuteOfDay {
+                put(UInt8(ascii: " ")); put(minutes / 60, width: 2); put(UInt8(ascii: ":")); put(minutes % 60, width: 2)
             }
             return String(decoding: UnsafeBufferPointer(rebasing: buffer[0..<end]), as: UTF8.self)
         }
