@@ -25,7 +25,8 @@ public struct LineCompletion: Equatable, Sendable {
         guard let first = candidates.first else { return .none }
         if candidates.count == 1 {
             // `qr:` is followed by its value, so no space after a colon.
-            let text = first.hasSuffix(":") ? first : first + " "
+            // An option key (`qr:`) or a folder (`scenarios/`) goes on being typed: no space.
+            let text = first.hasSuffix(":") || first.hasSuffix("/") ? first : first + " "
             return edit(toward: text) ?? .none
         }
         let prefix = candidates.dropFirst().reduce(first) { LineCompletion.commonPrefix($0, $1) }

@@ -1,3 +1,4 @@
+import Foundation
 import WalletCore
 
 /// Tab completion, driven by the command table and the current world.
@@ -13,6 +14,9 @@ public enum Completion {
         }
         if commandName == ":help" || commandName == "help" {
             return words.count == 1 ? CommandTable.names.filter { $0.hasPrefix(current) } : []
+        }
+        if commandName == ":load" || commandName == ":save" {
+            return words.count == 1 ? paths(completing: current) : []
         }
         guard let spec = CommandTable.spec(named: commandName) else { return [] }
         // `key:partial` completes the option's value.
@@ -61,5 +65,22 @@ public enum Completion {
         case .commands: return fixed + CommandTable.names
         case .errorCodes: return fixed + ErrorCode.allCases.map(\.rawValue)
         }
+    }
+
+    /// Folders (ending in `/`) and `.scn` files that start with what was typed, sorted.
+    static func paths(completing typed: String) -> [String] {
+        let slash = typed.lastIndex(of: "/")
+        let folder = slash.map { String(typed[...$0]) } ?? ""
+        let stem = slash.map { String(typed[typed.index(after: $0)...]) } ?? typed
+        let directory = folder.isEmpty ? "." : (folder as NSString).expandingTildeInPath
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return [] }
+        var found: [String] = []
+        for name in names where name.hasPrefix(stem) && (!name.hasPrefix(".") || stem.hasPrefix(".")) {
+            var isFolder: ObjCBool = false
+            _ = FileManager.default.fileExists(atPath: directory + "/" + name, isDirectory: &isFolder)
+            if isFolder.boolValue { found.append(folder + name + "/") }
+            else if name.hasSuffix(".scn") { found.append(folder + name) }
+        }
+        return found.sorted()
     }
 }

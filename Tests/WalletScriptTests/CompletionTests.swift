@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import WalletScript
 
@@ -59,5 +60,20 @@ import WalletScript
         #expect(complete(":help to") == ["topup"])
         #expect(complete("help tra") == ["transfer"])
         #expect(complete("policy topup.f") == ["topup.fee"])
+    }
+}
+
+/// `:load` and `:save` complete folders and scenario files.
+@Suite struct PathCompletionTests {
+    @Test func loadCompletesFoldersAndScenarioFiles() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("complete-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("reported"), withIntermediateDirectories: true)
+        try Data().write(to: root.appendingPathComponent("reported/a.scn"))
+        try Data().write(to: root.appendingPathComponent("readme.txt"))
+        let base = root.path + "/"
+        #expect(Completion.candidates(for: ":load " + base + "re", session: Session()) == [base + "reported/"])
+        #expect(Completion.candidates(for: ":load " + base + "reported/", session: Session()) == [base + "reported/a.scn"])
+        #expect(Completion.candidates(for: ":save " + base + "x", session: Session()) == [])
     }
 }
