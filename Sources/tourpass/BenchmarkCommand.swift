@@ -17,9 +17,13 @@ struct Bench: ParsableCommand {
     @Option(name: [.customShort("j"), .long], help: "Parallel jobs for the files (default: the number of cores).")
     var jobs: Int?
 
+    @Option(help: "Runs of each measurement; the median and the best are printed.")
+    var repeats = 5
+
     func validate() throws {
         guard (1...20_000_000).contains(commands) else { throw ValidationError("--commands takes 1 to 20000000") }
         guard (1...100_000).contains(files) else { throw ValidationError("--files takes 1 to 100000") }
+        guard (1...50).contains(repeats) else { throw ValidationError("--repeats takes 1 to 50") }
     }
 
     func run() throws {
@@ -27,14 +31,22 @@ struct Bench: ParsableCommand {
         let ops = Workload.generate(count: commands)
         let lines = ops.map(\.line)
 
-        let interpreted = time { Workload.runInterpreted(lines) }
-        let rendered = time { Workload.runInterpreted(lines, render: true) }
-        let direct = time { Workload.runDirect(ops) }
-        print("machine:     \(cores) cores; one thread for (a) and (b)")
-        print("(a) interpreted: \(commands) commands in \(seconds(interpreted.duration)) s = \(rate(commands, interpreted.duration)) commands/s (lex, parse, run, output values; \(interpreted.value) failed as designed)")
-        print("    and rendered: \(commands) commands in \(seconds(rendered.duration)) s = \(rate(commands, rendered.duration)) commands/s (the same, every output value also turned into text)")
-        print("(b) direct API:  \(commands) operations in \(seconds(direct.duration)) s = \(rate(commands, direct.duration)) operations/s (\(direct.value) failed as designed)")
-        print("    ratio:        interpreted takes \(ratio(interpreted.duration, direct.duration))x the time of the direct API (\(ratio(rendered.duration, direct.duration))x with text)")
+        // Interleaved runs, so a noisy moment on a shared machine hits all three alike.
+        var interpreted: [Duration] = [], rendered: [Duration] = [], direct: [Duration] = []
+        var failures = (0, 0)
+        for _ in 0..<repeats {
+            let a = time { Workload.runInterpreted(lines) }
+            let r = time { Workload.runInterpreted(lines, render: true) }
+            let b = time { Workload.runDirect(ops) }
+            interpreted.append(a.duration); rendered.append(r.duration); direct.append(b.duration)
+            failures = (a.value, b.value)
+        }
+        let (a, r, b) = (median(interpreted), median(rendered), median(direct))
+        print("machine:     \(cores) cores; one thread for (a) and (b); median (best) of \(repeats) runs")
+        print("(a) interpreted: \(commands) commands in \(seconds(a)) s = \(rate(commands, a)) (\(rate(commands, best(interpreted)))) commands/s (lex, parse, run, output values; \(failures.0) failed as designed)")
+        print("    and rendered: \(commands) commands in \(seconds(r)) s = \(rate(commands, r)) (\(rate(commands, best(rendered)))) commands/s (the same, every output value also turned into text)")
+        print("(b) direct API:  \(commands) operations in \(seconds(b)) s = \(rate(commands, b)) (\(rate(commands, best(direct)))) operations/s (\(failures.1) failed as designed)")
+        print("    ratio:        interpreted takes \(ratio(a, b))x the time of the direct API (\(ratio(r, b))x with text), from the medians")
 
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tourpass-bench-\(ProcessInfo.processInfo.processIdentifier)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -44,8 +56,15 @@ struct Bench: ParsableCommand {
             try Data(text.utf8).write(to: folder.appendingPathComponent("s\(index).scn"))
         }
         let jobCount = jobs ?? cores
-        let suite = time { Suite.run(paths: [folder.path], options: SuiteOptions(jobs: jobCount)) }
-        print("(c) files:       \(files) scenario files in \(seconds(suite.duration)) s with -j \(jobCount) = \(rate(files, suite.duration)) files/s (\(suite.value.passedCount) passed, \(suite.value.failedCount) failed)")
+        var runs: [Duration] = []
+        var outcome = (passed: 0, failed: 0)
+        for _ in 0..<repeats {
+            let suite = time { Suite.run(paths: [folder.path], options: SuiteOptions(jobs: jobCount)) }
+            runs.append(suite.duration)
+            outcome = (suite.value.passedCount, suite.value.failedCount)
+        }
+        let c = median(runs)
+        print("(c) files:       \(files) scenario files in \(seconds(c)) s with -j \(jobCount) = \(rate(files, c)) (\(rate(files, best(runs)))) files/s (\(outcome.passed) passed, \(outcome.failed) failed)")
     }
 
     private func time<T>(_ body: () -> T) -> (value: T, duration: Duration) {
@@ -54,6 +73,9 @@ struct Bench: ParsableCommand {
         let value = body()
         return (value, clock.now - start)
     }
+
+    private func median(_ durations: [Duration]) -> Duration { durations.sorted()[durations.count / 2] }
+    private func best(_ durations: [Duration]) -> Duration { durations.min() ?? .zero }
 
     private func secondsValue(_ duration: Duration) -> Double {
         Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
