@@ -15,7 +15,7 @@ public struct OptionSpec: Sendable {
 }
 
 public enum DynamicValues: Sendable {
-    case users, merchants, cards, policyKeys, commands, errorCodes
+    case users, merchants, cards, policyKeys, commands
 }
 
 /// One command: its names, help, options and parser. This one table feeds parsing,

@@ -63,7 +63,6 @@ public enum Completion {
             return fixed + seen
         case .policyKeys: return fixed + Policy.keys.map(\.name)
         case .commands: return fixed + CommandTable.names
-        case .errorCodes: return fixed + ErrorCode.allCases.map(\.rawValue)
         }
     }
 
