@@ -20,7 +20,7 @@ public struct ArgReader {
     }
 
     /// Lines about passwords never quote what was typed.
-    var isSensitive: Bool { line.lowercased().contains("password") }
+    var isSensitive: Bool { Secrets.mentionsPassword(line) }
 
     func quote(_ token: Token) -> String { isSensitive ? "" : ": \(token.text)" }
 

@@ -38,27 +38,11 @@ public struct Console {
         "\(session.currentUserName ?? "tourpass") \(session.world.now)> "
     }
 
-    /// The line with every payment password's digits hidden, for echoing it back.
-    public static func redacted(_ line: String) -> String {
-        guard line.lowercased().contains("password") else { return line }
-        var afterPasswordCommand = false
-        let words = line.split(separator: " ", omittingEmptySubsequences: false).map { word -> String in
-            defer { if !word.isEmpty { afterPasswordCommand = word.lowercased() == "password" } }
-            if afterPasswordCommand && !word.isEmpty { return String(repeating: "•", count: word.count) }
-            guard let colon = word.firstIndex(of: ":"), word[..<colon].lowercased() == "password" else { return String(word) }
-            return word[...colon] + String(repeating: "•", count: word.distance(from: colon, to: word.endIndex) - 1)
-        }
-        return words.joined(separator: " ")
-    }
+    /// The line with every payment password hidden, for echoing it back.
+    public static func redacted(_ line: String) -> String { Secrets.redacted(line) }
 
-    /// Lines that mention a payment password, or link a card by its number, never go to
-    /// the history file.
-    public static func isSafeForHistory(_ line: String) -> Bool {
-        if line.lowercased().contains("password") { return false }
-        let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
-        let linksByNumber = words.count > 1 && (words[0] == "card" || words[0] == "link") && words[1].first?.isNumber == true
-        return !linksByNumber
-    }
+    /// Whether a typed line may go to the history file.
+    public static func isSafeForHistory(_ line: String) -> Bool { Secrets.isSafeForHistory(line) }
 
     public mutating func handle(_ line: String) -> Response {
         lineNumber += 1
