@@ -55,6 +55,7 @@ public enum ErrorCode: String, CaseIterable, Sendable, Comparable {
     case userUnknown = "user.unknown"
     case merchantUnknown = "merchant.unknown"
     case merchantLimit = "merchant.limit"
+    case merchantReserved = "merchant.reserved"
     case clockOutOfRange = "clock.out_of_range"
     case moneyOverflow = "money.overflow"
     case policyUnknownKey = "policy.unknown_key"

@@ -152,6 +152,10 @@ extension World {
 
     public mutating func defineMerchant(name: String, qr: QRKind, acceptsCredit: Bool) throws(WalletError) -> (MerchantID, created: Bool) {
         if let id = merchantByName[name] {
+            // `cross-qr` and `domestic-qr` are what `pay … qr:` pays: their kind of code is fixed.
+            if let kind = QRKind.allCases.first(where: { Merchant.anonymousName(for: $0) == name }), kind != qr {
+                throw WalletError(.merchantReserved, "\(name) stands for any \(kind.rawValue) code (`pay … qr:\(kind.rawValue)`); its kind of code cannot change (define a merchant of your own)")
+            }
             merchants[id.index].qr = qr
             merchants[id.index].acceptsCredit = acceptsCredit
             return (id, false)

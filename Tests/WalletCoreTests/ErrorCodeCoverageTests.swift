@@ -89,6 +89,7 @@ struct CodeRow: Sendable, CustomTestStringConvertible {
         // the world itself
         CodeRow(.userUnknown) { _ = try World().lookUpUser("ghost") },
         CodeRow(.merchantUnknown) { _ = try World().lookUpMerchant("ghost") },
+        CodeRow(.merchantReserved) { var w = World(); _ = try w.defineMerchant(name: "cross-qr", qr: .domestic, acceptsCredit: true) },
         CodeRow(.merchantLimit) {
             var w = World()
             for n in w.merchants.count..<World.maxMerchants { _ = try w.defineMerchant(name: "m\(n)", qr: .cross, acceptsCredit: true) }
