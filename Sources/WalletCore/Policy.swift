@@ -95,11 +95,18 @@ extension Policy {
 
     public static func key(named name: String) -> PolicyKey? { keys.first { $0.name == name } }
 
+    /// The key, or `policy.unknown_key` suggesting the nearest one.
+    public static func requireKey(_ name: String) throws(WalletError) -> PolicyKey {
+        guard let key = key(named: name) else {
+            let hint = didYouMean(name, in: keys.map(\.name), orElse: "; type policy for the list")
+            throw WalletError(.policyUnknownKey, "no policy key '\(name)'\(hint)")
+        }
+        return key
+    }
+
     /// Sets one key from its text form.
     public mutating func set(_ name: String, to text: Substring) throws(WalletError) {
-        guard let key = Policy.key(named: name) else {
-            throw WalletError(.policyUnknownKey, "no policy key \(name)")
-        }
+        let key = try Policy.requireKey(name)
         var copy = self
         if let problem = key.write(&copy, text) {
             throw WalletError(.policyBadValue, "\(name): \(problem)")

@@ -73,7 +73,7 @@ public struct ArgReader {
         for index in tokens.indices where !isTaken(index) {
             let extra = tokens[index]
             if let key = extra.key {
-                let hint = nearest(to: String(key), in: allowedKeys).map { "; did you mean '\($0):'?" } ?? (allowedKeys.isEmpty ? "; \(command) takes no options" : "")
+                let hint = didYouMean(String(key), in: allowedKeys, suffix: ":", orElse: allowedKeys.isEmpty ? "; \(command) takes no options" : "")
                 throw error("unknown option '\(key):' for \(command)\(hint)", at: extra.offset)
             }
             throw error("unexpected word for \(command)\(quote(extra))", at: extra.offset)
@@ -113,7 +113,7 @@ public struct ArgReader {
     func choice<T>(_ token: Token, _ choices: [(String, T)]) throws(Diagnostic) -> T {
         if let hit = choices.first(where: { $0.0 == token.text }) { return hit.1 }
         let names = choices.map(\.0)
-        let hint = nearest(to: String(token.text), in: names).map { "; did you mean '\($0)'?" } ?? ""
+        let hint = didYouMean(String(token.text), in: names)
         let what = token.key.map { "\($0):" } ?? command
         throw error("\(what) takes \(names.joined(separator: " or ")), not '\(token.text)'\(hint)", at: token.valueOffset)
     }

@@ -99,7 +99,7 @@ public enum CommandTable {
         guard !first.isOption, let spec = lookUp(first.textString) else {
             // An option typed first is quoted by its key only: its value may be a password.
             let word = first.key.map { "\($0):" } ?? String(first.text)
-            let hint = nearest(to: word, in: namesAndAliases).map { "; did you mean '\($0)'?" } ?? "; type help for the list"
+            let hint = didYouMean(word, in: namesAndAliases, orElse: "; type help for the list")
             return .failure(Diagnostic(column: Lexer.column(in: line, at: first.offset), message: "unknown command '\(word.prefix(40))'\(hint)"))
         }
         // Unknown option keys first, so a typo is named even when the parser would
@@ -107,7 +107,7 @@ public enum CommandTable {
         for token in tokens.dropFirst() {
             guard let key = token.keyString, !spec.options.contains(where: { $0.key == key }) else { continue }
             let keys = spec.options.map(\.key)
-            let hint = nearest(to: String(key), in: keys).map { "; did you mean '\($0):'?" } ?? (keys.isEmpty ? "; \(spec.name) takes no options" : "")
+            let hint = didYouMean(String(key), in: keys, suffix: ":", orElse: keys.isEmpty ? "; \(spec.name) takes no options" : "")
             return .failure(Diagnostic(column: Lexer.column(in: line, at: token.offset), message: "unknown option '\(key):' for \(spec.name)\(hint)"))
         }
         var reader = ArgReader(line: line, command: spec.name, tokens: tokens.dropFirst(), options: spec.options)

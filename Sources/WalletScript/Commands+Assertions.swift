@@ -20,7 +20,7 @@ extension CommandTable {
         case "error":
             let token = try r.positional("an error CODE")
             guard let code = ErrorCode(rawValue: String(token.text)) else {
-                let hint = nearest(to: String(token.text), in: ErrorCode.allCases.map(\.rawValue)).map { "; did you mean '\($0)'?" } ?? ""
+                let hint = didYouMean(String(token.text), in: ErrorCode.allCases.map(\.rawValue))
                 throw r.error("unknown error code '\(token.text)'\(hint)", at: token.offset)
             }
             return .error(code)
@@ -43,7 +43,7 @@ extension CommandTable {
             }
             return .now(instant)
         default:
-            let hint = nearest(to: kind, in: assertionKinds).map { "; did you mean '\($0)'?" } ?? ""
+            let hint = didYouMean(kind, in: assertionKinds)
             throw r.error("expect cannot check '\(kind)'\(hint)", at: kindToken.offset)
         }
     }

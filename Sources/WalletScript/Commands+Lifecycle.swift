@@ -71,7 +71,7 @@ extension CommandTable {
                     // Groups as printed; the core judges the digits (`card.invalid_number`).
                     for group in r.remainingPositionals() { number += " " + group.text }
                 } else {
-                    let hint = nearest(to: String(first.text), in: TestCard.all.map(\.word)).map { "; did you mean '\($0)'?" } ?? ""
+                    let hint = didYouMean(String(first.text), in: TestCard.all.map(\.word))
                     throw r.error("unknown card brand '\(first.text)'\(hint)", at: first.offset)
                 }
                 var request = CardRequest(number: number)

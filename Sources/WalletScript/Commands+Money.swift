@@ -100,7 +100,7 @@ extension CommandTable {
                 guard let token = r.optionalPositional() else { return .help(nil) }
                 let name = String(token.text)
                 guard CommandTable.spec(named: name) != nil || MetaCommand.names.contains(name) else {
-                    let hint = nearest(to: name, in: CommandTable.namesAndAliases).map { "; did you mean '\($0)'?" } ?? ""
+                    let hint = didYouMean(name, in: CommandTable.namesAndAliases)
                     throw r.error("no command '\(name)'\(hint)", at: token.offset)
                 }
                 return .help(name)

@@ -88,7 +88,7 @@ public struct Console {
         switch name {
         case ":help":
             if !argument.isEmpty, CommandTable.spec(named: argument) == nil, !MetaCommand.names.contains(argument) {
-                return info("no command \(argument)" + (nearest(to: argument, in: CommandTable.namesAndAliases).map { "; did you mean '\($0)'?" } ?? ""))
+                return info("no command \(argument)" + didYouMean(argument, in: CommandTable.namesAndAliases))
             }
             return Response(lines: Help.lines(for: argument.isEmpty ? nil : argument).map { OutputLine(.info, $0) })
         case ":quit", ":q", ":exit":
@@ -112,7 +112,7 @@ public struct Console {
             guard !argument.isEmpty else { return info(":load needs a FILE") }
             return load(argument)
         default:
-            let hint = nearest(to: name, in: MetaCommand.names).map { "; did you mean '\($0)'?" } ?? ""
+            let hint = didYouMean(name, in: MetaCommand.names)
             return Response(diagnostic: Diagnostic(file: inputName, line: lineNumber, column: 1, message: "unknown meta-command '\(name.prefix(40))'\(hint)"))
         }
     }

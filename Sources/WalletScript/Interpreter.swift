@@ -125,11 +125,7 @@ public struct Session: Sendable {
             return fired.map(event) + [.now(world.now)]
         case .policy(let key, let value):
             guard let key else { return [.text(Render.policy(world.policy))] }
-            guard Policy.key(named: key) != nil else {
-                let hint = nearest(to: key, in: Policy.keys.map(\.name)).map { "; did you mean '\($0)'?" } ?? "; type policy for the list"
-                throw WalletError(.policyUnknownKey, "no policy key '\(key)'\(hint)")
-            }
-            let before = world.policy.value(of: key) ?? "?"
+            let before = try Policy.requireKey(key).read(world.policy)
             guard let value else { return [.policyValue(key: key, value: before, was: nil)] }
             try world.setPolicy(key, to: Substring(value))
             return [.policyValue(key: key, value: world.policy.value(of: key) ?? "?", was: before)]
