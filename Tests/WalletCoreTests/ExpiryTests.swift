@@ -51,14 +51,20 @@ import Testing
         #expect(world.pendingEvents.count == 1)
     }
 
-    /// Newest top-up's card first; no card gets more than it paid in; fees stay.
-    @Test func refundOrderAcrossCards() throws {
+    /// Alice topped up CNY 1000 from her Visa, then CNY 500 from a Mastercard.
+    static func visaThenMastercard() throws -> (World, UserID, CardID, CardID) {
         var world = World()
         let alice = try world.verifiedUserWithVisa()
         let visa = world[alice].cards[0]
         let mc = try world.linkCard(user: alice, CardRequest(number: Cards.mastercard)).card
         _ = try world.topUp(user: alice, amount: cny("1000"), card: "visa")
         _ = try world.topUp(user: alice, amount: cny("500"), card: "mastercard")
+        return (world, alice, visa, mc)
+    }
+
+    /// Newest top-up's card first; no card gets more than it paid in; fees stay.
+    @Test func refundOrderAcrossCards() throws {
+        var (world, alice, visa, mc) = try Self.visaThenMastercard()
         _ = try world.pay(user: alice, amount: cny("800"), merchant: world.merchantID("cafe"))
         let fired = try world.advance(by: .days(90))
         #expect(fired.first?.kind == .passExpired(alice, refunds: [CardRefund(card: mc, amount: cny("500")),
@@ -70,12 +76,7 @@ import Testing
     }
 
     @Test func noCardGetsMoreThanItPaidIn() throws {
-        var world = World()
-        let alice = try world.verifiedUserWithVisa()
-        let visa = world[alice].cards[0]
-        let mc = try world.linkCard(user: alice, CardRequest(number: Cards.mastercard)).card
-        _ = try world.topUp(user: alice, amount: cny("1000"), card: "visa")
-        _ = try world.topUp(user: alice, amount: cny("500"), card: "mastercard")
+        var (world, alice, visa, mc) = try Self.visaThenMastercard()
         _ = try world.advance(by: .days(90))
         #expect(world.refunded(user: alice, card: mc) == cny("500"))
         #expect(world.refunded(user: alice, card: visa) == cny("1000"))
