@@ -5,17 +5,14 @@ import WalletCore
 public struct ArgReader {
     let line: String
     let command: String
-    let optionSpecs: [OptionSpec]
-    var allowedKeys: [String] { optionSpecs.map(\.key) }
     /// The words after the command name, and a bit for each one a parser has taken
     /// (the lexer allows at most 64 words); no arrays are built per line.
     private let tokens: ArraySlice<Token>
     private var taken: UInt64 = 0
 
-    init(line: String, command: String, tokens: ArraySlice<Token>, options optionSpecs: [OptionSpec]) {
+    init(line: String, command: String, tokens: ArraySlice<Token>) {
         self.line = line
         self.command = command
-        self.optionSpecs = optionSpecs
         self.tokens = tokens
     }
 
@@ -68,13 +65,13 @@ public struct ArgReader {
         return token
     }
 
-    /// Reports anything the parser did not take.
+    /// Reports anything the parser did not take. Unknown option keys were refused before
+    /// parsing (`CommandTable.parse`), so a leftover option is a known one used out of place.
     func finish() throws(Diagnostic) {
         for index in tokens.indices where !isTaken(index) {
             let extra = tokens[index]
             if let key = extra.key {
-                let hint = didYouMean(String(key), in: allowedKeys, suffix: ":", orElse: allowedKeys.isEmpty ? "; \(command) takes no options" : "")
-                throw error("unknown option '\(key):' for \(command)\(hint)", at: extra.offset)
+                throw error("option '\(key):' does not apply to this use of \(command)", at: extra.offset)
             }
             throw error("unexpected word for \(command)\(quote(extra))", at: extra.offset)
         }

@@ -110,7 +110,7 @@ public enum CommandTable {
             let hint = didYouMean(String(key), in: keys, suffix: ":", orElse: keys.isEmpty ? "; \(spec.name) takes no options" : "")
             return .failure(Diagnostic(column: Lexer.column(in: line, at: token.offset), message: "unknown option '\(key):' for \(spec.name)\(hint)"))
         }
-        var reader = ArgReader(line: line, command: spec.name, tokens: tokens.dropFirst(), options: spec.options)
+        var reader = ArgReader(line: line, command: spec.name, tokens: tokens.dropFirst())
         do {
             let command = try spec.parse(&reader)
             try reader.finish()
