@@ -53,9 +53,6 @@ public struct TestCard: Sendable {
     ]
 
     public static func named(_ word: String) -> TestCard? { all.first { $0.word == word } }
-
-    static let declinedNumber = "4000000000000002"
-    static let unavailableNumber = "4000000000000101"
 }
 
 public struct CardID: Hashable, Comparable, Sendable {
@@ -73,6 +70,8 @@ public struct Card: Sendable {
     public let expiry: CardExpiry
     public let owner: UserID
     let declinesCharges: Bool
+    /// The sandbox word it was linked with (`visa`), or nil for a typed number.
+    let sandboxWord: String?
     /// Money that left the card: top-ups, fees, domestic payments and transfers.
     public internal(set) var chargedFen: Int64 = 0
     /// The part of chargedFen that may come back (top-up amounts and payments; fees never do).

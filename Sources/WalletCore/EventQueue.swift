@@ -3,6 +3,8 @@ public enum EventKind: Sendable, Equatable {
     case passExpiry(UserID, period: Int)
     case paymentUnlock(UserID)
     case signupUnlock(UserID)
+    /// The passport of the user's `serial`-th successful verification expires.
+    case passportLapse(UserID, serial: Int)
 }
 
 struct ScheduledEvent: Sendable {

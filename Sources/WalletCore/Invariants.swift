@@ -43,6 +43,12 @@ extension World {
             if pass.state == .expired && pass.balanceFen != 0 {
                 problems.append("\(user.name)'s expired pass still holds \(pass.balanceFen) fen")
             }
+            if user.verified, let passport = user.passport, passport.expires < now.date {
+                problems.append("\(user.name) counts as verified on a passport that expired on \(passport.expires)")
+            }
+            if user.receivedUnverifiedFen > user.receiveCapFen {
+                problems.append("\(user.name) received \(user.receivedUnverifiedFen) fen unverified, above the cap \(user.receiveCapFen)")
+            }
             if pass.state == .active, let end = pass.expiresAt, now >= end {
                 problems.append("\(user.name)'s pass is active at \(now), past its expiry \(end)")
             }

@@ -10,6 +10,8 @@ public struct Policy: Equatable, Sendable {
     /// US dollars per yuan, in ten-thousandths (0.1434).
     public var fxUSDPer10k: Int64 = 1_434
     public var payUnverifiedDaily = Money(fen: 100_000)
+    /// What an unverified user may receive in transfers over their life; 0 refuses them all.
+    public var transferUnverifiedReceive = Money.zero
     public var payAttempts = 5
     public var payLock = SimDuration.hours(3)
     public var registerAttempts = 5
@@ -76,6 +78,7 @@ extension Policy {
                       return nil
                   }),
         money("pay.unverified_daily", "what an unverified domestic user may pay in a calendar day", \.payUnverifiedDaily),
+        money("transfer.unverified_receive", "transfers an unverified user may receive in all (0: refused)", \.transferUnverifiedReceive),
         count("pay.attempts", "wrong payment passwords in a row that lock payments", \.payAttempts),
         duration("pay.lock", "how long payments stay locked", \.payLock),
         count("register.attempts", "wrong SMS codes that lock sign-up", \.registerAttempts),
@@ -111,7 +114,22 @@ extension Policy {
         if let problem = key.write(&copy, text) {
             throw WalletError(.policyBadValue, "\(name): \(problem)")
         }
+        if Policy.topupKeys.contains(name) { try copy.ensureSomeTopupIsValid() }
         self = copy
+    }
+
+    /// The keys whose change can leave no valid top-up amount.
+    static let topupKeys: Set<String> = ["topup.min", "topup.max", "topup.total"]
+
+    /// `policy.conflict`: the minimum above the maximum (named first), or above the total;
+    /// equal is allowed. What was topped up already never causes a conflict.
+    func ensureSomeTopupIsValid() throws(WalletError) {
+        if topupMin > topupMax {
+            throw WalletError(.policyConflict, "topup.min \(topupMin.plain) would be above topup.max \(topupMax.plain): no top-up amount would be valid; nothing changed")
+        }
+        if topupMin > topupTotal {
+            throw WalletError(.policyConflict, "topup.min \(topupMin.plain) would be above topup.total \(topupTotal.plain): no top-up amount would be valid; nothing changed")
+        }
     }
 
     public func value(of name: String) -> String? { Policy.key(named: name)?.read(self) }

@@ -89,19 +89,30 @@ public struct User: Sendable {
     var smsWrongAttempts = 0
     public internal(set) var signupLockedUntil: Instant? = nil
     public internal(set) var passport: Passport? = nil
+    /// True once the passport's lapse event fired; a new `verify` clears it.
+    public internal(set) var lapsed = false
+    /// Counts successful verifications, so the lapse of a replaced passport is ignored.
+    var passportSerial = 0
     public internal(set) var cards: [CardID] = []
     var paymentPassword: String? = nil
     var payWrongAttempts = 0
     public internal(set) var payLockedUntil: Instant? = nil
     public internal(set) var pass = TourPass()
     public internal(set) var walletFen: Int64 = 0
+    /// Transfers accepted while unverified (never verified or lapsed), over the user's life.
+    public internal(set) var receivedUnverifiedFen: Int64 = 0
+    /// `transfer.unverified_receive` as it stood at the latest such transfer (for the invariant).
+    var receiveCapFen: Int64 = 0
     var dailyPaid: (day: Int64, fen: Int64) = (0, 0)
     public internal(set) var payments: [Payment] = []
     /// Indices into the ledger of every posting touching this user.
     public internal(set) var postings: [Int] = []
 
-    public var verified: Bool { passport != nil }
+    /// Verified now: a passport, and its verification has not lapsed.
+    public var verified: Bool { passport != nil && !lapsed }
+    /// Verified once; `lapsed` says whether it still holds.
+    public var everVerified: Bool { passport != nil }
     public var smsCodeSent: Int { smsCode }
-    /// The name a card must carry: the passport's once verified, before that the registered one.
-    var nameOnRecord: String { passport?.holderName ?? registeredName }
+    /// The name a card must carry: one holder name per user (verification never changes it).
+    var nameOnRecord: String { registeredName }
 }

@@ -15,6 +15,7 @@ public enum ErrorCode: String, CaseIterable, Sendable, Comparable {
     case verifyPassportExpired = "verify.passport_expired"
     case verifyFaceFailed = "verify.face_failed"
     case verifyNationalityUnsupported = "verify.nationality_unsupported"
+    case verifyLapsed = "verify.lapsed"
     // cards
     case cardInvalidNumber = "card.invalid_number"
     case cardUnsupportedBrand = "card.unsupported_brand"
@@ -49,6 +50,7 @@ public enum ErrorCode: String, CaseIterable, Sendable, Comparable {
     // transfers
     case transferNotAllowed = "transfer.not_allowed"
     case transferReceiverUnverified = "transfer.receiver_unverified"
+    case transferReceiverLimit = "transfer.receiver_limit"
     case transferSelf = "transfer.self"
     // the world itself
     case userNone = "user.none"
@@ -60,6 +62,7 @@ public enum ErrorCode: String, CaseIterable, Sendable, Comparable {
     case moneyOverflow = "money.overflow"
     case policyUnknownKey = "policy.unknown_key"
     case policyBadValue = "policy.bad_value"
+    case policyConflict = "policy.conflict"
 
     public static func < (a: ErrorCode, b: ErrorCode) -> Bool { a.rawValue < b.rawValue }
 }

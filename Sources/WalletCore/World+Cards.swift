@@ -1,7 +1,8 @@
 public struct CardRequest: Sendable {
-    /// A brand word of the sandbox (`visa`) is resolved by the caller; this is digits,
-    /// possibly grouped with spaces or dashes.
+    /// Digits, possibly grouped with spaces or dashes; for a sandbox word, the table number.
     public var number: String
+    /// Set for a sandbox word (`card visa`): the user gets a card of their own of that kind.
+    public var sandbox: TestCard?
     public var expiry: CardExpiry?
     public var holderName: String?
     public var password: String?
@@ -11,6 +12,12 @@ public struct CardRequest: Sendable {
         self.expiry = expiry
         self.holderName = holderName
         self.password = password
+    }
+
+    /// A sandbox card of the user's own (`card visa`).
+    public init(sandbox: TestCard, expiry: CardExpiry? = nil, holderName: String? = nil, password: String? = nil) {
+        self.init(number: sandbox.number, expiry: expiry, holderName: holderName, password: password)
+        self.sandbox = sandbox
     }
 }
 
@@ -53,30 +60,70 @@ extension World {
             throw WalletError(.cardExpired, "the card expired at the end of \(expiry)")
         }
         let holder = request.holderName ?? user.nameOnRecord
-        if holder.count > World.maxHolderNameLength {
-            throw WalletError(.cardNameTooLong, "the holder name has \(holder.count) characters; at most \(World.maxHolderNameLength) are allowed")
+        // Counted as typed, in code points.
+        let holderLength = holder.unicodeScalars.count
+        if holderLength > World.maxHolderNameLength {
+            throw WalletError(.cardNameTooLong, "the holder name has \(holderLength) characters; at most \(World.maxHolderNameLength) are allowed")
         }
         if World.foldName(holder) != World.foldName(user.nameOnRecord) {
             throw WalletError(.cardNameMismatch, "the holder name does not match the name on record (\(user.nameOnRecord))")
         }
-        let number = String(decoding: digits.map { $0 + UInt8(ascii: "0") }, as: UTF8.self)
+        let typed = String(decoding: digits.map { $0 + UInt8(ascii: "0") }, as: UTF8.self)
+        let number = try request.sandbox.map { (test) throws(WalletError) in try sandboxNumber(test, for: id) } ?? typed
         if let existing = cardByNumber[number] {
             if cards[existing.index].owner == id {
                 throw WalletError(.cardAlreadyLinked, "\(cards[existing.index].masked) is linked already")
             }
             throw WalletError(.cardAlreadyUsed, "this card number is already used")
         }
-        if number == TestCard.unavailableNumber {
+        // A sandbox card behaves as its word says; a typed number as the table number it equals.
+        let kind = request.sandbox?.word ?? TestCard.all.first { $0.number == number }?.word
+        if kind == "unavailable" {
             throw WalletError(.cardLinkUnavailable, "The linking of this card is temporarily unavailable. Please try another bank card")
         }
         let card = CardID(index: cards.count)
         cards.append(Card(number: number, brand: brand, last4: String(number.suffix(4)), holderName: holder,
-                          expiry: expiry, owner: id, declinesCharges: number == TestCard.declinedNumber))
+                          expiry: expiry, owner: id, declinesCharges: kind == "declined", sandboxWord: request.sandbox?.word))
         cardByNumber[number] = card
         users[id.index].cards.append(card)
         let setsPassword = user.paymentPassword == nil
         if setsPassword { users[id.index].paymentPassword = request.password ?? "123456" }
         return CardLink(card: card, passwordSet: setsPassword, passwordIgnored: !setsPassword && request.password != nil)
+    }
+
+    /// The user's own number for a sandbox word: the table number when nobody else holds it
+    /// (or the user holds it: `card.already_linked` follows), else the same first six and
+    /// last four digits, length, brand and behaviour, with middle digits from the user's
+    /// sign-up order, Luhn-valid and never a number another user holds.
+    func sandboxNumber(_ test: TestCard, for id: UserID) throws(WalletError) -> String {
+        if let own = users[id.index].cards.first(where: { cards[$0.index].sandboxWord == test.word }) {
+            return cards[own.index].number
+        }
+        let table = Array(test.number.utf8).map { $0 - UInt8(ascii: "0") }
+        let held = cardByNumber[test.number].map { cards[$0.index].owner }
+        guard let holder = held, holder != id else { return test.number }
+        // Middle digits: the sign-up order in all but the last, which makes the check sum right.
+        let middle = table.count - 10
+        var limit = 1
+        for _ in 0..<(middle - 1) { limit *= 10 }
+        let order = id.index + 1
+        for attempt in 0..<limit {
+            var serial = (order + attempt) % limit
+            var digits = table
+            for position in stride(from: 6 + middle - 2, through: 6, by: -1) {
+                digits[position] = UInt8(serial % 10)
+                serial /= 10
+            }
+            let adjust = 6 + middle - 1
+            for digit in UInt8(0)...9 {
+                digits[adjust] = digit
+                if CardNumber.passesLuhn(digits) { break }
+            }
+            let number = String(decoding: digits.map { $0 + UInt8(ascii: "0") }, as: UTF8.self)
+            if let other = cardByNumber[number], cards[other.index].owner != id { continue }
+            return number
+        }
+        throw WalletError(.cardAlreadyUsed, "every sandbox \(test.word) number is held by another user")
     }
 
     /// Resolves `card:visa`, `card:1111` or a sandbox word among the user's cards.
@@ -89,7 +136,7 @@ extension World {
             // A sandbox word names its own card first (`card:visa` is 4111…), then the brand.
             let test = TestCard.named(selector)
             let brand = CardBrand(rawValue: selector)
-            match = owned.first { cards[$0.index].number == test?.number }
+            match = owned.first { test != nil && (cards[$0.index].sandboxWord == test?.word || cards[$0.index].number == test?.number) }
                 ?? owned.first { cards[$0.index].brand == brand }
         }
         guard let card = match else {
@@ -100,9 +147,11 @@ extension World {
         return card
     }
 
-    /// Upper-cased with runs of spaces folded: how holder names are compared.
+    /// How holder names compare: trimmed, each run of spaces folded to one, case-folded
+    /// (full Unicode mappings, locale-independent: lower-casing the upper-case form, so
+    /// `ß` matches `SS`).
     static func foldName(_ name: String) -> String {
-        name.uppercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        name.uppercased().lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
     /// Charging a card: its expiry, then its issuer.

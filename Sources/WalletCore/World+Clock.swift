@@ -9,6 +9,8 @@ public struct FiredEvent: Sendable, Equatable {
         case passExpired(UserID, refunds: [CardRefund], left: Money)
         case paymentUnlocked(UserID)
         case signupUnlocked(UserID)
+        /// The passport expired: the user counts as unverified until a new `verify`.
+        case passportLapsed(UserID)
     }
 }
 
@@ -62,6 +64,11 @@ extension World {
             users[id.index].signupLockedUntil = nil
             users[id.index].smsWrongAttempts = 0
             return FiredEvent(at: now, kind: .signupUnlocked(id))
+        case .passportLapse(let id, let serial):
+            // A later `verify` replaced the passport: its own lapse is the one that counts.
+            guard users[id.index].passportSerial == serial, !users[id.index].lapsed else { return nil }
+            users[id.index].lapsed = true
+            return FiredEvent(at: now, kind: .passportLapsed(id))
         }
     }
 }

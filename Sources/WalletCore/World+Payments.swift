@@ -20,35 +20,16 @@ public struct RefundReceipt: Sendable {
 }
 
 extension World {
-    /// Pays a merchant. Checks, in order: the merchant's code, its credit acceptance, the
-    /// funding, the payment password (lock, then the entry), then the balance or the daily
-    /// limit; the first failure is the answer and no money moves.
+    /// Pays a merchant (the caller looked it up: `merchant.unknown`). International: the
+    /// merchant's code, its credit acceptance, verification (lapsed), the funding (no pass,
+    /// an expired pass), the password (lock, then the entry), the balance. Domestic:
+    /// verification (lapsed), a linked card, the password, the daily limit when unverified.
+    /// The first failure is the answer and no money moves.
     public mutating func pay(user id: UserID, amount: Money, merchant: MerchantID, password: String? = nil) throws(WalletError) -> PaymentReceipt {
         try ensureSignedUp(id)
-        let shop = merchants[merchant.index]
         let international = users[id.index].version == .international
-        if international && shop.qr == .domestic {
-            throw WalletError(.payDomesticQR, "The other party's money-receiving code is the domestic money-receiving code, which can only be used within the country.")
-        }
-        if international && !shop.acceptsCredit {
-            throw WalletError(.payNoPaymentMethod, "No direct payment method can be used currently, please choose another method (\(shop.name) does not accept card-funded payments)")
-        }
-        let source: FundingSource
-        if international {
-            switch users[id.index].pass.state {
-            case .none:
-                throw WalletError(.payNoPaymentMethod, "No direct payment method can be used currently, please choose another method (no TourPass: top up first)")
-            case .expired:
-                throw WalletError(.tourpassExpired, "the TourPass expired\(users[id.index].pass.expiresAt.map { " on \($0)" } ?? ""); `reactivate` it and top up")
-            case .active:
-                source = .pass
-            }
-        } else {
-            guard let card = users[id.index].cards.first else {
-                throw WalletError(.payNoPaymentMethod, "No direct payment method can be used currently, please choose another method (no bank card linked)")
-            }
-            source = .card(card)
-        }
+        let source = international ? try internationalFunding(user: id, merchant: merchant)
+                                   : try domesticFunding(user: id)
         try checkPaymentPassword(user: id, entered: password)
         switch source {
         case .pass:
@@ -67,6 +48,37 @@ extension World {
         users[id.index].payments.append(Payment(merchant: merchant, amountFen: amount.fen, card: cardUsed))
         return PaymentReceipt(merchant: merchant, amount: amount, source: source,
                               passBalance: international ? Money(fen: users[id.index].pass.balanceFen) : nil)
+    }
+
+    /// International checks before the password: the merchant's code, its credit acceptance,
+    /// verification (lapsed), then the TourPass (none, expired).
+    private func internationalFunding(user id: UserID, merchant: MerchantID) throws(WalletError) -> FundingSource {
+        let shop = merchants[merchant.index]
+        guard shop.qr == .cross else {
+            throw WalletError(.payDomesticQR, "The other party's money-receiving code is the domestic money-receiving code, which can only be used within the country.")
+        }
+        guard shop.acceptsCredit else {
+            throw WalletError(.payNoPaymentMethod, "No direct payment method can be used currently, please choose another method to complete payment (\(shop.name) does not accept card-funded payments)")
+        }
+        try ensureNotLapsed(id)
+        switch users[id.index].pass.state {
+        case .none:
+            throw WalletError(.payNoPaymentMethod, "No direct payment method can be used currently, please choose another method to complete payment (no TourPass: top up first)")
+        case .expired:
+            throw WalletError(.tourpassExpired, "the TourPass expired\(users[id.index].pass.expiresAt.map { " on \($0)" } ?? ""); `reactivate` it and top up")
+        case .active:
+            return .pass
+        }
+    }
+
+    /// Domestic checks before the password: verification (lapsed), then the earliest-linked
+    /// card. The credit check is for TourPass only: a bank card is a debit card.
+    private func domesticFunding(user id: UserID) throws(WalletError) -> FundingSource {
+        try ensureNotLapsed(id)
+        guard let card = users[id.index].cards.first else {
+            throw WalletError(.payNoPaymentMethod, "No direct payment method can be used currently, please choose another method to complete payment (no bank card linked)")
+        }
+        return .card(card)
     }
 
     /// The lock first, then the entry; a right entry (or none typed) resets the count.
@@ -150,21 +162,23 @@ extension World {
         users[id.index].payWrongAttempts = 0
     }
 
-    public mutating func defineMerchant(name: String, qr: QRKind, acceptsCredit: Bool) throws(WalletError) -> (MerchantID, created: Bool) {
+    /// Defines a merchant (defaults: cross-border code, accepts credit), or on an existing
+    /// one updates only the options given.
+    public mutating func defineMerchant(name: String, qr: QRKind? = nil, acceptsCredit: Bool? = nil) throws(WalletError) -> (MerchantID, created: Bool) {
         if let id = merchantByName[name] {
             // `cross-qr` and `domestic-qr` are what `pay … qr:` pays: their kind of code is fixed.
-            if let kind = QRKind.allCases.first(where: { Merchant.anonymousName(for: $0) == name }), kind != qr {
+            if let qr, let kind = QRKind.allCases.first(where: { Merchant.anonymousName(for: $0) == name }), kind != qr {
                 throw WalletError(.merchantReserved, "\(name) stands for any \(kind.rawValue) code (`pay … qr:\(kind.rawValue)`); its kind of code cannot change (define a merchant of your own)")
             }
-            merchants[id.index].qr = qr
-            merchants[id.index].acceptsCredit = acceptsCredit
+            if let qr { merchants[id.index].qr = qr }
+            if let acceptsCredit { merchants[id.index].acceptsCredit = acceptsCredit }
             return (id, false)
         }
         guard merchants.count < World.maxMerchants else {
             throw WalletError(.merchantLimit, "the world holds at most \(World.maxMerchants) merchants")
         }
         let id = MerchantID(index: merchants.count)
-        merchants.append(Merchant(name: name, qr: qr, acceptsCredit: acceptsCredit))
+        merchants.append(Merchant(name: name, qr: qr ?? .cross, acceptsCredit: acceptsCredit ?? true))
         merchantByName[name] = id
         return (id, true)
     }

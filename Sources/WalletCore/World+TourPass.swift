@@ -9,21 +9,22 @@ public struct TopUpReceipt: Sendable {
 }
 
 extension World {
-    /// Tops up the TourPass. Checks, in order: eligibility (version, verification, a card),
-    /// an expired pass, the minimum, the maximum, the count cap, the cumulative cap, the
-    /// card's expiry, then the issuer; the first failure is the answer and nothing moves.
+    /// Tops up the TourPass. Checks, in order: the version, verification (never verified,
+    /// then lapsed), a linked card, an expired pass, the minimum, the maximum, the count
+    /// cap, the cumulative cap, the chosen card, its expiry, then the issuer; the first
+    /// failure is the answer and nothing moves.
     public mutating func topUp(user id: UserID, amount: Money, card selector: String? = nil) throws(WalletError) -> TopUpReceipt {
         let user = try activeUser(id)
         guard user.version == .international else {
             throw WalletError(.tourpassDomesticUser, "TourPass is part of the international version; \(user.name) uses the domestic version")
         }
-        guard user.verified else {
+        guard user.everVerified else {
             throw WalletError(.tourpassNotVerified, "TourPass needs real-name verification first (`verify`)")
         }
+        try ensureNotLapsed(id)
         guard let firstCard = user.cards.first else {
             throw WalletError(.cardNone, "no international bank card is linked: add a card first")
         }
-        let card = try selector.map { (text) throws(WalletError) in try selectCard(of: id, text) } ?? firstCard
         let pass = user.pass
         if pass.state == .expired {
             throw WalletError(.tourpassExpired, "the TourPass expired\(pass.expiresAt.map { " on \($0)" } ?? ""); `reactivate` it first")
@@ -44,6 +45,7 @@ extension World {
             let room = Money(fen: max(0, policy.topupTotal.fen - totalSoFar))
             throw WalletError(.topupCumulativeLimit, "top-ups in one period are capped at \(policy.topupTotal); \(room) left")
         }
+        let card = try selector.map { (text) throws(WalletError) in try selectCard(of: id, text) } ?? firstCard
         try ensureChargeable(card)
         let fee = amount.percentage(basisPoints: policy.topupFeeBasisPoints)
         try ensureRoom(for: amount.fen + fee.fen, touching: [.card(card), .pass(id), .fees])

@@ -3,23 +3,23 @@ public struct VerifyRequest: Sendable {
     public var expires: CivilDate?
     public var nationality: String?
     public var facePasses = true
-    public var holderName: String?
     public var born: CivilDate?
 
     public init(passport: String? = nil, expires: CivilDate? = nil, nationality: String? = nil,
-                facePasses: Bool = true, holderName: String? = nil, born: CivilDate? = nil) {
+                facePasses: Bool = true, born: CivilDate? = nil) {
         self.passport = passport
         self.expires = expires
         self.nationality = nationality
         self.facePasses = facePasses
-        self.holderName = holderName
         self.born = born
     }
 }
 
 extension World {
     /// Real-name verification. Checks, in order: the passport number's form, its expiry,
-    /// the nationality, then the face scan; the first failure is the answer.
+    /// the nationality, then the face scan; the first failure is the answer and nothing
+    /// changes. A success replaces the passport (verified, lapsed or never verified alike)
+    /// and schedules its lapse; the lapse of the passport it replaces no longer fires.
     public mutating func verify(user id: UserID, _ request: VerifyRequest) throws(WalletError) -> Passport {
         let user = try activeUser(id)
         let number = (request.passport ?? World.defaultPassport(for: id)).uppercased()
@@ -29,10 +29,9 @@ extension World {
         if let born = request.born, Instant(civil: born) > now {
             throw WalletError(.verifyPassportInvalid, "the birth date \(born) is after today")
         }
-        let expires = request.expires ?? CivilDate(year: now.date.year + 10, month: now.date.month,
-                                                   day: min(now.date.day, 28))
-        // Valid through its expiry date: expired from the next midnight.
-        if now >= Instant(civil: expires).adding(.days(1)) ?? Instant.latest {
+        let expires = request.expires ?? World.defaultPassportExpiry(verifiedOn: now.date)
+        // Valid through its expiry date: expired when that date is before today's.
+        if expires < now.date {
             throw WalletError(.verifyPassportExpired, "the passport expired on \(expires)")
         }
         let nationality = (request.nationality ?? user.nationality).uppercased()
@@ -43,13 +42,40 @@ extension World {
             throw WalletError(.verifyFaceFailed, "the face scan did not match the passport photo")
         }
         let passport = Passport(number: number, expires: expires, nationality: nationality,
-                                holderName: request.holderName ?? user.registeredName, born: request.born)
+                                holderName: user.registeredName, born: request.born)
         users[id.index].passport = passport
+        users[id.index].lapsed = false
+        users[id.index].passportSerial += 1
+        // Due at 00:00 of the day after the expiry date; beyond the clock's end it never falls due.
+        if let due = World.lapseInstant(of: expires) {
+            schedule.schedule(.passportLapse(id, serial: users[id.index].passportSerial), at: due)
+        }
         return passport
     }
 
     static func defaultPassport(for id: UserID) -> String {
         let digits = String(id.index + 1)
         return "P" + String(repeating: "0", count: max(0, 7 - digits.count)) + digits
+    }
+
+    /// The same month and day ten years after the day of verification; 29 February
+    /// becomes 28 February when that year has none.
+    static func defaultPassportExpiry(verifiedOn day: CivilDate) -> CivilDate {
+        let year = day.year + 10
+        guard year <= 9999 else { return CivilDate(year: 9999, month: 12, day: 31) }
+        return CivilDate(year: year, month: day.month, day: min(day.day, CivilDate.daysIn(month: day.month, year: year)))
+    }
+
+    /// 00:00 of the day after `expires`, or nil past the end of the clock.
+    static func lapseInstant(of expires: CivilDate) -> Instant? {
+        guard expires < Instant.latest.date else { return nil }
+        return Instant(civil: expires).adding(.days(1))
+    }
+
+    /// Top-ups and payments need a verification that holds: `verify.lapsed` once it lapsed.
+    func ensureNotLapsed(_ id: UserID) throws(WalletError) {
+        let user = users[id.index]
+        guard user.lapsed, let passport = user.passport else { return }
+        throw WalletError(.verifyLapsed, "the passport of \(user.name) expired on \(passport.expires): verification lapsed; `verify` with a renewed passport")
     }
 }

@@ -40,6 +40,11 @@ struct CodeRow: Sendable, CustomTestStringConvertible {
         CodeRow(.verifyPassportInvalid) { var w = World(); let a = try w.intlUser(); _ = try w.verify(user: a, VerifyRequest(passport: "P1")) },
         CodeRow(.verifyPassportExpired) { var w = World(); let a = try w.intlUser(); _ = try w.verify(user: a, VerifyRequest(expires: CivilDate(year: 2025, month: 6, day: 1))) },
         CodeRow(.verifyFaceFailed) { var w = World(); let a = try w.intlUser(); _ = try w.verify(user: a, VerifyRequest(facePasses: false)) },
+        CodeRow(.verifyLapsed) {
+            var w = World(); let a = try w.verifiedUserWithVisa()
+            _ = try w.verify(user: a, VerifyRequest(expires: CivilDate(year: 2026, month: 1, day: 1)))
+            _ = try w.advance(by: .days(1)); _ = try w.topUp(user: a, amount: cny("100"))
+        },
         CodeRow(.verifyNationalityUnsupported) { var w = World(); let a = try w.intlUser(); _ = try w.verify(user: a, VerifyRequest(nationality: "AL")) },
         // cards
         CodeRow(.cardInvalidNumber) { var w = World(); let a = try w.intlUser(); _ = try w.linkCard(user: a, CardRequest(number: "4111 1111 1111 1112")) },
@@ -85,6 +90,11 @@ struct CodeRow: Sendable, CustomTestStringConvertible {
         // transfers
         CodeRow(.transferNotAllowed) { var w = World(); let a = try w.passHolder(); let b = try w.verifiedUserWithVisa("b", card: Cards.jcb); _ = try w.transfer(user: a, amount: cny("1"), to: b) },
         CodeRow(.transferReceiverUnverified) { var w = World(); let d = try w.domesticWithCard(verified: true); let b = try w.intlUser("b"); _ = try w.transfer(user: d, amount: cny("1"), to: b) },
+        CodeRow(.transferReceiverLimit) {
+            var w = World(); try w.setPolicy("transfer.unverified_receive", to: "100")
+            let d = try w.domesticWithCard(verified: true); let b = try w.intlUser("b")
+            _ = try w.transfer(user: d, amount: cny("100.01"), to: b)
+        },
         CodeRow(.transferSelf) { var w = World(); let d = try w.domesticWithCard(verified: true); _ = try w.transfer(user: d, amount: cny("1"), to: d) },
         // the world itself
         CodeRow(.userUnknown) { _ = try World().lookUpUser("ghost") },
@@ -104,6 +114,7 @@ struct CodeRow: Sendable, CustomTestStringConvertible {
         },
         CodeRow(.policyUnknownKey) { var w = World(); try w.setPolicy("topup.minimum", to: "1") },
         CodeRow(.policyBadValue) { var w = World(); try w.setPolicy("pass.days", to: "0") },
+        CodeRow(.policyConflict) { var w = World(); try w.setPolicy("topup.min", to: "2000.01") },
     ]
 
     @Test(arguments: rows)

@@ -52,6 +52,7 @@ import Testing
         #expect(try world.advance(by: .days(20)) == [])
         #expect(world.passState(user: alice) == .active)
         #expect(world.balance(user: alice) == cny("500"))
-        #expect(world.pendingEvents.map(\.due) == [Instant(minutes: 180 * 1_440)])
+        // The new period's expiry, then the passport's lapse (2036-01-01 is its last valid day).
+        #expect(world.pendingEvents.map(\.due) == [Instant(minutes: 180 * 1_440), Instant.parse("2036-01-02")])
     }
 }

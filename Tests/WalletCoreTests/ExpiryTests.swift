@@ -43,12 +43,12 @@ import Testing
         try world.setPolicy("pay.lock", to: "0m")
         for _ in 0..<4 { expectFailure(.payWrongPassword, &world) { try $0.pay(user: alice, amount: cny("1"), merchant: cafe, password: "000000") } }
         expectFailure(.payPasswordLocked, &world) { try $0.pay(user: alice, amount: cny("1"), merchant: cafe, password: "000000") }
-        #expect(world.pendingEvents.count == 2)
+        #expect(world.pendingEvents.count == 3, "the pass expiry, the passport lapse, the unlock")
         #expect(world.invariantViolations() == [], "due now is not overdue")
         let fired = try world.advance(by: SimDuration(minutes: 0))
         #expect(fired == [FiredEvent(at: .start, kind: .paymentUnlocked(alice))])
         #expect(world.now == .start)
-        #expect(world.pendingEvents.count == 1)
+        #expect(world.pendingEvents.count == 2)
     }
 
     /// Alice topped up CNY 1000 from her Visa, then CNY 500 from a Mastercard.

@@ -9,6 +9,7 @@ import Testing
         ("pay.unverified_daily", "1000.00"), ("pay.attempts", "5"), ("pay.lock", "3h"),
         ("register.attempts", "5"), ("register.lock", "1h"), ("verify.unsupported", "PH,AL,MA"),
         ("cards.international", "visa,mastercard,jcb,diners"), ("cards.domestic", "unionpay"),
+        ("transfer.unverified_receive", "0.00"),
     ]
 
     /// (key, value typed, value read back)
@@ -23,6 +24,7 @@ import Testing
         ("verify.unsupported", "ph,al", "PH,AL"), ("verify.unsupported", "none", "none"),
         ("cards.international", "visa,amex", "visa,amex"), ("cards.international", "none", "none"),
         ("cards.domestic", "unionpay,visa", "unionpay,visa"),
+        ("transfer.unverified_receive", "500", "500.00"), ("transfer.unverified_receive", "0", "0.00"),
     ]
 
     @Test func defaultsAreTheRulesNumbers() {

@@ -99,7 +99,9 @@ import Testing
         let start = clock.now
         let fired = try world.advance(by: .days(36_524))   // 100 years: 24 leap days (2100 is not one)
         #expect(clock.now - start < .seconds(2))
-        #expect(fired.count == 2)
+        // Two pass expiries, then the two passports' lapses on 2036-01-02.
+        #expect(fired.count == 4)
+        #expect(fired.suffix(2).map(\.kind) == [.passportLapsed(alice), .passportLapsed(bob)])
         #expect(world.now == Instant(minutes: 36_524 * 1_440))
         #expect(world.now.description == "2126-01-01 00:00")
         #expect(world.passState(user: alice) == .expired && world.passState(user: bob) == .expired)

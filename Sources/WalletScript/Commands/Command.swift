@@ -3,11 +3,13 @@ import WalletCore
 /// A parsed line: what to do, with every value already checked and converted.
 public enum Command: Sendable {
     indirect case user(SignUpRequest, phone: String?, hasOptions: Bool)
-    case sms(String)
+    /// nil: the code last sent to the current user.
+    case sms(String?)
     indirect case verify(VerifyRequest)
     indirect case card(CardRequest)
     case topup(Money, card: String?)
-    case merchant(name: String, qr: QRKind, credit: Bool)
+    /// nil options keep what an existing merchant has (defaults for a new one).
+    case merchant(name: String, qr: QRKind?, credit: Bool?)
     case pay(Money, to: PayTarget, password: String?)
     case refund(Money, from: String)
     case transfer(Money, to: String)
@@ -46,4 +48,5 @@ public enum Assertion: Sendable, Equatable {
     case fees(Money)
     case verified(Bool)
     case now(Instant)
+    case wallet(Money)
 }

@@ -1,13 +1,13 @@
 import WalletCore
 
 extension CommandTable {
-    static let assertionKinds = ["ok", "error", "balance", "status", "charged", "refunded", "fees", "verified", "now"]
+    static let assertionKinds = ["ok", "error", "balance", "status", "charged", "refunded", "fees", "verified", "now", "wallet"]
 
     static let assertions: [CommandSpec] = [
         CommandSpec(
-            name: "expect", aliases: [], usage: "expect ok | error CODE | balance AMOUNT | status none|active|expired | charged AMOUNT [card:C] | refunded AMOUNT [card:C] | fees AMOUNT | verified yes|no | now DATE [HH:MM]",
+            name: "expect", aliases: [], usage: "expect ok | error CODE | balance AMOUNT | status none|active|expired | charged AMOUNT [card:C] | refunded AMOUNT [card:C] | fees AMOUNT | verified yes|no | now DATE [HH:MM] | wallet AMOUNT",
             summary: "assert an outcome; a failed assertion fails the scenario",
-            examples: ["expect ok", "expect error pay.domestic_qr", "expect balance 461.50", "expect refunded 461.50 card:visa", "expect now 2026-04-01 00:00"],
+            examples: ["expect ok", "expect error pay.domestic_qr", "expect balance 461.50", "expect refunded 461.50 card:visa", "expect now 2026-04-01 00:00", "expect wallet 200"],
             options: [OptionSpec("card", dynamic: .cards)], positionalValues: assertionKinds, positionalDynamic: nil,
             parse: { (r) throws(Diagnostic) in .expect(try parseAssertion(&r)) }),
     ]
@@ -26,6 +26,7 @@ extension CommandTable {
             return .error(code)
         case "balance": return .balance(try r.amount(r.positional("an AMOUNT"), allowZero: true))
         case "fees": return .fees(try r.amount(r.positional("an AMOUNT"), allowZero: true))
+        case "wallet": return .wallet(try r.amount(r.positional("an AMOUNT"), allowZero: true))
         case "charged", "refunded":
             let amount = try r.amount(r.positional("an AMOUNT"), allowZero: true)
             let card = try r.option("card").map { String($0.text) }

@@ -14,7 +14,7 @@ extension CommandTable {
         CommandSpec(
             name: "pay", aliases: [], usage: "pay AMOUNT (qr:cross|qr:domestic | to:MERCHANT) [password:NNNNNN]",
             summary: "pay a merchant; qr: pays an anonymous merchant with that kind of code",
-            examples: ["pay 38.50 qr:cross", "pay 12 to:cafe", "pay 100 to:supplier password:000000"],
+            examples: ["pay 38.50 qr:cross", "pay 12 to:cafe", "pay 15 to:\"Li's Noodles\"", "pay 100 to:supplier password:000000"],
             options: [OptionSpec("qr", ["cross", "domestic"]), OptionSpec("to", dynamic: .merchants), OptionSpec("password")],
             positionalValues: [], positionalDynamic: nil,
             parse: { (r) throws(Diagnostic) in
@@ -43,8 +43,8 @@ extension CommandTable {
             }),
         CommandSpec(
             name: "transfer", aliases: ["send"], usage: "transfer AMOUNT to:USER",
-            summary: "send money to another user's wallet (domestic version only)",
-            examples: ["transfer 200 to:alice"], options: [OptionSpec("to", dynamic: .users)],
+            summary: "send money to another user's wallet (domestic version only; not a payment: no password)",
+            examples: ["transfer 200 to:alice", "transfer 10 to:\"Mary Ann\""], options: [OptionSpec("to", dynamic: .users)],
             positionalValues: [], positionalDynamic: nil,
             parse: { (r) throws(Diagnostic) in
                 let amount = try r.amount(r.positional("an AMOUNT"))

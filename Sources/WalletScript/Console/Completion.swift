@@ -53,8 +53,9 @@ public enum Completion {
         guard let dynamic else { return fixed }
         let world = session.world
         switch dynamic {
-        case .users: return fixed + world.users.map(\.name)
-        case .merchants: return fixed + world.merchants.map(\.name)
+        // Written back as command words: quoted when the name needs quotes.
+        case .users: return fixed + world.users.map { Names.written($0.name) }
+        case .merchants: return fixed + world.merchants.map { Names.written($0.name) }
         case .cards:
             guard let id = session.currentUser else { return fixed }
             let cards = world[id].cards.map { world[$0] }

@@ -67,11 +67,13 @@ public enum Output: Sendable, Equatable {
     case merchantDefined(name: String, qr: QRKind, credit: Bool, created: Bool)
     case paid(amount: Money, merchant: String, from: CardLabel?, balance: Money?)
     indirect case refunded(merchant: String, amount: Money, toPass: Money, passBalance: Money, toCards: [CardAmount])
-    indirect case transferred(amount: Money, to: String, phone: Phone, card: CardLabel)
+    /// `to` is the receiver as the app shows them to the sender: `*cilla (61-0416XXXX)`.
+    indirect case transferred(amount: Money, to: String, card: CardLabel)
     case reactivated(days: Int64)
     indirect case passExpired(at: Instant, user: String, refunds: [CardAmount], left: Money)
     case paymentsUnlocked(at: Instant, user: String)
     case signupUnlocked(at: Instant, user: String)
+    case passportLapsed(at: Instant, user: String)
     case now(Instant)
     case clock(Instant)
     case policyValue(key: String, value: String, was: String?)
@@ -97,6 +99,7 @@ public struct StatusSnapshot: Sendable, Equatable {
     let signedUp: Bool
     let signupLockedUntil: Instant?
     let passport: Passport?
+    let lapsed: Bool
     let cards: [CardLabel]
     let pass: PassSummary
     let periodTopups: Int

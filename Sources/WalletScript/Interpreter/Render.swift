@@ -4,7 +4,7 @@ import WalletCore
 enum Render {
     static func lines(_ output: Output) -> [OutputLine] {
         switch output {
-        case .passExpired, .paymentsUnlocked, .signupUnlocked: return [OutputLine(.event, text(output))]
+        case .passExpired, .paymentsUnlocked, .signupUnlocked, .passportLapsed: return [OutputLine(.event, text(output))]
         case .error, .expectFailed: return [OutputLine(.error, text(output))]
         case .text(let lines): return lines.map { OutputLine(.info, $0) }
         case .status(let snapshot): return status(snapshot).map { OutputLine(.info, $0) }
@@ -46,7 +46,7 @@ enum Render {
             if toPass.fen > 0 { parts.append("\(toPass) to TourPass (balance \(passBalance))") }
             parts += toCards.map { "\($0.amount) to \($0.card)" }
             return "\(merchant) refunded \(amount): " + parts.joined(separator: ", ")
-        case .transferred(let amount, let to, let phone, let card): return "sent \(amount) to \(to) (\(phone)) from \(card)"
+        case .transferred(let amount, let to, let card): return "sent \(amount) to \(to) from \(card)"
         case .reactivated(let days): return "TourPass reactivated: the next top-up opens a new \(days)-day period"
         case .passExpired(let at, let user, let refunds, let left):
             var text = "\(at)  TourPass of \(user) expired"
@@ -55,6 +55,7 @@ enum Render {
             return text
         case .paymentsUnlocked(let at, let user): return "\(at)  payments unlocked for \(user)"
         case .signupUnlocked(let at, let user): return "\(at)  sign-up unlocked for \(user)"
+        case .passportLapsed(let at, let user): return "\(at)  passport of \(user) expired: verification lapsed"
         case .now(let instant): return "now \(instant)"
         case .clock(let instant): return "\(instant) (China Standard Time)"
         case .policyValue(let key, let value, let was): return "\(key) = \(value)" + (was.map { " (was \($0))" } ?? "")
@@ -97,7 +98,7 @@ enum Render {
         case .users:
             guard !world.users.isEmpty else { return ["no users yet"] }
             return world.users.map { user in
-                let state = !user.signedUp ? "pending SMS" : (user.verified ? "verified" : "unverified")
+                let state = !user.signedUp ? "pending SMS" : (user.verified ? "verified" : (user.lapsed ? "lapsed" : "unverified"))
                 let pass = user.version == .international ? ", TourPass \(user.pass.state.rawValue)" : ""
                 return "\(user.name)  \(user.phone)  \(user.version.label)  \(state)\(pass)"
             }
@@ -136,7 +137,7 @@ enum Render {
         if let until = s.signupLockedUntil, s.now < until { lines.append("sign-up: locked until \(until)") }
         if let passport = s.passport {
             let born = passport.born.map { ", born \($0)" } ?? ""
-            lines.append("verified: yes (passport \(passport.number), \(passport.nationality), expires \(passport.expires), \(passport.holderName)\(born))")
+            lines.append("verified: \(s.lapsed ? "no, lapsed" : "yes") (passport \(passport.number), \(passport.nationality), expires \(passport.expires), \(passport.holderName)\(born))")
         } else {
             lines.append("verified: no")
         }
@@ -149,6 +150,9 @@ enum Render {
             lines.append(pass)
         } else {
             lines.append("wallet: \(Money(fen: s.walletFen))")
+        }
+        if s.version == .international && s.walletFen != 0 {
+            lines.append("wallet: \(Money(fen: s.walletFen)) (withdraws only to a Chinese bank account)")
         }
         if let until = s.payLockedUntil, s.now < until { lines.append("payments: locked until \(until)") }
         return lines

@@ -64,7 +64,7 @@ public struct Session: Sendable {
                     .smsSent(code: signUp.smsCode, phone: user.phone, entered: signUp.codeEntered)]
         case .sms(let code):
             let id = try requireUser()
-            _ = try world.enterSMS(user: id, code: code)
+            _ = try world.enterSMS(user: id, code: code ?? String(world[id].smsCodeSent))
             return [.smsAccepted(world[id].name)]
         case .verify(let request):
             let id = try requireUser()
@@ -87,8 +87,8 @@ public struct Session: Sendable {
             output.append(.passBalance(receipt.balance))
             return output
         case .merchant(let name, let qr, let credit):
-            let (_, created) = try world.defineMerchant(name: name, qr: qr, acceptsCredit: credit)
-            return [.merchantDefined(name: name, qr: qr, credit: credit, created: created)]
+            let (id, created) = try world.defineMerchant(name: name, qr: qr, acceptsCredit: credit)
+            return [.merchantDefined(name: name, qr: world[id].qr, credit: world[id].acceptsCredit, created: created)]
         case .pay(let amount, let target, let password):
             let id = try requireUser()
             let name = switch target {
@@ -109,7 +109,7 @@ public struct Session: Sendable {
             let id = try requireUser()
             let receiver = try world.lookUpUser(to)
             let receipt = try world.transfer(user: id, amount: amount, to: receiver)
-            return [.transferred(amount: amount, to: to, phone: world[receiver].phone, card: CardLabel(world[receipt.card]))]
+            return [.transferred(amount: amount, to: world[receiver].maskedForSender, card: CardLabel(world[receipt.card]))]
         case .password(let password):
             try world.changePassword(user: try requireUser(), to: password)
             return [.passwordChanged]
@@ -145,6 +145,7 @@ public struct Session: Sendable {
                                 refunds: refunds.map { CardAmount(card: CardLabel(world[$0.card]), amount: $0.amount) }, left: left)
         case .paymentUnlocked(let id): return .paymentsUnlocked(at: fired.at, user: world[id].name)
         case .signupUnlocked(let id): return .signupUnlocked(at: fired.at, user: world[id].name)
+        case .passportLapsed(let id): return .passportLapsed(at: fired.at, user: world[id].name)
         }
     }
 
@@ -159,7 +160,7 @@ public struct Session: Sendable {
             let user = world[try requireUser()]
             return .status(StatusSnapshot(
                 name: user.name, phone: user.phone, version: user.version, nationality: user.nationality,
-                signedUp: user.signedUp, signupLockedUntil: user.signupLockedUntil, passport: user.passport,
+                signedUp: user.signedUp, signupLockedUntil: user.signupLockedUntil, passport: user.passport, lapsed: user.lapsed,
                 cards: user.cards.map { CardLabel(world[$0]) }, pass: PassSummary(user.pass),
                 periodTopups: user.pass.periodTopupCount, periodTopupFen: user.pass.periodTopupFen,
                 topupTotal: world.policy.topupTotal, walletFen: user.walletFen,
@@ -195,21 +196,37 @@ public struct Session: Sendable {
             }
         case .now(let instant):
             return compare("the clock", world.now, instant)
-        default:
+        case .balance, .status, .fees, .verified, .charged, .refunded, .wallet:
             guard let id = currentUser else { return "no current user to check" }
-            switch assertion {
-            case .balance(let amount): return compare("the balance", world.balance(user: id), amount)
-            case .status(let state): return compare("the TourPass status", world.passState(user: id).rawValue, state.rawValue)
-            case .fees(let amount): return compare("fees paid", world.fees(user: id), amount)
-            case .verified(let yes): return compare("verified", world[id].verified ? "yes" : "no", yes ? "yes" : "no")
-            case .charged(let amount, let selector), .refunded(let amount, let selector):
-                var card: CardID? = nil
-                if let selector {
-                    do throws(WalletError) { card = try world.selectCard(of: id, selector) } catch { return error.message }
-                }
-                if case .charged = assertion { return compare("charged", world.charged(user: id, card: card), amount) }
-                return compare("refunded", world.refunded(user: id, card: card), amount)
-            default: return nil
+            return failure(of: assertion, user: id)
+        }
+    }
+
+    /// Assertions about the current user.
+    private func failure(of assertion: Assertion, user id: UserID) -> String? {
+        func compare<T: Equatable & CustomStringConvertible>(_ what: String, _ actual: T, _ expected: T) -> String? {
+            actual == expected ? nil : "\(what) is \(actual), expected \(expected)"
+        }
+        func card(_ selector: String?) -> Result<CardID?, WalletError> {
+            guard let selector else { return .success(nil) }
+            do throws(WalletError) { return .success(try world.selectCard(of: id, selector)) } catch { return .failure(error) }
+        }
+        switch assertion {
+        case .ok, .error, .now: return nil
+        case .balance(let amount): return compare("the balance", world.balance(user: id), amount)
+        case .wallet(let amount): return compare("the wallet balance", Money(fen: world[id].walletFen), amount)
+        case .status(let state): return compare("the TourPass status", world.passState(user: id).rawValue, state.rawValue)
+        case .fees(let amount): return compare("fees paid", world.fees(user: id), amount)
+        case .verified(let yes): return compare("verified", world[id].verified ? "yes" : "no", yes ? "yes" : "no")
+        case .charged(let amount, let selector):
+            switch card(selector) {
+            case .success(let card): return compare("charged", world.charged(user: id, card: card), amount)
+            case .failure(let error): return error.message
+            }
+        case .refunded(let amount, let selector):
+            switch card(selector) {
+            case .success(let card): return compare("refunded", world.refunded(user: id, card: card), amount)
+            case .failure(let error): return error.message
             }
         }
     }

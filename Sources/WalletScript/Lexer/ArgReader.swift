@@ -130,19 +130,21 @@ public struct ArgReader {
         return code
     }
 
-    /// A user or merchant name: letters, digits, `-`, `_`, `.`; at most 32 characters.
+    /// A user or merchant name (`Names`): unquoted letters, digits, `-`, `_`, `.`; quoted,
+    /// spaces and punctuation too; 1 to 32 code points.
     func name(_ token: Token, of what: String) throws(Diagnostic) -> String {
         let text = String(token.text)
-        // ASCII names are checked byte by byte; others character by character.
-        let asciiOK = text.utf8.count <= 32 && text.utf8.allSatisfy { byte in
-            (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
-                || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".")
-        }
-        guard asciiOK || (!text.isEmpty && text.count <= 32 && !text.hasPrefix(":")
-              && text.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." })), !text.isEmpty else {
-            throw error("a \(what) name is 1 to 32 letters, digits, '-', '_' or '.': \(token.text)", at: token.valueOffset)
+        if let problem = Names.problem(text, quoted: isQuoted(token)) {
+            throw error("not a \(what) name: \(problem)", at: token.valueOffset)
         }
         return text
+    }
+
+    /// Unquoted text is the line's own bytes at the value's offset; anything else was quoted.
+    func isQuoted(_ token: Token) -> Bool {
+        let bytes = line.utf8.dropFirst(token.valueOffset)
+        return !bytes.starts(with: token.text.utf8) || bytes.prefix(token.text.utf8.count).contains(UInt8(ascii: "\""))
+            || bytes.dropFirst(token.text.utf8.count).first == UInt8(ascii: "\"")
     }
 }
 

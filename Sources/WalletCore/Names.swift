@@ -1,0 +1,73 @@
+/// User and merchant names: 1 to 32 code points, compared exactly (no normalisation).
+public enum Names {
+    public static let maxLength = 32
+
+    /// Why `name` cannot be a name, or nil when it can. Unquoted, a name is letters, digits,
+    /// `-`, `_` and `.`; quoted, anything but the refused characters, with no space at
+    /// either end.
+    public static func problem(_ name: String, quoted: Bool) -> String? {
+        let scalars = name.unicodeScalars
+        if scalars.isEmpty { return "a name cannot be empty" }
+        if scalars.count > maxLength { return "a name is at most \(maxLength) characters; this one has \(scalars.count)" }
+        if let bad = scalars.first(where: isRefused) {
+            return "a name cannot hold U+\(hex(bad)) (control, format, private-use, unassigned or separator characters)"
+        }
+        if quoted {
+            if scalars.first == " " || scalars.last == " " { return "a name cannot start or end with a space" }
+            return nil
+        }
+        guard scalars.allSatisfy(isPlain) else {
+            return "an unquoted name is letters, digits, '-', '_' or '.'; put other names in quotes"
+        }
+        return nil
+    }
+
+    /// True when the name can be written without quotes.
+    public static func isPlain(_ name: String) -> Bool { name.unicodeScalars.allSatisfy(isPlain) }
+
+    static func isPlain(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "-" || scalar == "_" || scalar == "." || isLetterOrDigit(scalar.properties.generalCategory)
+    }
+
+    /// Letters, numbers and the marks that combine with them (`Zoë` written decomposed).
+    private static func isLetterOrDigit(_ category: Unicode.GeneralCategory) -> Bool {
+        switch category {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .decimalNumber, .letterNumber, .otherNumber, .nonspacingMark, .spacingMark:
+            return true
+        case .enclosingMark, .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
+             .initialPunctuation, .finalPunctuation, .otherPunctuation, .mathSymbol, .currencySymbol,
+             .modifierSymbol, .otherSymbol, .spaceSeparator, .lineSeparator, .paragraphSeparator,
+             .control, .format, .surrogate, .privateUse, .unassigned:
+            return false
+        @unknown default:
+            return false
+        }
+    }
+
+    /// Cc, Cf, Cs, Co, Cn, Zl and Zp.
+    static func isRefused(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .control, .format, .surrogate, .privateUse, .unassigned, .lineSeparator, .paragraphSeparator:
+            return true
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .letterNumber, .otherNumber,
+             .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
+             .initialPunctuation, .finalPunctuation, .otherPunctuation, .mathSymbol, .currencySymbol,
+             .modifierSymbol, .otherSymbol, .spaceSeparator:
+            return false
+        @unknown default:
+            return true
+        }
+    }
+
+    private static func hex(_ scalar: Unicode.Scalar) -> String {
+        let digits = String(scalar.value, radix: 16, uppercase: true)
+        return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+    }
+
+    /// The name as a command word: quoted when it is not plain.
+    public static func written(_ name: String) -> String {
+        isPlain(name) && !name.isEmpty ? name : "\"" + name + "\""
+    }
+}
