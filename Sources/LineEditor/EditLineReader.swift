@@ -14,6 +14,7 @@ public final class EditLineReader: LineReading {
     private let historyFile: String?
     private let historySize: Int
     private let completer: (_ textBeforeCursor: String) -> [String]
+    private let writeFile: (_ text: String, _ path: String) throws -> Void
     private var entries: [String]
 
     /// Nil when stdin or stdout is not a terminal or libedit cannot start;
@@ -22,6 +23,7 @@ public final class EditLineReader: LineReading {
         programName: String,
         historyFile: String?,
         historySize: Int,
+        writeFile: @escaping (_ text: String, _ path: String) throws -> Void,
         completer: @escaping (_ textBeforeCursor: String) -> [String]
     ) {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1,
@@ -30,6 +32,7 @@ public final class EditLineReader: LineReading {
         self.historyFile = historyFile
         self.historySize = max(0, historySize)
         self.completer = completer
+        self.writeFile = writeFile
         self.entries = HistoryFile.normalized(historyFile.map(HistoryFile.load(from:)) ?? [], limit: self.historySize)
 
         // Without H_SETSIZE libedit keeps no history at all.
@@ -91,11 +94,11 @@ public final class EditLineReader: LineReading {
     public func saveHistory() {
         guard let historyFile else { return }
         do {
-            try HistoryFile.save(entries, to: historyFile, limit: historySize)
-        } catch let error as HistoryFileError {
-            let message = "tourpass: cannot save history (\(error.operation) \(error.path): \(String(cString: strerror(error.code))))\n"
+            try writeFile(HistoryFile.text(entries, limit: historySize), historyFile)
+        } catch {
+            let message = "tourpass: cannot save history: \(error)\n"
             _ = message.utf8CString.withUnsafeBufferPointer { write(STDERR_FILENO, $0.baseAddress, $0.count - 1) }
-        } catch {}
+        }
     }
 
     /// Runs inside el_wgets when Tab is pressed; returns a libedit CC_* code.

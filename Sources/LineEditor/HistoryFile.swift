@@ -6,13 +6,6 @@ import Musl
 import Darwin
 #endif
 
-/// Why saving the history failed: the path, the step and errno.
-public struct HistoryFileError: Error, Equatable, Sendable {
-    public var path: String
-    public var operation: String
-    public var code: Int32
-}
-
 /// The history file: plain UTF-8, one entry per line, oldest first.
 public enum HistoryFile {
     /// `$XDG_STATE_HOME/tourpass/history`, else `~/.tourpass_history`.
@@ -34,9 +27,10 @@ public enum HistoryFile {
     /// The entries in the file; none if it is missing or unreadable.
     public static func load(from path: String) -> [String] {
         guard let bytes = readAll(path) else { return [] }
-        return String(decoding: bytes, as: UTF8.self)
-            .split(whereSeparator: \.isNewline)
-            .map(String.init)
+        return bytes.split(separator: UInt8(ascii: "\n"))
+            .filter { $0.count <= maxLineBytes }
+            .map { String(decoding: $0, as: UTF8.self) }
+            .filter { !$0.contains(where: \.isNewline) }
     }
 
     /// Each entry once, at its last position, and at most `limit` of the newest.
@@ -51,37 +45,12 @@ public enum HistoryFile {
         return newestFirst.reversed()
     }
 
-    /// Writes `normalized(lines, limit:)` to a temporary file and renames it
-    /// over `path`, so a crash never leaves a truncated history. The file is
-    /// private (0600): commands may name people and amounts.
-    public static func save(_ lines: [String], to path: String, limit: Int) throws {
-        try makeDirectories(parent(of: path))
+    /// The file's text for `normalized(lines, limit:)`: the caller writes it with the
+    /// tool's one safe writer (private, 0600: commands may name people and amounts).
+    public static func text(_ lines: [String], limit: Int) -> String {
         var text = normalized(lines, limit: limit).joined(separator: "\n")
         if !text.isEmpty { text += "\n" }
-        let temporary = "\(path).tmp-\(getpid())"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        guard fd >= 0 else { throw HistoryFileError(path: temporary, operation: "open", code: errno) }
-        var failure: HistoryFileError?
-        var bytes = Array(text.utf8)[...]
-        while !bytes.isEmpty {
-            let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-            if written < 0 {
-                if errno == EINTR { continue }
-                failure = HistoryFileError(path: temporary, operation: "write", code: errno)
-                break
-            }
-            bytes = bytes.dropFirst(written)
-        }
-        if close(fd) != 0, failure == nil {
-            failure = HistoryFileError(path: temporary, operation: "close", code: errno)
-        }
-        if failure == nil, rename(temporary, path) != 0 {
-            failure = HistoryFileError(path: path, operation: "rename", code: errno)
-        }
-        if let failure {
-            unlink(temporary)
-            throw failure
-        }
+        return text
     }
 
     static func isStorable(_ line: String) -> Bool {
@@ -103,33 +72,31 @@ public enum HistoryFile {
         return slash == path.startIndex ? "/" : String(path[..<slash])
     }
 
-    /// `mkdir -p`, private to the user like the file itself.
-    private static func makeDirectories(_ directory: String) throws {
-        var current = directory.hasPrefix("/") ? "" : "."
-        for component in directory.split(separator: "/") {
-            current += "/" + component
-            if mkdir(current, 0o700) != 0 {
-                let code = errno
-                var info = stat()
-                guard stat(current, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else {
-                    throw HistoryFileError(path: current, operation: "mkdir", code: code)
-                }
-            }
-        }
-    }
+    /// At most the last `maxLoadBytes` of the file (a huge history must not make the REPL
+    /// start slowly or big), starting at a line boundary; lines longer than a command line
+    /// can be are dropped.
+    public static let maxLoadBytes = 1 << 20
+    public static let maxLineBytes = 4_096
 
     private static func readAll(_ path: String) -> [UInt8]? {
-        let fd = open(path, O_RDONLY)
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        let size = Int(info.st_size)
+        let skipped = max(0, size - maxLoadBytes)
+        if skipped > 0, lseek(fd, off_t(skipped), SEEK_SET) < 0 { return nil }
         var result: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
-        while true {
-            let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+        while result.count < maxLoadBytes {
+            let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, min($0.count, maxLoadBytes - result.count)) }
             if count < 0, errno == EINTR { continue }
             guard count > 0 else { break }
             result += buffer[..<count]
         }
+        // Started mid-file: the first line is a tail of a longer one.
+        if skipped > 0, let newline = result.firstIndex(of: UInt8(ascii: "\n")) { result.removeSubrange(...newline) }
         return result
     }
 }

@@ -8,7 +8,13 @@ enum Repl {
     static func keepSession(_ console: Console, out: Style) {
         guard console.hasTranscript, let history = HistoryFile.defaultPath() else { return }
         let path = URL(fileURLWithPath: history).deletingLastPathComponent().appendingPathComponent("tourpass-last-session.scn").path
-        if console.writeSession(to: path, privateFile: true) { print(out.cyan("session kept in \(path) (:load it to go on)")) }
+        do {
+            try console.writeSession(to: path, privateFile: true, makeFolders: true)
+            print(out.cyan("session kept in \(Printable.escaped(path)) (:load it to go on)"))
+        } catch {
+            // Say so: the README promises no work is lost to a forgotten :save.
+            Terminal.printError("tourpass: the session was not kept: \(error) (use :save next time)")
+        }
     }
 
     /// Holds the console so the completion callback can see the current world.
@@ -21,6 +27,7 @@ enum Repl {
             programName: "tourpass",
             historyFile: HistoryFile.defaultPath(),
             historySize: 1_000,
+            writeFile: { text, path in try SafeFile.write(text, to: path, newFileMode: .privateToOwner, makeFolders: true) },
             completer: { text in Completion.candidates(for: text, session: box.console.session) }
         ) ?? PlainLineReader()
         print("TourPass Lab: Alipay's international version, simulated. `help` lists the commands, Tab completes, :quit leaves.")
@@ -44,6 +51,7 @@ enum Repl {
                     print(diagnostic.caret(under: Console.redacted(line)))
                 }
                 for output in response.lines { print(out.line(output)) }
+                for error in response.errors { print(out.red(error)) }
                 // A passing assertion prints nothing in a scenario; here it deserves a tick.
                 if let outcome = response.outcome, outcome.output.isEmpty, outcome.failedAssertion == nil,
                    line.drop(while: \.isWhitespace).hasPrefix("expect") {

@@ -26,18 +26,23 @@ struct Run: ParsableCommand {
     @Flag(help: "Check the ledger invariants after every step.")
     var checkInvariants = false
 
+    @Flag(help: "Let --update and --junit replace a read-only file.")
+    var force = false
+
     func validate() throws {
         if let jobs, !(1...256).contains(jobs) { throw ValidationError("-j takes 1 to 256 jobs") }
     }
 
     func run() throws {
         let options = SuiteOptions(update: update, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
-                                   filter: filter, checkInvariants: checkInvariants)
+                                   filter: filter, checkInvariants: checkInvariants, force: force)
         let suite = Suite.run(paths: paths, options: options)
         for line in Reporter.text(suite, style: Terminal.style(for: STDOUT_FILENO)) { print(line) }
         if let junit {
-            guard Suite.writeAtomically(Reporter.junit(suite), to: junit) else {
-                Terminal.printError("error: cannot write \(junit)")
+            do {
+                try SafeFile.write(Reporter.junit(suite), to: junit, force: force)
+            } catch {
+                Terminal.printError("error: \(error)")
                 throw ExitCode(2)
             }
         }

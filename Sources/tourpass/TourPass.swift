@@ -20,19 +20,32 @@ struct TourPass: ParsableCommand {
         }
     }
 
-    /// Bad usage exits 2, as the language contract says (not ArgumentParser's 64).
+    /// Bad usage exits 2, as the language contract says (not ArgumentParser's 64). Output
+    /// that could not be written (`> /dev/full`) is said once on standard error, exit 2.
     static func main() {
+        var status: Int32 = 0
         do {
             var command = try parseAsRoot()
             try command.run()
         } catch {
             let code = exitCode(for: error)
+            let message = fullMessage(for: error)
             if code == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-                Foundation.exit(2)
+                Terminal.printError(message)
+                status = 2
+            } else {
+                // What ArgumentParser's exit(withError:) does, but returning here.
+                if !message.isEmpty {
+                    if code == .success { print(message) } else { Terminal.printError(message) }
+                }
+                status = code.rawValue
             }
-            exit(withError: error)
         }
+        if let failure = StandardOutput.failure() {
+            Terminal.printError("tourpass: cannot write standard output: \(failure)")
+            status = 2
+        }
+        Foundation.exit(status)
     }
 }
 
@@ -45,7 +58,9 @@ enum Terminal {
         return Style(colour: isatty(descriptor) == 1 && !noColor)
     }
 
+    /// Standard output is flushed first, so both streams read in order where they meet.
     static func printError(_ text: String) {
+        StandardOutput.flush()
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 }

@@ -31,6 +31,22 @@ public struct Console {
         /// The command the line ran, if it ran one.
         public var command: Command? = nil
         public var quit = false
+        /// Problems that are no command's output (a file that cannot be read or does not
+        /// parse): the REPL shows them, piped input sends them to standard error and counts
+        /// them as lines that did not parse.
+        public var errors: [String] = []
+        /// What a `:load` ran, step by step, so piped input can judge each as if typed.
+        public var loaded: [LoadedStep] = []
+    }
+
+    /// One line a `:load` ran.
+    public struct LoadedStep {
+        public var file: String
+        public var line: Int
+        public var command: Command
+        public var outcome: Outcome
+        /// The file recorded this command's output and it shows the error: excused, as in `run`.
+        public var recordingShowsError: Bool
     }
 
     /// `alice 2026-01-15 09:00> `
@@ -122,11 +138,16 @@ public struct Console {
     /// Whether anything was run that `:save` would write.
     public var hasTranscript: Bool { !transcript.isEmpty }
 
-    /// Writes the session so far as a scenario; false if the file cannot be written.
-    /// `privateFile` (0600) for copies kept on the user's behalf: they hold payment passwords.
-    public func writeSession(to path: String, privateFile: Bool = false) -> Bool {
-        Suite.writeAtomically(savedScenario, to: path, privateFile: privateFile)
+    /// Writes the session so far as a scenario with the one safe writer. A new file is
+    /// private (0600) when `privateFile` or when the session holds a payment password.
+    public func writeSession(to path: String, privateFile: Bool = false, makeFolders: Bool = false) throws(SafeFile.WriteError) {
+        let text = savedScenario
+        let mode: SafeFile.NewFileMode = privateFile || transcriptHoldsSecret ? .privateToOwner : .shared
+        try SafeFile.write(text, to: path, newFileMode: mode, makeFolders: makeFolders)
     }
+
+    /// Whether a kept line holds a payment password or a card number.
+    var transcriptHoldsSecret: Bool { transcript.contains { !Secrets.isSafeForHistory($0.source) } }
 
     /// The session so far as a scenario: it passes `tourpass run` as it stands.
     public var savedScenario: String {
@@ -140,21 +161,23 @@ public struct Console {
 
     private func save(to path: String) -> Response {
         let expanded = (path as NSString).expandingTildeInPath
-        guard writeSession(to: expanded) else {
-            return Response(lines: [OutputLine(.error, "error: cannot write \(path)")])
+        do {
+            try writeSession(to: expanded)
+        } catch {
+            return Response(lines: [OutputLine(.error, "error: \(error)")])
         }
         let count = transcript.filter { !$0.source.hasPrefix("#") }.count
-        return info("saved \(count) line\(count == 1 ? "" : "s") to \(path)")
+        return info("saved \(count) line\(count == 1 ? "" : "s") to \(Printable.escaped(path))")
     }
 
     private mutating func load(_ path: String) -> Response {
         let expanded = (path as NSString).expandingTildeInPath
         guard let data = FileManager.default.contents(atPath: expanded) else {
-            return Response(lines: [OutputLine(.error, "error: cannot read \(path)")])
+            return Response(errors: ["\(inputName):\(lineNumber): error: cannot read \(Printable.escaped(path))"])
         }
         switch Scenario.parse(String(decoding: data, as: UTF8.self), path: path) {
         case .failure(let problems):
-            return Response(lines: problems.list.map { OutputLine(.error, $0.rendered) })
+            return Response(errors: problems.list.map(\.rendered))
         case .success(let scenario):
             var response = Response()
             // One undo step for the whole file.
@@ -163,6 +186,13 @@ public struct Console {
                 response.lines.append(OutputLine(.info, "> " + Console.redacted(step.source)))
                 let result = run(step.command, source: step.source, undoable: false)
                 response.lines += result.lines
+                if let outcome = result.outcome {
+                    let shows = outcome.error.map { error in
+                        step.recorded?.contains { $0.hasPrefix("error \(error.code.rawValue):") } ?? false
+                    } ?? false
+                    response.loaded.append(LoadedStep(file: path, line: step.line, command: step.command,
+                                                      outcome: outcome, recordingShowsError: shows))
+                }
             }
             response.lines.append(OutputLine(.info, "loaded \(scenario.steps.count) lines from \(path)"))
             return response

@@ -41,6 +41,7 @@ public enum Reporter {
                 lines += failure.details.map { "  " + style.diffLine($0) }
             }
         }
+        for problem in suite.writeErrors { lines.append(style.red("error: " + problem)) }
         if !suite.updatedFiles.isEmpty {
             lines.append("")
             lines += suite.updatedFiles.map { "updated \($0)" }

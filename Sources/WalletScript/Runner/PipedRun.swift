@@ -2,7 +2,7 @@
 /// `expect`, or a failed command not followed by `expect error`, makes the run fail.
 public struct PipedRun {
     public private(set) var console: Console
-    private var pendingError: (line: Int, code: String)? = nil
+    private var pendingError: (location: String, code: String)? = nil
     public private(set) var failures = 0
     public private(set) var parseErrors = 0
 
@@ -16,6 +16,9 @@ public struct PipedRun {
 
     public mutating func feed(_ line: String) -> Printed {
         var printed = Printed()
+        // A byte-order mark opening the input is no part of the first command (as in `run`).
+        var line = line
+        if console.lineNumber == 0, line.hasPrefix("\u{FEFF}") { line.removeFirst() }
         let response = console.handle(line)
         if let diagnostic = response.diagnostic {
             parseErrors += 1
@@ -24,19 +27,32 @@ public struct PipedRun {
         }
         printed.out = response.lines
         printed.quit = response.quit
-        guard let outcome = response.outcome else { return printed }
-        let isExpectError = if case .expect(.error) = response.command { true } else { false }
+        // A `:load` that could not read or parse its file is a line that did not parse.
+        parseErrors += response.errors.count
+        printed.err += response.errors
+        // The lines a `:load` ran count exactly as if they had been typed here.
+        for step in response.loaded {
+            judge(step.command, step.outcome, at: "\(step.file):\(step.line)", excused: step.recordingShowsError, into: &printed.err)
+        }
+        guard let outcome = response.outcome, let command = response.command else { return printed }
+        judge(command, outcome, at: "\(console.inputName):\(console.lineNumber)", excused: false, into: &printed.err)
+        return printed
+    }
+
+    /// The scenario rules for one command: a failed `expect` fails; a failed command fails
+    /// unless the next command is `expect error` (or its recorded output shows the error).
+    private mutating func judge(_ command: Command, _ outcome: Outcome, at location: String, excused: Bool, into err: inout [String]) {
+        let isExpectError = if case .expect(.error) = command { true } else { false }
         if let pending = pendingError, !isExpectError {
             failures += 1
-            printed.err.append("\(console.inputName):\(pending.line): error: the command failed with \(pending.code) and no `expect error` follows")
+            err.append("\(pending.location): error: the command failed with \(pending.code) and no `expect error` follows")
         }
         pendingError = nil
         if outcome.failedAssertion != nil {
             failures += 1
-            printed.err.append("\(console.inputName):\(console.lineNumber): error: expect failed")
+            err.append("\(location): error: expect failed")
         }
-        if let error = outcome.error { pendingError = (console.lineNumber, error.code.rawValue) }
-        return printed
+        if let error = outcome.error, !excused { pendingError = (location, error.code.rawValue) }
     }
 
     /// Call at the end of input: the exit code.
@@ -44,7 +60,7 @@ public struct PipedRun {
         var err: [String] = []
         if let pending = pendingError {
             failures += 1
-            err.append("\(console.inputName):\(pending.line): error: the command failed with \(pending.code) and no `expect error` follows")
+            err.append("\(pending.location): error: the command failed with \(pending.code) and no `expect error` follows")
             pendingError = nil
         }
         return (err, parseErrors > 0 ? 2 : (failures > 0 ? 1 : 0))

@@ -6,12 +6,15 @@ public struct SuiteOptions: Sendable {
     public var jobs = 1
     public var filter: String? = nil
     public var checkInvariants = false
+    /// Let `--update` replace a read-only file.
+    public var force = false
 
-    public init(update: Bool = false, jobs: Int = 1, filter: String? = nil, checkInvariants: Bool = false) {
+    public init(update: Bool = false, jobs: Int = 1, filter: String? = nil, checkInvariants: Bool = false, force: Bool = false) {
         self.update = update
         self.jobs = jobs
         self.filter = filter
         self.checkInvariants = checkInvariants
+        self.force = force
     }
 }
 
@@ -20,11 +23,15 @@ public struct SuiteResult: Sendable {
     /// Paths given that do not exist or cannot be read.
     public let unreadable: [String]
     public let updatedFiles: [String]
+    /// Files `--update` could not write, each with why: the file is left as it was.
+    public var writeErrors: [String] = []
 
     public var passedCount: Int { results.filter(\.passed).count }
     /// A path that cannot be read counts as a failed scenario, so no report looks green.
     public var failedCount: Int { results.count - passedCount + unreadable.count }
-    public var hasParseErrors: Bool { results.contains { !$0.diagnostics.isEmpty } || !unreadable.isEmpty }
+    public var hasParseErrors: Bool {
+        results.contains { !$0.diagnostics.isEmpty } || !unreadable.isEmpty || !writeErrors.isEmpty
+    }
 
     /// 0 all passed, 1 some failed, 2 bad usage or a file that does not parse.
     public var exitCode: Int32 { hasParseErrors ? 2 : (failedCount > 0 ? 1 : 0) }
@@ -64,21 +71,29 @@ public enum Suite {
         var results: [ScenarioResult] = []
         var unreadable = missing
         var updated: [String] = []
+        var writeErrors: [String] = []
         for slot in slots.values {
             switch slot {
             case .result(let result, let wasUpdated):
                 results.append(result)
                 if wasUpdated { updated.append(result.path) }
             case .unreadable(let path): unreadable.append(path)
+            case .notWritten(let result, let problem):
+                results.append(result)
+                writeErrors.append(problem)
             case nil: break
             }
         }
-        return SuiteResult(results: results, unreadable: unreadable, updatedFiles: updated)
+        var suite = SuiteResult(results: results, unreadable: unreadable, updatedFiles: updated)
+        suite.writeErrors = writeErrors
+        return suite
     }
 
     enum Slot: Sendable {
         case result(ScenarioResult, updated: Bool)
         case unreadable(String)
+        /// `--update` could not write the file: its result before the update, and why.
+        case notWritten(ScenarioResult, String)
     }
 
     static func runFile(_ path: String, options: SuiteOptions) -> Slot {
@@ -88,23 +103,19 @@ public enum Suite {
         guard options.update, let scenario else { return .result(result, updated: false) }
         let newText = scenario.updated(with: result.actual)
         guard newText != text else { return .result(result, updated: false) }
-        guard writeAtomically(newText, to: path) else { return .unreadable(path) }
+        do {
+            try SafeFile.write(newText, to: path, force: options.force)
+        } catch {
+            return .notWritten(result, error.description)
+        }
         // Recorded output now matches: only assertion failures and unhandled errors remain.
         let (rerun, _) = ScenarioRunner.run(text: newText, path: path, checkInvariants: options.checkInvariants)
         return .result(rerun, updated: true)
     }
 
-    /// Writes a temporary file beside the target and renames it over, so an interrupted
-    /// update never leaves a half-written scenario.
+    /// `SafeFile.write`, answering only whether it worked.
     public static func writeAtomically(_ text: String, to path: String, privateFile: Bool = false) -> Bool {
-        let temporary = path + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
-        let attributes: [FileAttributeKey: Any]? = privateFile ? [.posixPermissions: 0o600] : nil
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8), attributes: attributes) else { return false }
-        guard rename(temporary, path) == 0 else {
-            try? FileManager.default.removeItem(atPath: temporary)
-            return false
-        }
-        return true
+        (try? SafeFile.write(text, to: path, newFileMode: privateFile ? .privateToOwner : .shared)) != nil
     }
 }
 
