@@ -133,11 +133,15 @@ extension World {
         if selector.count == 4, selector.allSatisfy(\.isASCIIDigit) {
             match = owned.first { cards[$0.index].last4 == selector }
         } else {
-            // A sandbox word names its own card first (`card:visa` is 4111…), then the brand.
-            let test = TestCard.named(selector)
-            let brand = CardBrand(rawValue: selector)
-            match = owned.first { test != nil && (cards[$0.index].sandboxWord == test?.word || cards[$0.index].number == test?.number) }
-                ?? owned.first { cards[$0.index].brand == brand }
+            // A brand names the earliest-linked card of that brand (a declined Visa is a Visa);
+            // a sandbox word that is no brand (`declined`) names the user's card of that kind.
+            if let brand = CardBrand(rawValue: selector) {
+                match = owned.first { cards[$0.index].brand == brand }
+            } else if let test = TestCard.named(selector) {
+                match = owned.first { cards[$0.index].sandboxWord == test.word || cards[$0.index].number == test.number }
+            } else {
+                match = nil
+            }
         }
         guard let card = match else {
             // A full number typed as a selector is shown masked like any card.

@@ -31,7 +31,7 @@ public enum SMSOutcome: Sendable, Equatable {
 extension World {
     public mutating func signUp(_ request: SignUpRequest) throws(WalletError) -> SignUp {
         guard userByName[request.name] == nil else {
-            throw WalletError(.registerUserExists, "\(request.name) exists already; options apply only at sign-up (type `user \(request.name)` to switch)")
+            throw WalletError(.registerUserExists, "\(request.name) exists already; options apply only at sign-up (type `user \(Names.written(request.name))` to switch)")
         }
         guard users.count < World.maxUsers else {
             throw WalletError(.registerLimit, "the world holds at most \(World.maxUsers) users")

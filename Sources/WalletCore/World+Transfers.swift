@@ -45,11 +45,12 @@ extension World {
 
 extension User {
     /// How the app shows a receiver to the sender: `*cilla (61-0416XXXX)`. The name keeps its
-    /// last half (rounded up; a one-letter name shows nothing), the phone its country code
+    /// last half (rounded up, leading spaces dropped; a one-letter name shows nothing), the phone its country code
     /// and first four digits.
     public var maskedForSender: String {
         let scalars = Array(name.unicodeScalars)
-        let kept = scalars.count <= 1 ? [] : scalars.suffix((scalars.count + 1) / 2)
+        var kept = scalars.count <= 1 ? [] : scalars.suffix((scalars.count + 1) / 2)
+        while kept.first == " " { kept.removeFirst() }
         var shownName = "*"
         shownName.unicodeScalars.append(contentsOf: kept)
         return "\(shownName) (\(phone.countryCode)-\(phone.number.prefix(4))XXXX)"

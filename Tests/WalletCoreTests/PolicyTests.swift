@@ -140,4 +140,29 @@ import Testing
         _ = try world.pay(user: dan, amount: cny("100"), merchant: noodles)
         expectFailure(.payDailyLimit, &world) { try $0.pay(user: dan, amount: cny("0.01"), merchant: noodles) }
     }
+
+    /// policy.conflict: a change that leaves no valid top-up amount is refused; nothing changes.
+    @Test(arguments: [("topup.min", "2000.01"), ("topup.max", "99.99"), ("topup.total", "99.99")])
+    func conflict(key: String, value: String) {
+        var world = World()
+        let before = world.policy
+        expectFailure(.policyConflict, &world) { try $0.setPolicy(key, to: Substring(value)) }
+        #expect(world.policy == before)
+    }
+
+    @Test func conflictNamesMaxFirstAndAllowsEqual() throws {
+        var policy = Policy()
+        try policy.set("topup.total", to: "1000")
+        try policy.set("topup.max", to: "1000")
+        try policy.set("topup.min", to: "1000")
+        try policy.set("topup.max", to: "3000")
+        try policy.set("topup.total", to: "1500")
+        policy.topupMax = Money(fen: 50_000)   // set behind the check's back, to see the order
+        do { try policy.set("topup.min", to: "2000"); Issue.record("no conflict") } catch {
+            #expect(error.code == .policyConflict)
+            #expect(error.message.hasPrefix("topup.min 2000.00 would be above topup.max 500.00"))
+        }
+        // other keys never conflict
+        try policy.set("topup.fee", to: "3%")
+    }
 }

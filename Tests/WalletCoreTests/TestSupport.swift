@@ -105,7 +105,7 @@ extension World {
     mutating func domesticWithCard(_ name: String = "dan", verified: Bool) throws -> UserID {
         let id = try domesticUser(name)
         if verified { _ = try verify(user: id, VerifyRequest()) }
-        _ = try linkCard(user: id, CardRequest(number: Cards.unionpay))
+        _ = try linkCard(user: id, CardRequest(sandbox: try #require(TestCard.named("unionpay"))))
         return id
     }
 

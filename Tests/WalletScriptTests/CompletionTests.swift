@@ -46,6 +46,14 @@ import WalletScript
         #expect(Set(complete("refund 5 from:c")) == ["from:cafe", "from:cross-qr"])
     }
 
+    /// Names written back as command words are quoted when they need quotes.
+    @Test func namesThatNeedQuotesAreQuoted() {
+        let world = ["user \"Mary Ann\"", "user Zoë", "merchant \"Li's Noodles\""]
+        #expect(complete("transfer 5 to:", after: world) == ["to:\"Mary Ann\"", "to:Zoë"])
+        #expect(complete("pay 5 to:\"Li", after: world) == ["to:\"Li's Noodles\""])
+        #expect(complete("user \"M", after: world) == ["\"Mary Ann\""])
+    }
+
     @Test func assertionsAndErrorCodes() {
         let payCodes = complete("expect error pay.")
         #expect(payCodes.count == 6)

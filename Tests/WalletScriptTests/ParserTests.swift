@@ -183,4 +183,26 @@ import WalletScript
             #expect(!problem.rendered.contains(secret), "\(line) → \(problem.rendered)")
         }
     }
+
+    /// Names: quoted ones may hold spaces and punctuation; refused ones are parse errors.
+    @Test func names() {
+        guard case .merchant(name: "Li's Noodles", qr: .domestic, credit: nil)? = command("merchant \"Li's Noodles\" qr:domestic") else { Issue.record("merchant"); return }
+        guard case .pay(_, to: .merchant("Li's Noodles"), password: nil)? = command("pay 15 to:\"Li's Noodles\"") else { Issue.record("pay"); return }
+        guard case .transfer(_, to: "Mary Ann")? = command("transfer 10 to:\"Mary Ann\"") else { Issue.record("transfer"); return }
+        guard case .user(let request, nil, false)? = command("user \"Mary Ann\"") else { Issue.record("user"); return }
+        #expect(request.name == "Mary Ann")
+        #expect(command("user Zoë") != nil && command("user 李小龙") != nil && command("user a.b-c_d") != nil)
+        for line in ["user Li's", "user \"\"", "user \" Mary\"", "user \"Mary \"", "user \"zero\u{200D}width\"",
+                     "user \"rtl\u{202E}\"", "user \"pua\u{E000}\"", "user \"line\u{2028}\"",
+                     "user abcdefghijklmnopqrstuvwxyz0123456", "merchant \"a\u{2029}b\"", "pay 1 to:\"x\u{FEFF}\""] {
+            #expect(diagnostic(line) != nil, "\(line.unicodeScalars.map(\.value))")
+        }
+        #expect(diagnostic("user Li's")?.message.contains("put other names in quotes") == true)
+    }
+
+    @Test func walletAssertion() {
+        guard case .expect(.wallet(let amount))? = command("expect wallet 10.50") else { Issue.record("expect wallet"); return }
+        #expect(amount == Money(fen: 1_050))
+        #expect(command("expect wallet 0") != nil)
+    }
 }

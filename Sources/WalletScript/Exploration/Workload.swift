@@ -15,11 +15,11 @@ public enum WorkloadOp: Sendable {
     /// The command line for this operation.
     public var line: String {
         switch self {
-        case .signUp(let name): return "user " + name
+        case .signUp(let name): return "user " + Names.written(name)
         case .verify: return "verify"
         case .card(let number): return "card " + number
         case .topup(let fen): return "topup " + Money(fen: fen).plain
-        case .pay(let fen, let merchant): return "pay " + Money(fen: fen).plain + " to:" + merchant
+        case .pay(let fen, let merchant): return "pay " + Money(fen: fen).plain + " to:" + Names.written(merchant)
         case .advance(let minutes): return "advance " + SimDuration(minutes: minutes).description
         case .balance: return "balance"
         case .status: return "status"
