@@ -44,7 +44,8 @@ struct Fuzzer {
         ("register.attempts", "2"), ("verify.unsupported", "PH,AL,MA"), ("verify.unsupported", "none"),
         ("cards.international", "visa,mastercard,jcb,diners"), ("cards.international", "visa,amex,unionpay"),
         ("cards.international", "foo"), ("cards.domestic", "unionpay"), ("cards.domestic", "unionpay,visa"),
-        ("fx.USD", "abc"), ("no.such.key", "1"),
+        ("fx.USD", "abc"), ("no.such.key", "1"), ("transfer.unverified_receive", "0"),
+        ("transfer.unverified_receive", "300"), ("transfer.unverified_receive", "50"), ("topup.min", "3000"),
     ]
     static let oddAmounts = ["99.99", "100", "2000", "2000.01", "0.01", "10000", "1000", "1000.01", "0.10", "100.10",
                              "1.234", "0", "-5", "abc", "", "100000000.01", "99999999999999999999999"]
@@ -144,11 +145,15 @@ struct Fuzzer {
             let expiry: CardExpiry? = rng.percent(15) ? CardExpiry(month: 1 + rng.below(12), year: 2026 + rng.below(2)) : nil
             let holder: String? = rng.percent(10) ? rng.pick(["WRONG NAME", String(repeating: "N", count: 33), name.lowercased()]) : nil
             let password: String? = rng.percent(20) ? "654321" : nil
+            if rng.percent(30), let test = TestCard.named(rng.pick(TestCard.all.map(\.word))) {
+                // a sandbox word: the user's own card of that kind
+                return ("card \(name) \(test.word)", attempt { _ = try $0.linkCard(user: who, CardRequest(sandbox: test, expiry: expiry)) }, true)
+            }
             return ("card \(name) \(number) exp:\(expiry?.description ?? "-") name:\(holder ?? "-")",
                     attempt { _ = try $0.linkCard(user: who, CardRequest(number: number, expiry: expiry, holderName: holder, password: password)) }, true)
         case 70..<74:
             let request = VerifyRequest(passport: rng.percent(10) ? "X1" : nil,
-                                        expires: rng.percent(10) ? CivilDate(year: 2026, month: 1, day: 5) : nil,
+                                        expires: rng.percent(20) ? CivilDate(year: 2026, month: 1 + rng.below(4), day: 5) : nil,
                                         nationality: rng.percent(10) ? "MA" : nil, facePasses: !rng.percent(10))
             return ("verify \(name)", attempt { _ = try $0.verify(user: who, request) }, true)
         case 74..<78:
@@ -256,6 +261,9 @@ struct Fuzzer {
             #expect(successes[Substring(verb), default: 0] >= 100, "few successful \(verb)")
         }
         #expect(codes.count >= 40, "codes seen: \(codes.keys.map(\.rawValue).sorted())")
+        for code in [ErrorCode.verifyLapsed, .transferReceiverLimit, .policyConflict, .cardAlreadyLinked] {
+            #expect(codes[code, default: 0] >= 10, "few \(code.rawValue): the rules v2 paths are explored")
+        }
         #expect(expiryRefunds >= 500 && multiCardExpiries >= 20)
     }
 
