@@ -90,6 +90,7 @@ extension World {
     }
 
     private mutating func note(_ posting: Int, for user: UserID) {
-        if users[user.index].postings.last != posting { users[user.index].postings.append(posting) }
+        if case .posting(posting) = users[user.index].journal.last { return }
+        users[user.index].journal.append(.posting(posting))
     }
 }

@@ -105,8 +105,9 @@ public struct User: Sendable {
     var receiveCapFen: Int64 = 0
     var dailyPaid: (day: Int64, fen: Int64) = (0, 0)
     public internal(set) var payments: [Payment] = []
-    /// Indices into the ledger of every posting touching this user.
-    public internal(set) var postings: [Int] = []
+    /// Every posting touching this user and every event, in the order they happened
+    /// (the latest `CappedLog.keep` are kept for the statement).
+    public internal(set) var journal = CappedLog<JournalEntry>()
 
     /// Verified now: a passport, and its verification has not lapsed.
     public var verified: Bool { passport != nil && !lapsed }

@@ -52,17 +52,20 @@ extension World {
             let pass = users[id.index].pass
             guard pass.state == .active, pass.period == period else { return nil }
             users[id.index].pass.state = .expired
+            note(.passExpired, for: id)
             let refunds = refundToCards(pass.balanceFen, from: .pass(id), user: id, kind: .expiryRefund)
             return FiredEvent(at: now, kind: .passExpired(id, refunds: refunds, left: Money(fen: users[id.index].pass.balanceFen)))
         case .paymentUnlock(let id):
             guard users[id.index].payLockedUntil == event.due else { return nil }
             users[id.index].payLockedUntil = nil
             users[id.index].payWrongAttempts = 0
+            note(.paymentsUnlocked, for: id)
             return FiredEvent(at: now, kind: .paymentUnlocked(id))
         case .signupUnlock(let id):
             guard users[id.index].signupLockedUntil == event.due else { return nil }
             users[id.index].signupLockedUntil = nil
             users[id.index].smsWrongAttempts = 0
+            note(.signupUnlocked, for: id)
             return FiredEvent(at: now, kind: .signupUnlocked(id))
         case .passportLapse(let id, let serial):
             // A later `verify` replaced the passport: its own lapse is the one that counts.

@@ -97,6 +97,7 @@ extension World {
             users[id.index].payLockedUntil = until
             users[id.index].payWrongAttempts = 0
             schedule.schedule(.paymentUnlock(id), at: until)
+            note(.paymentsLocked(until: until), for: id)
             throw WalletError(.payPasswordLocked, "wrong payment password; payments are locked until \(until)")
         }
         let left = policy.payAttempts - wrong

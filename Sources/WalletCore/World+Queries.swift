@@ -19,9 +19,12 @@ extension World {
         return Money(fen: user.version == .international ? user.pass.balanceFen : user.walletFen)
     }
 
-    /// The user's statement: every posting touching their pass, wallet or cards.
+    /// The kept postings touching the user's pass, wallet or cards, oldest first.
     public func statement(user id: UserID) -> [Posting] {
-        users[id.index].postings.map { ledger.postings[$0] }
+        users[id.index].journal.recent.entries.compactMap { entry in
+            if case .posting(let index) = entry { return ledger.postings[index] }
+            return nil
+        }
     }
 
     /// The TourPass state a user sees: `active` only while it can be used.

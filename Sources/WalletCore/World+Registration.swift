@@ -79,6 +79,7 @@ extension World {
             let until = now.adding(policy.registerLock) ?? Instant.latest
             users[id.index].signupLockedUntil = until
             schedule.schedule(.signupUnlock(id), at: until)
+            note(.signupLocked(until: until), for: id)
             throw WalletError(.registerTooManyAttempts, "you've made too many attempts, please try again later (locked until \(until))")
         }
         let left = policy.registerAttempts - wrong

@@ -26,3 +26,18 @@ import Testing
         }
     }
 }
+
+@Suite("capped log")
+struct CappedLogTests {
+    @Test("keeps the latest entries, counts the dropped ones, trims in batches")
+    func trims() {
+        var log = CappedLog<Int>()
+        for value in 0..<2_500 { log.append(value) }
+        #expect(log.total == 2_500)
+        #expect(log.stored.count < 2 * CappedLog<Int>.keep)
+        let recent = log.recent
+        #expect(recent.entries.count == CappedLog<Int>.keep)
+        #expect(recent.first == 1_500)
+        #expect(recent.entries.first == 1_500 && recent.entries.last == 2_499)
+    }
+}

@@ -18,6 +18,8 @@ public enum Command: Sendable {
     case advance(AdvanceTarget)
     case policy(key: String?, value: String?)
     case query(Query)
+    /// `history [card:BRAND|LAST4] [since:DATE]`: the statement, narrowed.
+    case history(card: String?, since: Instant?)
     case help(String?)
     case expect(Assertion)
 
@@ -35,7 +37,7 @@ public enum AdvanceTarget: Sendable, Equatable {
 }
 
 public enum Query: String, Sendable, CaseIterable {
-    case balance, status, history, users, now, merchants, cards
+    case balance, status, users, now, merchants, cards
 }
 
 public enum Assertion: Sendable, Equatable {

@@ -94,6 +94,16 @@ extension CommandTable {
             parse: { (_) throws(Diagnostic) in .query(query) })
     } + [
         CommandSpec(
+            name: "history", aliases: ["statement"], usage: "history [card:BRAND|LAST4] [since:DATE]",
+            summary: "the current user's statement: every attempt (failed ones with their code), every event, running balances",
+            examples: ["history", "history card:visa", "history since:2026-03-01", "history card:1111 since:\"2026-03-01 09:30\""],
+            options: [OptionSpec("card", dynamic: .cards), OptionSpec("since")], positionalValues: [], positionalDynamic: nil,
+            parse: { (r) throws(Diagnostic) in
+                let card = try r.option("card").map { String($0.text) }
+                let since = try r.option("since").map { (t) throws(Diagnostic) in try r.instant(t) }
+                return .history(card: card, since: since)
+            }),
+        CommandSpec(
             name: "help", aliases: [], usage: "help [COMMAND]", summary: "list the commands, or explain one",
             examples: ["help", "help pay"], options: [], positionalValues: [], positionalDynamic: .commands,
             parse: { (r) throws(Diagnostic) in
@@ -113,7 +123,6 @@ extension Query {
         switch self {
         case .balance: return "the current user's TourPass and wallet balances"
         case .status: return "the current user's sign-up, verification, cards and TourPass state"
-        case .history: return "the current user's statement"
         case .users: return "every user"
         case .now: return "the simulated clock"
         case .merchants: return "every merchant"

@@ -109,15 +109,6 @@ enum Render {
             let cards = world[id].cards.map { world[$0] }
             guard !cards.isEmpty else { return ["no cards linked"] }
             return cards.map { "\($0.masked)  \($0.holderName)  expires \($0.expiry)  charged \(Money(fen: $0.chargedFen))  refunded \(Money(fen: $0.refundedFen))" }
-        case .history:
-            guard let id = user else { return [] }
-            let postings = world.statement(user: id)
-            guard !postings.isEmpty else { return ["no movements yet"] }
-            return postings.map { posting in
-                let kind = pad(posting.kind.rawValue, 13)
-                let route = account(posting.from, in: world, for: id) + " → " + account(posting.to, in: world, for: id)
-                return "\(posting.at)  \(kind)  \(pad(route, 30))  \(Money(fen: posting.amountFen))"
-            }
         case .balance, .status, .now:
             return []
         }

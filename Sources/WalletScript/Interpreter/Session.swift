@@ -9,6 +9,8 @@ public struct Session: Sendable {
     private(set) var lastResult: Result<Void, WalletError>? = nil
     /// Scratch space for the lexer, reused line after line.
     private var tokens: [Token] = []
+    /// What each user tried, for `history`.
+    private(set) var attempts = AttemptLog()
 
     public init() {}
 
@@ -17,14 +19,31 @@ public struct Session: Sendable {
     /// Runs one parsed command.
     public mutating func run(_ command: Command) -> Outcome {
         if case .expect(let assertion) = command { return check(assertion) }
+        let actor = command.isAttempt ? currentUser : nil
+        let journalStart = actor.map { world[$0].journal.total } ?? 0
         do throws(WalletError) {
             let outcome = try execute(command)
             lastResult = .success(())
+            if command.isAttempt { recordAttempt(command, by: actor, from: journalStart, code: nil, outcome: outcome) }
             return outcome
         } catch {
             lastResult = .failure(error)
+            if command.isAttempt { recordAttempt(command, by: actor, from: journalStart, code: error.code, outcome: nil) }
             return .failure(error)
         }
+    }
+
+    /// Keeps an attempt for the statement. A sign-up belongs to the user it created; a
+    /// `user` line that only switched users, or failed before there was a user, is none.
+    private mutating func recordAttempt(_ command: Command, by actor: UserID?, from start: Int, code: ErrorCode?, outcome: Outcome?) {
+        var user = actor, start = start
+        if case .user = command {
+            guard case .signedUp? = outcome?.output.first, let created = currentUser else { return }
+            (user, start) = (created, 0)
+        }
+        guard let user else { return }
+        attempts.record(Attempt(command: command, at: world.now, code: code, journalStart: start,
+                                journalEnd: world[user].journal.total), for: user)
     }
 
     /// Parses and runs one line; a line that does not parse gives its diagnostic.
@@ -131,6 +150,10 @@ public struct Session: Sendable {
             return [.policyValue(key: key, value: world.policy.value(of: key) ?? "?", was: before)]
         case .query(let query):
             return [try self.query(query)]
+        case .history(let card, let since):
+            let id = try requireUser()
+            let selected = try card.map { (selector) throws(WalletError) in try world.selectCard(of: id, selector) }
+            return [.text(StatementText.lines(Statement(user: id, world: world, attempts: attempts[id]), card: selected, since: since, world: world))]
         case .help(let name):
             return [.text(Help.lines(for: name))]
         case .expect:
@@ -165,7 +188,7 @@ public struct Session: Sendable {
                 periodTopups: user.pass.periodTopupCount, periodTopupFen: user.pass.periodTopupFen,
                 topupTotal: world.policy.topupTotal, walletFen: user.walletFen,
                 payLockedUntil: user.payLockedUntil, now: world.now))
-        case .history, .cards:
+        case .cards:
             return .text(Render.listing(query, world: world, user: try requireUser()))
         }
     }
