@@ -38,6 +38,8 @@ public enum JournalEvent: Sendable, Equatable {
     case paymentsUnlocked
     case signupLocked(until: Instant)
     case signupUnlocked
+    /// The verified passport expired: top-ups and payments wait for a renewed one.
+    case verificationLapsed
 }
 
 /// One entry of a user's journal: a posting that touched them, or an event.

@@ -71,6 +71,7 @@ extension World {
             // A later `verify` replaced the passport: its own lapse is the one that counts.
             guard users[id.index].passportSerial == serial, !users[id.index].lapsed else { return nil }
             users[id.index].lapsed = true
+            note(.verificationLapsed, for: id)
             return FiredEvent(at: now, kind: .passportLapsed(id))
         }
     }

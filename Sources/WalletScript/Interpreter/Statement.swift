@@ -6,7 +6,7 @@ import WalletCore
 public struct Statement: Sendable {
     /// What a row stands for, for marks on a chart.
     public enum Mark: String, Sendable, CaseIterable {
-        case topup, fee, payment, refund, expiry, expiryRefund, transfer, lock, unlock, failed
+        case topup, fee, payment, refund, expiry, expiryRefund, transfer, lock, unlock, lapse, failed
     }
 
     public struct Row: Sendable {
@@ -159,6 +159,7 @@ public struct Statement: Sendable {
         case .paymentsUnlocked: return "payments unlocked"
         case .signupLocked(let until): return "sign-up locked until \(until)"
         case .signupUnlocked: return "sign-up unlocked"
+        case .verificationLapsed: return "verification lapsed: the passport expired"
         }
     }
 
@@ -167,6 +168,7 @@ public struct Statement: Sendable {
         case .passExpired: return .expiry
         case .paymentsLocked, .signupLocked: return .lock
         case .paymentsUnlocked, .signupUnlocked: return .unlock
+        case .verificationLapsed: return .lapse
         }
     }
 

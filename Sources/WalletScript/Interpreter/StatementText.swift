@@ -32,11 +32,11 @@ enum StatementText {
             }
         }
         let hasResults = rows.contains { !$0.result.isEmpty }
-        let header = Cells(when: "when", entry: "entry", result: hasResults ? "result" : "",
+        let header = Cells(when: "when", entry: "entry", result: hasResults ? "result" : " ",
                            pass: statement.showsPass ? "TourPass" : "", wallet: statement.showsWallet ? "wallet" : "")
         let all = [header] + rows
         let whenWidth = all.map(\.when.count).max() ?? 0
-        let entryWidth = all.filter(\.isHead).map(\.entry.count).max() ?? 0
+        let entryWidth = all.filter { $0.isHead && !$0.result.isEmpty }.map(\.entry.count).max() ?? 0
         let resultWidth = all.map(\.result.count).max() ?? 0
         let leftWidth = max(hasResults ? entryWidth + 2 + resultWidth : entryWidth, all.map(\.entry.count).max() ?? 0)
         let passWidth = all.map(\.pass.count).max() ?? 0
