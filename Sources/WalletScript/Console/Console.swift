@@ -5,18 +5,14 @@ import WalletCore
 /// keeps what `:save` writes and what `:undo` restores. No terminal code here.
 public struct Console {
     public private(set) var session = Session()
-    /// What `:save` writes: each kept line with its output.
-    private var transcript: [(source: String, output: [String])] = []
-    /// Snapshots for `:undo`: the session and the transcript before each change.
-    private var undoStack: [(session: Session, transcript: [(source: String, output: [String])], source: String)] = []
     /// Where `<input>:LINE` diagnostics count from.
     public private(set) var lineNumber = 0
     public let inputName: String
-
-    public static let maxUndo = 1_000
-    /// Undo snapshots share the world's storage, so the next change copies what it touches:
-    /// fine for a person typing, quadratic for a million piped lines. Piped input keeps none.
+    /// Only the REPL keeps a session to `:save` and `:undo`; piped input keeps none.
     public let keepsSession: Bool
+    /// Every change since the console started, in order, plus comments: the current
+    /// session is the replay of this log, and `:save` writes it from the last `:reset` on.
+    private var log = SessionLog()
 
     public init(inputName: String = "<input>", keepsSession: Bool = true) {
         self.inputName = inputName
@@ -70,7 +66,7 @@ public struct Console {
             diagnostic.line = lineNumber
             return Response(diagnostic: diagnostic)
         case .success(nil):
-            if trimmed.hasPrefix("#") { transcript.append((line, [])) }
+            if trimmed.hasPrefix("#"), keepsSession { log.append(nil, kept: SessionLog.Kept(source: line, output: []), session: session) }
             return Response()
         case .success(let command?):
             return run(command, source: line)
@@ -78,21 +74,20 @@ public struct Console {
     }
 
     private mutating func run(_ command: Command, source: String, undoable: Bool = true) -> Response {
-        if !command.isAssertion && keepsSession && undoable { remember(source) }
+        if !command.isAssertion && keepsSession && undoable { log.markUndoPoint(source) }
         let outcome = session.run(command)
-        // A failed assertion is shown but not saved: the saved file must pass.
-        if outcome.failedAssertion == nil && keepsSession {
-            // Tab completion leaves a trailing space; the saved file should not keep it.
-            var kept = Substring(source)
-            while kept.last == " " || kept.last == "\t" { kept = kept.dropLast() }
-            transcript.append((String(kept), command.isAssertion ? [] : outcome.lines.map(\.text)))
+        if keepsSession {
+            // A failed assertion is shown but not saved: the saved file must pass.
+            var kept: SessionLog.Kept? = nil
+            if outcome.failedAssertion == nil {
+                // Tab completion leaves a trailing space; the saved file should not keep it.
+                var line = Substring(source)
+                while line.last == " " || line.last == "\t" { line = line.dropLast() }
+                kept = SessionLog.Kept(source: String(line), output: command.isAssertion ? [] : outcome.lines.map(\.text))
+            }
+            log.append(.run(command), kept: kept, session: session)
         }
         return Response(lines: outcome.lines, outcome: outcome, command: command)
-    }
-
-    private mutating func remember(_ source: String) {
-        undoStack.append((session, transcript, source))
-        if undoStack.count > Console.maxUndo { undoStack.removeFirst(undoStack.count - Console.maxUndo) }
     }
 
     // MARK: meta-commands
@@ -112,14 +107,14 @@ public struct Console {
         case ":undo" where !keepsSession, ":save" where !keepsSession:
             return info("\(name) works in the REPL; with piped input, edit the lines instead")
         case ":undo":
-            guard let last = undoStack.popLast() else { return info("nothing to undo") }
-            session = last.session
-            transcript = last.transcript
-            return info("undid: \(Console.redacted(last.source))")
+            guard let undone = log.undo(into: &session) else { return info("nothing to undo") }
+            return info("undid: \(Console.redacted(undone))")
         case ":reset":
-            if keepsSession { remember(":reset") }
             session = Session()
-            transcript = []
+            if keepsSession {
+                log.markUndoPoint(":reset")
+                log.append(.reset, kept: nil, session: session)
+            }
             return info("reset to the default world (:undo brings it back)")
         case ":save":
             guard !argument.isEmpty else { return info(":save needs a FILE") }
@@ -136,7 +131,7 @@ public struct Console {
     private func info(_ text: String) -> Response { Response(lines: [OutputLine(.info, text)]) }
 
     /// Whether anything was run that `:save` would write.
-    public var hasTranscript: Bool { !transcript.isEmpty }
+    public var hasTranscript: Bool { log.hasTranscript }
 
     /// Writes the session so far as a scenario with the one safe writer. A new file is
     /// private (0600) when `privateFile` or when the session holds a payment password.
@@ -147,12 +142,12 @@ public struct Console {
     }
 
     /// Whether a kept line holds a payment password or a card number.
-    var transcriptHoldsSecret: Bool { transcript.contains { !Secrets.isSafeForHistory($0.source) } }
+    var transcriptHoldsSecret: Bool { log.transcript.contains { !Secrets.isSafeForHistory($0.source) } }
 
     /// The session so far as a scenario: it passes `tourpass run` as it stands.
     public var savedScenario: String {
         var text = "# saved from a tourpass session\n"
-        for entry in transcript {
+        for entry in log.transcript {
             text += entry.source + "\n"
             for line in entry.output { text += line.isEmpty ? "|\n" : "| \(line)\n" }
         }
@@ -166,7 +161,7 @@ public struct Console {
         } catch {
             return Response(lines: [OutputLine(.error, "error: \(error)")])
         }
-        let count = transcript.filter { !$0.source.hasPrefix("#") }.count
+        let count = log.transcript.filter { !$0.source.hasPrefix("#") }.count
         return info("saved \(count) line\(count == 1 ? "" : "s") to \(Printable.escaped(path))")
     }
 
@@ -181,7 +176,7 @@ public struct Console {
         case .success(let scenario):
             var response = Response()
             // One undo step for the whole file.
-            if keepsSession { remember(":load \(path)") }
+            if keepsSession { log.markUndoPoint(":load \(path)") }
             for step in scenario.steps {
                 response.lines.append(OutputLine(.info, "> " + Console.redacted(step.source)))
                 let result = run(step.command, source: step.source, undoable: false)
