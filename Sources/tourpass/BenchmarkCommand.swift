@@ -20,6 +20,9 @@ struct Bench: ParsableCommand {
     @Option(help: "Runs of each measurement; the median and the best are printed.")
     var repeats = 5
 
+    @Option(help: ArgumentHelp("Write the generated run file (d) to this path and exit.", visibility: .hidden))
+    var writeRunFile: String?
+
     func validate() throws {
         guard (1...20_000_000).contains(commands) else { throw ValidationError("--commands takes 1 to 20000000") }
         guard (1...100_000).contains(files) else { throw ValidationError("--files takes 1 to 100000") }
@@ -30,6 +33,12 @@ struct Bench: ParsableCommand {
         let cores = ProcessInfo.processInfo.activeProcessorCount
         let ops = Workload.generate(count: commands)
         let lines = ops.map(\.line)
+        let runFile = Workload.scenarioText(lines)
+        if let writeRunFile {
+            try Data(runFile.text.utf8).write(to: URL(fileURLWithPath: writeRunFile))
+            print("wrote \(runFile.steps) commands and assertions to \(writeRunFile)")
+            return
+        }
 
         // Interleaved runs, so a noisy moment on a shared machine hits all three alike.
         var interpreted: [Duration] = [], rendered: [Duration] = [], direct: [Duration] = []
@@ -48,18 +57,38 @@ struct Bench: ParsableCommand {
         print("(b) direct API:  \(commands) operations in \(seconds(b)) s = \(rate(commands, b)) (\(rate(commands, best(direct)))) operations/s (\(failures.1) failed as designed)")
         print("    ratio:        interpreted takes \(ratio(a, b))x the time of the direct API (\(ratio(r, b))x with text), from the medians")
 
+        // (d) `tourpass run` on one big file, end to end: bytes read in chunks, lines
+        // classified, steps streamed into the session, the verdict.
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tourpass-bench-\(ProcessInfo.processInfo.processIdentifier)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
+        let bigFile = folder.appendingPathComponent("big.scn").path
+        try Data(runFile.text.utf8).write(to: URL(fileURLWithPath: bigFile))
+        var fileRuns: [Duration] = []
+        var verdict = "?"
+        for _ in 0..<repeats {
+            let run = time { ScenarioRunner.run(file: bigFile, name: TestName(path: bigFile), options: RunOptions()) }
+            fileRuns.append(run.duration)
+            verdict = switch run.value {
+            case .success(let outcome): outcome.result.passed ? "passed" : "FAILED (\(outcome.result.failures.count) failures)"
+            case .failure(let failure): "unreadable: \(failure.message)"
+            }
+        }
+        let d = median(fileRuns)
+        print("(d) run a file:  \(runFile.steps) commands and assertions (\(runFile.text.utf8.count) bytes) in \(seconds(d)) s = \(rate(runFile.steps, d)) (\(rate(runFile.steps, best(fileRuns)))) commands/s, one thread (\(verdict))")
+        print("    ratio:        run takes \(ratio(d, b))x the time of the direct API for \(commands) operations")
+
+        let filesFolder = folder.appendingPathComponent("files")
+        try FileManager.default.createDirectory(at: filesFolder, withIntermediateDirectories: true)
         for index in 0..<files {
             let text = BenchFiles.scenario(index)
-            try Data(text.utf8).write(to: folder.appendingPathComponent("s\(index).scn"))
+            try Data(text.utf8).write(to: filesFolder.appendingPathComponent("s\(index).scn"))
         }
         let jobCount = jobs ?? cores
         var runs: [Duration] = []
         var outcome = (passed: 0, failed: 0)
         for _ in 0..<repeats {
-            let suite = time { Suite.run(paths: [folder.path], options: SuiteOptions(jobs: jobCount)) }
+            let suite = time { Suite.run(paths: [filesFolder.path], options: SuiteOptions(jobs: jobCount)) }
             runs.append(suite.duration)
             outcome = (suite.value.passedCount, suite.value.failedCount)
         }

@@ -5,7 +5,12 @@ import WalletScript
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run scenario files and folders (recursively) as golden tests.",
-        discussion: "Exit 0 when all passed, 1 when some failed, 2 on bad usage or a file that does not parse."
+        discussion: """
+            Exit 0 when all passed, 1 when some failed, 2 on bad usage or a file that does not parse (2 wins over 1).
+            A test is named by its path relative to the PATH argument it was found under; --filter, --exclude, \
+            --list, shards and JUnit use that name. Shards also come from LIT_NUM_SHARDS/LIT_RUN_SHARD and from \
+            Bazel's TEST_TOTAL_SHARDS/TEST_SHARD_INDEX (with TEST_SHARD_STATUS_FILE and XML_OUTPUT_FILE).
+            """
     )
 
     @Argument(help: "Scenario files or folders.")
@@ -20,8 +25,38 @@ struct Run: ParsableCommand {
     @Option(name: [.customShort("j"), .long], help: "Parallel jobs (default: the number of cores).")
     var jobs: Int?
 
-    @Option(help: "Run only scenarios whose path contains this text.")
-    var filter: String?
+    @Option(help: "Run only tests whose name matches this glob (*, ?, [...]; without them, a substring). Repeatable; any match selects.")
+    var filter: [String] = []
+
+    @Option(help: "Leave out tests whose name matches this glob or substring. Repeatable; wins over --filter.")
+    var exclude: [String] = []
+
+    @Option(help: "Run only files whose `# tags:` match this expression: and, or, not, parentheses (`policy and not slow`).")
+    var tags: String?
+
+    @Flag(help: "Print the selected tests, one a line, and exit.")
+    var list = false
+
+    @Option(help: "Stop starting files once N have failed (the report stops at the Nth failure in file order).")
+    var maxFailures: Int?
+
+    @Flag(help: "Stop each file at its first failure.")
+    var failFast = false
+
+    @Option(help: ArgumentHelp("Print the N slowest files with their times to standard error (--time-tests alone: 10).", valueName: "N"))
+    var timeTests: Int?
+
+    @Option(help: "Colour: auto (a terminal, unless NO_COLOR is set), always, never.")
+    var color: ColorChoice = .auto
+
+    @Option(help: ArgumentHelp("Run one shard, counted from 1: --shard 2/4.", valueName: "I/N"))
+    var shard: String?
+
+    @Option(help: "Shards in all (lit's spelling; with --run-shard).")
+    var numShards: Int?
+
+    @Option(help: "The shard to run, counted from 1 (lit's spelling; with --num-shards).")
+    var runShard: Int?
 
     @Flag(help: "Check the ledger invariants after every step.")
     var checkInvariants = false
@@ -29,27 +64,134 @@ struct Run: ParsableCommand {
     @Flag(help: "Let --update and --junit replace a read-only file.")
     var force = false
 
+    enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
+        case auto, always, never
+    }
+
     func validate() throws {
         if let jobs, !(1...256).contains(jobs) { throw ValidationError("-j takes 1 to 256 jobs") }
+        if let maxFailures, maxFailures < 1 { throw ValidationError("--max-failures takes 1 or more") }
+        if let timeTests, timeTests < 1 { throw ValidationError("--time-tests takes 1 or more") }
+        if shard != nil && (numShards != nil || runShard != nil) {
+            throw ValidationError("give --shard I/N or --num-shards N --run-shard I, not both")
+        }
     }
 
     func run() throws {
-        let options = SuiteOptions(update: update, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
-                                   filter: filter, checkInvariants: checkInvariants, force: force)
-        let suite = Suite.run(paths: paths, options: options)
-        for line in Reporter.text(suite, style: Terminal.style(for: STDOUT_FILENO)) { print(line) }
-        if let junit {
+        let environment = ProcessInfo.processInfo.environment
+        var selection = Selection(filters: filter, excludes: exclude)
+        if let tags {
+            switch TagExpression.parse(tags) {
+            case .success(let expression): selection.tags = expression
+            case .failure(let problem): throw ValidationError("--tags: \(problem.message)")
+            }
+        }
+        let sharding = try ShardSpec.resolve(shard: shard, numShards: numShards, runShard: runShard, environment: environment)
+        selection.shard = sharding?.shard
+        // Bazel asks a test runner that shards to say so by touching this file.
+        if sharding?.fromBazel == true, let status = environment["TEST_SHARD_STATUS_FILE"], !status.isEmpty {
+            FileManager.default.createFile(atPath: status, contents: nil)
+        }
+
+        let plan = Suite.plan(paths: paths, selection: selection)
+        if list {
+            for line in Reporter.list(plan) { print(line) }
+            for path in plan.missing { Terminal.printError("error: cannot read \(path)") }
+            throw ExitCode(plan.missing.isEmpty ? 0 : 2)
+        }
+        if plan.tests.isEmpty && plan.missing.isEmpty && !(selection.shard != nil && plan.foundCount > 0) {
+            let criteria = (filter.map { "--filter \($0)" } + exclude.map { "--exclude \($0)" } + (tags.map { ["--tags \($0)"] } ?? []))
+            Terminal.printError("error: no scenario files found" + (criteria.isEmpty ? "" : " matching " + criteria.joined(separator: " ")))
+            throw ExitCode(2)
+        }
+
+        var options = SuiteOptions(update: update, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, checkInvariants: checkInvariants, force: force)
+        options.selection = selection
+        options.failFast = failFast
+        options.maxFailures = maxFailures
+        let suite = Suite.run(plan, options: options)
+        for line in Reporter.text(suite, style: style(environment)) { print(line) }
+        if let timeTests {
+            for line in Reporter.timings(suite, count: timeTests) { Terminal.printError(line) }
+        }
+        if let target = junit ?? environment["XML_OUTPUT_FILE"].flatMap({ $0.isEmpty ? nil : $0 }) {
             do {
-                try SafeFile.write(Reporter.junit(suite), to: junit, force: force)
+                try SafeFile.write(Reporter.junit(suite, hostname: Self.hostname), to: target, force: force)
             } catch {
                 Terminal.printError("error: \(error)")
                 throw ExitCode(2)
             }
         }
-        if suite.results.isEmpty && suite.unreadable.isEmpty {
-            Terminal.printError("error: no scenario files found" + (filter.map { " matching \($0)" } ?? ""))
-            throw ExitCode(2)
-        }
         throw ExitCode(suite.exitCode)
+    }
+
+    private func style(_ environment: [String: String]) -> Style {
+        switch color {
+        case .always: return Style(colour: true)
+        case .never: return Style(colour: false)
+        case .auto: return Terminal.style(for: STDOUT_FILENO)
+        }
+    }
+
+    static var hostname: String {
+        var buffer = [CChar](repeating: 0, count: 256)
+        guard gethostname(&buffer, buffer.count - 1) == 0 else { return "localhost" }
+        return String(cString: buffer)
+    }
+
+    /// `--time-tests` may stand alone: it then means 10.
+    static func normalizing(_ arguments: [String]) -> [String] {
+        var out: [String] = []
+        for (index, argument) in arguments.enumerated() {
+            guard argument == "--time-tests" else { out.append(argument); continue }
+            let next = index + 1 < arguments.count ? arguments[index + 1] : ""
+            out.append(!next.isEmpty && next.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) ? argument : "--time-tests=10")
+        }
+        return out
+    }
+}
+
+/// Where the shard came from: flags first, then lit's variables, then Bazel's.
+struct ShardSpec {
+    let shard: Shard
+    let fromBazel: Bool
+
+    static func resolve(shard text: String?, numShards: Int?, runShard: Int?, environment: [String: String]) throws -> ShardSpec? {
+        if let text {
+            let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+            guard parts.count == 2, let index = Int(parts[0]), let count = Int(parts[1]) else {
+                throw ValidationError("--shard takes I/N, such as 2/4")
+            }
+            return try make(index: index, count: count, what: "--shard")
+        }
+        if numShards != nil || runShard != nil {
+            guard let numShards, let runShard else { throw ValidationError("--num-shards and --run-shard go together") }
+            return try make(index: runShard, count: numShards, what: "--run-shard/--num-shards")
+        }
+        func number(_ key: String) throws -> Int? {
+            guard let value = environment[key], !value.isEmpty else { return nil }
+            guard let number = Int(value) else { throw ValidationError("\(key) is not a number: \(value.prefix(40))") }
+            return number
+        }
+        if let count = try number("LIT_NUM_SHARDS") {
+            guard let index = try number("LIT_RUN_SHARD") else { throw ValidationError("LIT_NUM_SHARDS is set but LIT_RUN_SHARD is not") }
+            return try make(index: index, count: count, what: "LIT_RUN_SHARD/LIT_NUM_SHARDS")
+        }
+        if let count = try number("TEST_TOTAL_SHARDS") {
+            guard let index = try number("TEST_SHARD_INDEX") else { throw ValidationError("TEST_TOTAL_SHARDS is set but TEST_SHARD_INDEX is not") }
+            // Bazel counts from 0.
+            guard let shard = Shard(index: index, count: count) else {
+                throw ValidationError("TEST_SHARD_INDEX \(index) is not in 0..<\(count)")
+            }
+            return ShardSpec(shard: shard, fromBazel: true)
+        }
+        return nil
+    }
+
+    private static func make(index: Int, count: Int, what: String) throws -> ShardSpec {
+        guard count >= 1, let shard = Shard(index: index - 1, count: count) else {
+            throw ValidationError("\(what): the shard is counted from 1 to N, and N is at least 1 (got \(index) of \(count))")
+        }
+        return ShardSpec(shard: shard, fromBazel: false)
     }
 }

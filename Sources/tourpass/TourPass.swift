@@ -25,7 +25,7 @@ struct TourPass: ParsableCommand {
     static func main() {
         var status: Int32 = 0
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(Run.normalizing(Array(CommandLine.arguments.dropFirst())))
             try command.run()
         } catch {
             let code = exitCode(for: error)
@@ -65,19 +65,29 @@ enum Terminal {
     }
 }
 
-/// Piped standard input through the interpreter.
+/// Piped standard input through the interpreter, read in bounded chunks: a line over the
+/// limit is reported as soon as it passes it and the rest of it is skipped; a failed read
+/// is an error (exit 2), never the end of input.
 enum Piped {
     static func run() -> Int32 {
         var run = PipedRun(inputName: "<stdin>")
         let style = Terminal.style(for: STDOUT_FILENO)
-        while let line = readLine(strippingNewline: true) {
-            let printed = run.feed(line)
+        let failure = LineReader.forEachLine(descriptor: STDIN_FILENO) { event in
+            let printed: PipedRun.Printed
+            switch event {
+            // The first bytes past the limit are enough for the lexer to name the problem.
+            case .line(let line), .tooLong(let line): printed = run.feed(line.text)
+            }
             for output in printed.out { print(style.line(output)) }
             for text in printed.err { Terminal.printError(text) }
-            if printed.quit { break }
+            return !printed.quit
         }
         let (err, code) = run.finish()
         for text in err { Terminal.printError(text) }
+        if let failure {
+            Terminal.printError("<stdin>:\(failure.line): error: cannot read standard input: \(failure.message)")
+            return 2
+        }
         return code
     }
 }

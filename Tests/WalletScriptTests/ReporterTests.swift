@@ -44,19 +44,26 @@ import Testing
         let root = try #require(document.rootElement())
         #expect(root.name == "testsuites")
         #expect(root.attribute(forName: "tests")?.stringValue == "4")
-        #expect(root.attribute(forName: "failures")?.stringValue == "2")
+        #expect(root.attribute(forName: "failures")?.stringValue == "1")
+        #expect(root.attribute(forName: "errors")?.stringValue == "1")
         let suite = try #require(root.elements(forName: "testsuite").first)
         #expect(suite.attribute(forName: "tests")?.stringValue == "4")
-        #expect(suite.attribute(forName: "failures")?.stringValue == "2")
+        #expect(suite.attribute(forName: "failures")?.stringValue == "1")
+        #expect(suite.attribute(forName: "errors")?.stringValue == "1")
         let cases = suite.elements(forName: "testcase")
         #expect(cases.compactMap { $0.attribute(forName: "name")?.stringValue } == ["ok.scn", "a&b.scn", "f<1>.scn", "broken.scn"])
-        #expect(cases.map { $0.elements(forName: "failure").count } == [0, 0, 1, 1])
+        #expect(cases.map { $0.elements(forName: "failure").count } == [0, 0, 1, 0])
+        #expect(cases.map { $0.elements(forName: "error").count } == [0, 0, 0, 1])
+        #expect(cases.allSatisfy { $0.attribute(forName: "time")?.stringValue?.contains(".") == true })
+        #expect(cases[2].elements(forName: "failure").first?.attribute(forName: "message")?.stringValue
+                == "f<1>.scn:3: pay 5 to:\"x\": expected 'old', got 'new'")
         let details = try #require(cases[2].elements(forName: "failure").first?.stringValue)
         #expect(details.contains("<&>\"' "))
         #expect(details.contains("f<1>.scn:3: pay 5 to:\"x\""))
         #expect(!details.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" && $0 != "\t" && $0 != "\r" })
         #expect(!xml.contains("\u{1}") && !xml.contains("\u{1B}"))
-        #expect(cases[3].elements(forName: "failure").first?.attribute(forName: "message")?.stringValue == "does not parse")
+        #expect(cases[3].elements(forName: "error").first?.attribute(forName: "message")?.stringValue?
+                    .hasPrefix("broken.scn:1:1: error: unknown command 'topu'") == true)
     }
 
     @Test func junitOfTheWholeFolderParses() throws {

@@ -5,9 +5,9 @@ import WalletScript
 @Suite struct UpdateModeTests {
     /// Runs and updates a text; the updated text must also parse.
     func update(_ text: String, path: String = "t.scn") -> String? {
-        let (result, scenario) = ScenarioRunner.run(text: text, path: path)
-        guard let scenario else { Issue.record("does not parse: \(describe(result))"); return nil }
-        return scenario.updated(with: result.actual)
+        let (result, updated) = ScenarioRunner.update(text: text, path: path)
+        guard let updated else { Issue.record("does not parse: \(describe(result))"); return nil }
+        return updated
     }
 
     /// The text without its recorded-output lines (any line ending).

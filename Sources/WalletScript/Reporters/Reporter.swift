@@ -1,3 +1,5 @@
+import Foundation
+
 /// Renders suite results as text (with optional colour) and as JUnit XML.
 public struct Style: Sendable {
     public let colour: Bool
@@ -27,19 +29,16 @@ public struct Style: Sendable {
 
 public enum Reporter {
     /// The text report: a line a file, then each failure, then `N passed, N failed`.
+    /// The same bytes for any `-j`: no times here (see `timings`).
     public static func text(_ suite: SuiteResult, style: Style) -> [String] {
         var lines: [String] = []
         for path in suite.unreadable { lines.append(style.red("error: cannot read \(path)")) }
         for result in suite.results {
-            lines.append((result.passed ? style.green("PASS") : style.red("FAIL")) + " " + result.path)
+            lines.append((result.passed ? style.green("PASS") : style.red("FAIL")) + " " + result.name.label)
         }
         for result in suite.results where !result.passed {
             lines.append("")
-            for diagnostic in result.diagnostics { lines.append(style.red(diagnostic.rendered)) }
-            for failure in result.failures {
-                lines.append(style.bold("\(result.path):\(failure.line): \(failure.source)"))
-                lines += failure.details.map { "  " + style.diffLine($0) }
-            }
+            lines += details(of: result, style: style)
         }
         for problem in suite.writeErrors { lines.append(style.red("error: " + problem)) }
         if !suite.updatedFiles.isEmpty {
@@ -47,39 +46,113 @@ public enum Reporter {
             lines += suite.updatedFiles.map { "updated \($0)" }
         }
         lines.append("")
+        if let shard = suite.shard {
+            lines.append(suite.results.isEmpty && suite.unreadable.isEmpty
+                ? "shard \(shard) has no scenario files (\(suite.foundCount) selected in all)"
+                : "shard \(shard): \(suite.results.count + suite.notRun) of \(suite.foundCount) files")
+        }
+        if suite.notRun > 0 {
+            lines.append("stopped after \(suite.failedCount) failed files (--max-failures): \(suite.notRun) not run")
+        }
         lines.append("\(suite.passedCount) passed, \(suite.failedCount) failed")
         return lines
     }
 
-    /// JUnit XML: one testcase a scenario file, failures with their details.
-    public static func junit(_ suite: SuiteResult) -> String {
+    /// A failed file's report: its parse problems, or each failing line with what differed.
+    static func details(of result: ScenarioResult, style: Style) -> [String] {
+        var lines: [String] = []
+        for diagnostic in result.diagnostics { lines.append(style.red(diagnostic.rendered)) }
+        for failure in result.failures {
+            lines.append(style.bold("\(result.path):\(failure.line): \(failure.source)"))
+            lines += failure.details.map { "  " + style.diffLine($0) }
+        }
+        if result.omitted > 0 { lines.append("\(result.path): \(result.omitted) more problems not shown") }
+        return lines
+    }
+
+    /// The `count` slowest files with their times, slowest first (ties by name).
+    public static func timings(_ suite: SuiteResult, count: Int) -> [String] {
+        let slowest = suite.results.sorted {
+            $0.duration != $1.duration ? $0.duration > $1.duration : $0.path.utf8.lexicographicallyPrecedes($1.path.utf8)
+        }.prefix(count)
+        var lines = ["slowest \(slowest.count) of \(suite.results.count) files (total \(seconds(suite.duration)) s):"]
+        for result in slowest { lines.append("  \(seconds(result.duration)) s  \(result.name.label)") }
+        return lines
+    }
+
+    /// `--list`: the selected tests, one a line, as reports name them.
+    public static func list(_ plan: SuitePlan) -> [String] { plan.tests.map(\.label) }
+
+    /// JUnit XML, valid against the Jenkins JUnit schema (a copy is in Tests/): one
+    /// testcase a file with its time, `classname` from its folder, a failure message naming
+    /// the first failing line, the whole report in the body, parse problems as <error>.
+    public static func junit(_ suite: SuiteResult, hostname: String = "localhost") -> String {
         let total = suite.results.count + suite.unreadable.count
+        let errors = suite.results.filter { !$0.diagnostics.isEmpty }.count + suite.unreadable.count
+        let failures = suite.results.filter { $0.diagnostics.isEmpty && !$0.failures.isEmpty }.count
+        let time = seconds(suite.duration)
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        xml += "<testsuites tests=\"\(total)\" failures=\"\(suite.failedCount)\">\n"
-        xml += "  <testsuite name=\"tourpass\" tests=\"\(total)\" failures=\"\(suite.failedCount)\" errors=\"0\">\n"
+        xml += "<testsuites name=\"tourpass\" tests=\"\(total)\" failures=\"\(failures)\" errors=\"\(errors)\" time=\"\(time)\">\n"
+        xml += "  <testsuite name=\"tourpass\" tests=\"\(total)\" failures=\"\(failures)\" errors=\"\(errors)\" skipped=\"0\" time=\"\(time)\""
+        xml += " timestamp=\"\(timestamp(suite.started))\" hostname=\"\(escape(hostname))\" id=\"0\" package=\"tourpass\">\n"
         for path in suite.unreadable {
-            xml += "    <testcase classname=\"scenarios\" name=\"\(escape(path))\" file=\"\(escape(path))\">\n"
-            xml += "      <failure message=\"cannot read\">cannot read \(escape(path))</failure>\n"
+            let name = TestName(path: path)
+            xml += "    <testcase classname=\"\(escape(name.className))\" name=\"\(escape(name.fileName))\" time=\"0.000\">\n"
+            xml += "      <error message=\"cannot read \(escape(path))\" type=\"unreadable\">cannot read \(escape(path))</error>\n"
             xml += "    </testcase>\n"
         }
         for result in suite.results {
-            let name = escape(result.path)
+            let open = "    <testcase classname=\"\(escape(result.name.className))\" name=\"\(escape(result.name.fileName))\" time=\"\(seconds(result.duration))\""
             if result.passed {
-                xml += "    <testcase classname=\"scenarios\" name=\"\(name)\" file=\"\(name)\"/>\n"
+                xml += open + "/>\n"
                 continue
             }
-            var details: [String] = result.diagnostics.map(\.rendered)
-            for failure in result.failures {
-                details.append("\(result.path):\(failure.line): \(failure.source)")
-                details += failure.details.map { "  " + $0 }
+            let body = escape(details(of: result, style: Style(colour: false)).joined(separator: "\n"))
+            xml += open + ">\n"
+            if let first = result.diagnostics.first {
+                xml += "      <error message=\"\(escape(attribute(first.rendered)))\" type=\"parse\">\(body)</error>\n"
+            } else if let first = result.failures.first {
+                let more = result.failures.count + result.omitted - 1
+                let message = "\(result.path):\(first.line): \(first.source): \(summary(of: first))" + (more > 0 ? " (and \(more) more)" : "")
+                xml += "      <failure message=\"\(escape(attribute(message)))\" type=\"failure\">\(body)</failure>\n"
             }
-            let message = result.diagnostics.isEmpty ? "\(result.failures.count) failure(s)" : "does not parse"
-            xml += "    <testcase classname=\"scenarios\" name=\"\(name)\" file=\"\(name)\">\n"
-            xml += "      <failure message=\"\(escape(message))\">\(escape(details.joined(separator: "\n")))</failure>\n"
             xml += "    </testcase>\n"
         }
         xml += "  </testsuite>\n</testsuites>\n"
         return xml
+    }
+
+    /// What differed at a failing line, in one line: the first removed and added output
+    /// lines of a diff, else the first detail.
+    static func summary(of failure: Failure) -> String {
+        let removed = failure.details.first { $0.hasPrefix("-") && !$0.hasPrefix("---") }
+        let added = failure.details.first { $0.hasPrefix("+") && !$0.hasPrefix("+++") }
+        if removed != nil || added != nil {
+            return "expected \(removed.map { "'\($0.dropFirst())'" } ?? "nothing"), got \(added.map { "'\($0.dropFirst())'" } ?? "nothing")"
+        }
+        return failure.details.first ?? "failed"
+    }
+
+    /// An attribute holds one line: newlines become spaces, long text is cut.
+    static func attribute(_ text: String) -> String {
+        let flat = text.map { $0 == "\n" || $0 == "\r" || $0 == "\r\n" ? " " : String($0) }.joined()
+        return flat.count > 500 ? String(flat.prefix(500)) + "…" : flat
+    }
+
+    static func seconds(_ duration: Duration) -> String {
+        let (whole, atto) = duration.components
+        let millis = max(0, whole) * 1_000 + max(0, atto) / 1_000_000_000_000_000
+        let fraction = String(millis % 1_000)
+        return "\(millis / 1_000)." + String(repeating: "0", count: 3 - fraction.count) + fraction
+    }
+
+    /// ISO 8601 in UTC without a zone suffix, as JUnit writers do: 2026-11-23T18:04:05.
+    static func timestamp(_ date: Date) -> String {
+        var seconds = time_t(date.timeIntervalSince1970)
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))"
     }
 
     /// XML-escapes text, dropping characters XML 1.0 cannot hold.

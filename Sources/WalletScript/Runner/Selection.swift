@@ -1,0 +1,155 @@
+import Foundation
+
+/// Which tests a run takes: `--filter`/`--exclude` globs over the test name, a `--tags`
+/// expression, and a shard.
+public struct Selection: Sendable {
+    public var filters: [String] = []
+    public var excludes: [String] = []
+    public var tags: TagExpression? = nil
+    public var shard: Shard? = nil
+
+    public init(filters: [String] = [], excludes: [String] = [], tags: TagExpression? = nil, shard: Shard? = nil) {
+        self.filters = filters
+        self.excludes = excludes
+        self.tags = tags
+        self.shard = shard
+    }
+
+    /// Any filter selects (none: all); any exclude wins; case-sensitive.
+    public func matchesName(_ name: TestName) -> Bool {
+        let text = name.description
+        if !filters.isEmpty && !filters.contains(where: { Selection.matches($0, text) }) { return false }
+        return !excludes.contains { Selection.matches($0, text) }
+    }
+
+    /// A pattern with `*`, `?` or `[` is a glob over the whole name (`*` crosses `/`);
+    /// any other pattern matches as a substring.
+    public static func matches(_ pattern: String, _ text: String) -> Bool {
+        guard pattern.contains(where: { $0 == "*" || $0 == "?" || $0 == "[" }) else { return text.contains(pattern) }
+        return fnmatch(pattern, text, 0) == 0
+    }
+}
+
+/// One of N shards, 0-based inside; `--shard 2/3` is index 1 of 3.
+public struct Shard: Sendable, Equatable, CustomStringConvertible {
+    public let index: Int
+    public let count: Int
+
+    public init?(index: Int, count: Int) {
+        guard count >= 1, (0..<count).contains(index) else { return nil }
+        self.index = index
+        self.count = count
+    }
+
+    /// `2/3` as the user counts it, from 1.
+    public var description: String { "\(index + 1)/\(count)" }
+
+    public func contains(_ name: TestName) -> Bool { name.shard(of: count) == index }
+}
+
+/// A Cucumber-style tag expression without the `@`: `policy and not (slow or flaky)`.
+/// `not` binds tighter than `and`, `and` tighter than `or`.
+public indirect enum TagExpression: Sendable, Equatable, CustomStringConvertible {
+    case tag(String)
+    case not(TagExpression)
+    case and(TagExpression, TagExpression)
+    case or(TagExpression, TagExpression)
+
+    public func matches(_ tags: [String]) -> Bool {
+        switch self {
+        case .tag(let name): return tags.contains(name)
+        case .not(let inner): return !inner.matches(tags)
+        case .and(let a, let b): return a.matches(tags) && b.matches(tags)
+        case .or(let a, let b): return a.matches(tags) || b.matches(tags)
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .tag(let name): return name
+        case .not(let inner): return "not \(inner.nested)"
+        case .and(let a, let b): return "\(a.nested) and \(b.nested)"
+        case .or(let a, let b): return "\(a.nested) or \(b.nested)"
+        }
+    }
+
+    private var nested: String {
+        switch self {
+        case .tag, .not: return description
+        case .and, .or: return "(\(description))"
+        }
+    }
+
+    static func isTag<S: StringProtocol>(_ word: S) -> Bool {
+        !word.isEmpty && word.utf8.allSatisfy { byte in
+            (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+                || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-")
+        }
+    }
+
+    /// Parses an expression; the error says what was expected where.
+    public static func parse(_ text: String) -> Result<TagExpression, TagExpressionError> {
+        var words: [String] = []
+        var word = ""
+        for character in text {
+            if character == "(" || character == ")" || character == " " || character == "\t" {
+                if !word.isEmpty { words.append(word); word = "" }
+                if character == "(" || character == ")" { words.append(String(character)) }
+            } else {
+                word.append(character)
+            }
+        }
+        if !word.isEmpty { words.append(word) }
+        var parser = Parser(words: words)
+        do throws(TagExpressionError) {
+            let expression = try parser.or()
+            if parser.position < words.count { throw TagExpressionError(message: "unexpected '\(words[parser.position])'") }
+            return .success(expression)
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    private struct Parser {
+        let words: [String]
+        var position = 0
+
+        var peek: String? { position < words.count ? words[position] : nil }
+
+        mutating func or() throws(TagExpressionError) -> TagExpression {
+            var left = try and()
+            while peek == "or" { position += 1; left = .or(left, try and()) }
+            return left
+        }
+
+        mutating func and() throws(TagExpressionError) -> TagExpression {
+            var left = try not()
+            while peek == "and" { position += 1; left = .and(left, try not()) }
+            return left
+        }
+
+        mutating func not() throws(TagExpressionError) -> TagExpression {
+            if peek == "not" { position += 1; return .not(try not()) }
+            return try primary()
+        }
+
+        mutating func primary() throws(TagExpressionError) -> TagExpression {
+            guard let word = peek else { throw TagExpressionError(message: "a tag or '(' is missing at the end") }
+            position += 1
+            if word == "(" {
+                let inner = try or()
+                guard peek == ")" else { throw TagExpressionError(message: "a ')' is missing") }
+                position += 1
+                return inner
+            }
+            guard word != ")", word != "and", word != "or", TagExpression.isTag(word) else {
+                throw TagExpressionError(message: "expected a tag, found '\(word)' (tags are letters, digits, '_', '.' or '-')")
+            }
+            return .tag(word)
+        }
+    }
+}
+
+public struct TagExpressionError: Error, Sendable, Equatable {
+    public let message: String
+}

@@ -1,0 +1,58 @@
+/// What a test is called: the file's path relative to the PATH argument it was found under
+/// (`/`-separated), and later an examples row (`[amount=99.99]`). Selection, shards, `--list`
+/// and JUnit all use this one value.
+public struct TestName: Sendable, Hashable, CustomStringConvertible {
+    /// The path as it was found (`scenarios/cards/visa.scn`): what reports print.
+    public let path: String
+    /// The path relative to the PATH argument (`cards/visa.scn`); a file named directly
+    /// is its own path, without a leading `./`.
+    public let relative: String
+    /// An examples row, without brackets (`amount=99.99`), when the file has a table.
+    public var row: String?
+
+    public init(path: String, relative: String? = nil, row: String? = nil) {
+        self.path = path
+        self.relative = TestName.normalized(relative ?? path)
+        self.row = row
+    }
+
+    /// What `--filter` and `--exclude` match: `cards/visa.scn`, `cards/visa.scn[amount=1]`.
+    public var description: String { relative + rowSuffix }
+    /// What reports print: `scenarios/cards/visa.scn[amount=1]`.
+    public var label: String { path + rowSuffix }
+    /// Every row of a file lands in the same shard: the hash is over the file alone.
+    public var shardKey: String { relative }
+
+    private var rowSuffix: String { row.map { "[\($0)]" } ?? "" }
+
+    /// JUnit's classname: the folder as dots (`scenarios.cards`); `scenarios` for a file at the top.
+    public var className: String {
+        let parts = TestName.normalized(path).split(separator: "/").dropLast().filter { $0 != "." && $0 != ".." }
+        return parts.isEmpty ? "scenarios" : parts.joined(separator: ".")
+    }
+
+    /// JUnit's name: the file, with its row.
+    public var fileName: String {
+        String(path.split(separator: "/").last ?? Substring(path)) + rowSuffix
+    }
+
+    /// `/`-separated, without `./` segments or repeated slashes.
+    static func normalized(_ path: String) -> String {
+        let absolute = path.hasPrefix("/")
+        let parts = path.split(separator: "/", omittingEmptySubsequences: true).filter { $0 != "." }
+        return (absolute ? "/" : "") + parts.joined(separator: "/")
+    }
+
+    /// FNV-1a, 64 bits, over the UTF-8 bytes: the same on every machine and run.
+    public static func fnv1a(_ text: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash &*= 0x0000_0100_0000_01B3
+        }
+        return hash
+    }
+
+    /// The 0-based shard of `count` this test belongs to.
+    public func shard(of count: Int) -> Int { Int(TestName.fnv1a(shardKey) % UInt64(max(1, count))) }
+}
