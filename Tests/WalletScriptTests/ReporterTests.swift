@@ -31,8 +31,9 @@ import Testing
 
     @Test func noEscapesWithoutColour() {
         let plain = Reporter.text(Self.mixed(), style: Style(colour: false)).joined(separator: "\n")
-        // The only ESC is the one inside the failure text itself.
-        #expect(plain.filter { $0 == "\u{1B}" }.count == 1)
+        // The ESC inside the failure text itself is shown escaped, not sent to the terminal.
+        #expect(plain.filter { $0 == "\u{1B}" }.count == 0)
+        #expect(plain.contains("\\u{1B}"))
         let coloured = Reporter.text(Self.mixed(), style: Style(colour: true)).joined(separator: "\n")
         #expect(coloured.contains("\u{1B}[32mPASS\u{1B}[0m"))
         #expect(coloured.contains("\u{1B}[31mFAIL\u{1B}[0m"))

@@ -151,3 +151,19 @@ final class LockedData: @unchecked Sendable {
 
 /// Linux's makedev for small numbers (the C macro is not visible to Swift).
 func characterDevice(_ major: UInt64, _ minor: UInt64) -> dev_t { dev_t((major << 8) | minor) }
+
+/// `:save "path with space.scn"` means the path without its quotes.
+@Suite struct MetaArgumentTests {
+    @Test func aQuotedPathLosesItsQuotes() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        var console = Console()
+        _ = console.handle("user alice")
+        let response = console.handle(":save \"\(dir.file("path with space.scn"))\"")
+        #expect(response.lines.first?.text == "saved 1 line to \(dir.file("path with space.scn"))")
+        #expect(try dir.listing() == ["path with space.scn"])
+        var other = Console()
+        #expect(other.handle(":load \"\(dir.file("path with space.scn"))\"").lines.last?.text.hasPrefix("loaded 1 lines") == true)
+        #expect(Console.unquoted("C:x.scn") == "C:x.scn")
+    }
+}

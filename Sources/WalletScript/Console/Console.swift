@@ -95,11 +95,11 @@ public struct Console {
     private mutating func meta(_ line: String) -> Response {
         let words = line.split(separator: " ", maxSplits: 1)
         let name = String(words.first ?? "")
-        let argument = words.count > 1 ? String(words[1]).trimmingCharacters(in: .whitespaces) : ""
+        let argument = Console.unquoted(words.count > 1 ? String(words[1]).trimmingCharacters(in: .whitespaces) : "")
         switch name {
         case ":help":
             if !argument.isEmpty, CommandTable.spec(named: argument) == nil, !MetaCommand.names.contains(argument) {
-                return info("no command \(argument)" + didYouMean(argument, in: CommandTable.namesAndAliases))
+                return info("no command \(Printable.escaped(argument))" + didYouMean(argument, in: CommandTable.namesAndAliases))
             }
             return Response(lines: Help.lines(for: argument.isEmpty ? nil : argument).map { OutputLine(.info, $0) })
         case ":quit", ":q", ":exit":
@@ -124,8 +124,16 @@ public struct Console {
             return load(argument)
         default:
             let hint = didYouMean(name, in: MetaCommand.names)
-            return Response(diagnostic: Diagnostic(file: inputName, line: lineNumber, column: 1, message: "unknown meta-command '\(name.prefix(40))'\(hint)"))
+            return Response(diagnostic: Diagnostic(file: inputName, line: lineNumber, column: 1, message: "unknown meta-command '\(Printable.escaped(String(name.prefix(40))))'\(hint)"))
         }
+    }
+
+    /// `"path with space.scn"` is one path without its quotes, as on a command line; an
+    /// unquoted argument stays as typed (`:save C:x.scn` keeps its colon).
+    public static func unquoted(_ argument: String) -> String {
+        guard argument.hasPrefix("\""), case .success(let tokens) = Lexer.tokenize(argument),
+              tokens.count == 1, !tokens[0].isOption else { return argument }
+        return String(tokens[0].text)
     }
 
     private func info(_ text: String) -> Response { Response(lines: [OutputLine(.info, text)]) }
@@ -189,7 +197,7 @@ public struct Console {
                                                       outcome: outcome, recordingShowsError: shows))
                 }
             }
-            response.lines.append(OutputLine(.info, "loaded \(scenario.steps.count) lines from \(path)"))
+            response.lines.append(OutputLine(.info, "loaded \(scenario.steps.count) lines from \(Printable.escaped(path))"))
             return response
         }
     }

@@ -15,12 +15,13 @@ public struct Diagnostic: Error, Equatable, Sendable {
 
     /// `scenarios/x.scn:12:7: error: amount has more than two decimals: 1.234`
     public var rendered: String {
-        "\(file ?? "<input>"):\(line):\(column): error: \(message)"
+        "\(Printable.escaped(file ?? "<input>")):\(line):\(column): error: \(Printable.escaped(message))"
     }
 
     /// The source line with a caret under the column, for terminals.
     public func caret(under source: String) -> String {
-        let shown = String(source.prefix(200))
+        // Escaping cannot move the caret: the lexer stops at the first unsafe character.
+        let shown = Printable.escaped(String(source.prefix(200)))
         let pad = String(repeating: " ", count: max(0, min(column, 201) - 1))
         return "    " + shown + "\n    " + pad + "^"
     }

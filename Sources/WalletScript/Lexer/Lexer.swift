@@ -78,12 +78,22 @@ public enum Lexer {
             if byte < 0x20 || byte == 0x7f {
                 return .failure(Diagnostic(column: column(in: line, at: i), message: "unexpected control character (byte 0x\(String(byte, radix: 16)))"))
             }
+            if byte >= 0xC2, let scalar = unsafeScalar(bytes, at: i) {
+                return .failure(Diagnostic(column: column(in: line, at: i), message: "unexpected control character \(Printable.name(scalar))"))
+            }
             if byte == UInt8(ascii: "\"") {
                 if !quoted { text = Array(bytes[valueStart..<i]) }
                 let open = i
                 i += 1
                 var closed = false
                 while i < bytes.count {
+                    // Quotes hold spaces, not terminal controls: ESC, BEL, CR or a bidi
+                    // override would act on the screen each time the value is shown.
+                    let inner = bytes[i] == UInt8(ascii: "\\") && i + 1 < bytes.count ? i + 1 : i
+                    if bytes[inner] < 0x20 || bytes[inner] == 0x7f || bytes[inner] >= 0xC2,
+                       let scalar = unsafeScalar(bytes, at: inner) {
+                        return .failure(Diagnostic(column: column(in: line, at: inner), message: "unexpected control character \(Printable.name(scalar)) inside quotes"))
+                    }
                     if bytes[i] == UInt8(ascii: "\\"), i + 1 < bytes.count { text.append(bytes[i + 1]); i += 2; continue }
                     if bytes[i] == UInt8(ascii: "\"") { closed = true; i += 1; break }
                     text.append(bytes[i])
@@ -111,6 +121,17 @@ public enum Lexer {
             return .success((Token(key: key, text: value, offset: start, valueOffset: valueStart), i))
         }
         return .success((Token(key: nil, text: value, offset: start, valueOffset: start), i))
+    }
+
+    /// The scalar starting at `index` when a terminal would act on it (`Printable.isUnsafe`).
+    private static func unsafeScalar<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, at index: Int) -> Unicode.Scalar? where Bytes.Index == Int {
+        let lead = bytes[index]
+        let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+        guard index + length <= bytes.count else { return nil }
+        var value = length == 1 ? UInt32(lead) : UInt32(lead) & (0xFF >> (length + 1))
+        for offset in 1..<max(1, length) { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+        guard let scalar = Unicode.Scalar(value), Printable.isUnsafe(scalar) else { return nil }
+        return scalar
     }
 
     /// An option key: a lower-case letter, then letters, digits, `_` or `.`.

@@ -32,7 +32,9 @@ public enum Reporter {
     /// The same bytes for any `-j`: no times here (see `timings`).
     public static func text(_ suite: SuiteResult, style: Style) -> [String] {
         var lines: [String] = []
-        for path in suite.unreadable { lines.append(style.red("error: cannot read \(path)")) }
+        // Paths and recorded lines come from the file system and files: shown escaped, a
+        // file name with a newline or ESC cannot forge report lines or drive the terminal.
+        for path in suite.unreadable { lines.append(style.red("error: cannot read \(Printable.escaped(path))")) }
         for result in suite.results {
             lines.append((result.passed ? style.green("PASS") : style.red("FAIL")) + " " + result.name.label)
         }
@@ -43,7 +45,7 @@ public enum Reporter {
         for problem in suite.writeErrors { lines.append(style.red("error: " + problem)) }
         if !suite.updatedFiles.isEmpty {
             lines.append("")
-            lines += suite.updatedFiles.map { "updated \($0)" }
+            lines += suite.updatedFiles.map { "updated \(Printable.escaped($0))" }
         }
         lines.append("")
         if let shard = suite.shard {
@@ -63,10 +65,10 @@ public enum Reporter {
         var lines: [String] = []
         for diagnostic in result.diagnostics { lines.append(style.red(diagnostic.rendered)) }
         for failure in result.failures {
-            lines.append(style.bold("\(result.path):\(failure.line): \(failure.source)"))
-            lines += failure.details.map { "  " + style.diffLine($0) }
+            lines.append(style.bold("\(Printable.escaped(result.path)):\(failure.line): \(Printable.escaped(failure.source))"))
+            lines += failure.details.map { "  " + style.diffLine(Printable.escaped($0)) }
         }
-        if result.omitted > 0 { lines.append("\(result.path): \(result.omitted) more problems not shown") }
+        if result.omitted > 0 { lines.append("\(Printable.escaped(result.path)): \(result.omitted) more problems not shown") }
         return lines
     }
 
@@ -98,7 +100,8 @@ public enum Reporter {
         for path in suite.unreadable {
             let name = TestName(path: path)
             xml += "    <testcase classname=\"\(escape(name.className))\" name=\"\(escape(name.fileName))\" time=\"0.000\">\n"
-            xml += "      <error message=\"cannot read \(escape(path))\" type=\"unreadable\">cannot read \(escape(path))</error>\n"
+            let shown = escape(Printable.escaped(path))
+            xml += "      <error message=\"cannot read \(shown)\" type=\"unreadable\">cannot read \(shown)</error>\n"
             xml += "    </testcase>\n"
         }
         for result in suite.results {
@@ -113,7 +116,7 @@ public enum Reporter {
                 xml += "      <error message=\"\(escape(attribute(first.rendered)))\" type=\"parse\">\(body)</error>\n"
             } else if let first = result.failures.first {
                 let more = result.failures.count + result.omitted - 1
-                let message = "\(result.path):\(first.line): \(first.source): \(summary(of: first))" + (more > 0 ? " (and \(more) more)" : "")
+                let message = "\(Printable.escaped(result.path)):\(first.line): \(Printable.escaped(first.source)): \(summary(of: first))" + (more > 0 ? " (and \(more) more)" : "")
                 xml += "      <failure message=\"\(escape(attribute(message)))\" type=\"failure\">\(body)</failure>\n"
             }
             xml += "    </testcase>\n"

@@ -19,7 +19,8 @@ public struct TestName: Sendable, Hashable, CustomStringConvertible {
     /// What `--filter` and `--exclude` match: `cards/visa.scn`, `cards/visa.scn[amount=1]`.
     public var description: String { relative + rowSuffix }
     /// What reports print: `scenarios/cards/visa.scn[amount=1]`.
-    public var label: String { path + rowSuffix }
+    /// Escaped (`\u{A}`): a file name cannot forge report lines or drive the terminal.
+    public var label: String { Printable.escaped(path + rowSuffix) }
     /// Every row of a file lands in the same shard: the hash is over the file alone.
     public var shardKey: String { relative }
 
@@ -28,12 +29,12 @@ public struct TestName: Sendable, Hashable, CustomStringConvertible {
     /// JUnit's classname: the folder as dots (`scenarios.cards`); `scenarios` for a file at the top.
     public var className: String {
         let parts = TestName.normalized(path).split(separator: "/").dropLast().filter { $0 != "." && $0 != ".." }
-        return parts.isEmpty ? "scenarios" : parts.joined(separator: ".")
+        return parts.isEmpty ? "scenarios" : Printable.escaped(parts.joined(separator: "."))
     }
 
     /// JUnit's name: the file, with its row.
     public var fileName: String {
-        String(path.split(separator: "/").last ?? Substring(path)) + rowSuffix
+        Printable.escaped(String(path.split(separator: "/").last ?? Substring(path)) + rowSuffix)
     }
 
     /// `/`-separated, without `./` segments or repeated slashes.
