@@ -41,20 +41,6 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
 
-    // MARK: arithmetic that reports overflow instead of trapping
-
-    public func adding(_ other: Money) throws(WalletError) -> Money {
-        let (sum, overflow) = fen.addingReportingOverflow(other.fen)
-        guard !overflow else { throw WalletError(.moneyOverflow, "the amount is too large to hold") }
-        return Money(fen: sum)
-    }
-
-    public func subtracting(_ other: Money) throws(WalletError) -> Money {
-        let (difference, overflow) = fen.subtractingReportingOverflow(other.fen)
-        guard !overflow else { throw WalletError(.moneyOverflow, "the amount is too large to hold") }
-        return Money(fen: difference)
-    }
-
     /// `basisPoints` hundredths of a percent of this amount, rounded half away from zero.
     /// Inputs are bounded (amount ≤ maxInputFen, rate ≤ 100%), so the product fits.
     public func percentage(basisPoints: Int64) -> Money {

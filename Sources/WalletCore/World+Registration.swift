@@ -24,10 +24,6 @@ public struct SignUp: Sendable {
     public let codeEntered: Bool
 }
 
-public enum SMSOutcome: Sendable, Equatable {
-    case signedUp
-}
-
 extension World {
     public mutating func signUp(_ request: SignUpRequest) throws(WalletError) -> SignUp {
         guard userByName[request.name] == nil else {
@@ -60,7 +56,7 @@ extension World {
         return SignUp(user: id, smsCode: code, codeEntered: !request.manualSMS)
     }
 
-    public mutating func enterSMS(user id: UserID, code: String) throws(WalletError) -> SMSOutcome {
+    public mutating func enterSMS(user id: UserID, code: String) throws(WalletError) {
         let user = users[id.index]
         guard !user.signedUp else {
             throw WalletError(.registerNoCodePending, "\(user.name) has finished sign-up; no SMS code is waiting")
@@ -71,7 +67,7 @@ extension World {
         if code == String(user.smsCode) {
             users[id.index].signedUp = true
             users[id.index].smsWrongAttempts = 0
-            return .signedUp
+            return
         }
         users[id.index].smsWrongAttempts += 1
         let wrong = users[id.index].smsWrongAttempts

@@ -5,8 +5,8 @@ import WalletCore
 /// `advance to:` takes a date, a quoted date and time, or a date then a time unquoted.
 @Suite struct AdvanceParsingTests {
     func target(_ line: String) -> AdvanceTarget? {
-        guard case .success(let command?) = CommandTable.parse(line), case .advance(let target) = command else { return nil }
-        return target
+        guard case .success(let command?) = CommandTable.parse(line) else { return nil }
+        return (command as? AdvanceCommand)?.target
     }
 
     @Test func unquotedTimeJoinsTheDate() {

@@ -1,97 +1,96 @@
 import Testing
 import WalletCore
-import WalletScript
+@testable import WalletScript
 
 @Suite struct ParserTests {
     func cny(_ fen: Int64) -> Money { Money(fen: fen) }
 
     @Test func userWithEveryOption() throws {
-        guard case .user(let request, let phone, let hasOptions)? = command(
-            "user wang phone:+86-13800138000 nationality:cn name:\"WANG LI\" version:domestic sms:manual") else {
+        guard let user = parsed("user wang phone:+86-13800138000 nationality:cn name:\"WANG LI\" version:domestic sms:manual", as: UserCommand.self) else {
             Issue.record("user did not parse"); return
         }
+        let request = user.request
         #expect(request.name == "wang")
-        #expect(phone == "+86-13800138000")
+        #expect(user.phone == "+86-13800138000")
         #expect(request.nationality == "CN")
         #expect(request.fullName == "WANG LI")
         #expect(request.version == .domestic)
         #expect(request.manualSMS)
-        #expect(hasOptions)
-        guard case .user(let bare, nil, false)? = command("user alice") else { Issue.record("bare user"); return }
-        #expect(bare.name == "alice")
+        #expect(user.hasOptions)
+        guard let bare = parsed("user alice", as: UserCommand.self), bare.phone == nil, !bare.hasOptions else { Issue.record("bare user"); return }
+        #expect(bare.request.name == "alice")
     }
 
     @Test func registrationAndVerification() {
-        guard case .sms("4821")? = command("sms 4821") else { Issue.record("sms"); return }
-        guard case .sms(nil)? = command("sms") else { Issue.record("sms without a code"); return }
+        guard parsed("sms 4821", as: SMSCommand.self)?.code == "4821" else { Issue.record("sms"); return }
+        guard let bare = parsed("sms", as: SMSCommand.self), bare.code == nil else { Issue.record("sms without a code"); return }
         // One holder name per user: verification has no name: of its own.
         #expect(diagnostic("verify name:\"ZOE\"")?.message.contains("unknown option 'name:'") == true)
-        guard case .verify(let request)? = command("verify passport:P1234567 expires:2030-05-01 nationality:ph face:fail") else {
+        guard let request = parsed("verify passport:P1234567 expires:2030-05-01 nationality:ph face:fail", as: VerifyCommand.self)?.request else {
             Issue.record("verify"); return
         }
         #expect(request.passport == "P1234567")
         #expect(request.expires == CivilDate(year: 2030, month: 5, day: 1))
         #expect(request.nationality == "PH")
         #expect(!request.facePasses)
-        guard case .verify(let plain)? = command("verify") else { Issue.record("bare verify"); return }
+        guard let plain = parsed("verify", as: VerifyCommand.self)?.request else { Issue.record("bare verify"); return }
         #expect(plain.facePasses && plain.passport == nil)
     }
 
     @Test func cards() {
-        guard case .card(let grouped)? = command("card 4111 1111 1111 1111 exp:12/29 password:654321 name:\"A B\"") else {
+        guard let grouped = parsed("card 4111 1111 1111 1111 exp:12/29 password:654321 name:\"A B\"", as: CardCommand.self)?.request else {
             Issue.record("card number"); return
         }
         #expect(grouped.number.filter(\.isNumber) == "4111111111111111")
         #expect(grouped.expiry == CardExpiry(month: 12, year: 2029))
         #expect(grouped.password == "654321")
         #expect(grouped.holderName == "A B")
-        guard case .card(let brand)? = command("link VISA") else { Issue.record("link alias"); return }
+        guard let brand = parsed("link VISA", as: CardCommand.self)?.request else { Issue.record("link alias"); return }
         #expect(brand.number == "4111111111111111")
-        guard case .card(let dashed)? = command("card 3530-1113-3330-0000") else { Issue.record("dashes"); return }
+        guard let dashed = parsed("card 3530-1113-3330-0000", as: CardCommand.self)?.request else { Issue.record("dashes"); return }
         #expect(dashed.number == "3530-1113-3330-0000")
         #expect(diagnostic("card vsa")?.message.contains("did you mean 'visa'") == true)
         #expect(diagnostic("card visa exp:13/29")?.message.contains("MM/YY") == true)
     }
 
     @Test func money() {
-        guard case .topup(let amount, card: "1111")? = command("topup 500 card:1111") else { Issue.record("topup"); return }
-        #expect(amount == cny(50_000))
-        guard case .topup(let small, card: nil)? = command("top-up 38.5") else { Issue.record("top-up alias"); return }
+        guard let topup = parsed("topup 500 card:1111", as: TopUpCommand.self), topup.card == "1111" else { Issue.record("topup"); return }
+        #expect(topup.amount == cny(50_000))
+        guard let small = parsed("top-up 38.5", as: TopUpCommand.self)?.amount, parsed("top-up 38.5", as: TopUpCommand.self)?.card == nil else { Issue.record("top-up alias"); return }
         #expect(small == cny(3_850))
-        guard case .pay(let paid, to: .qr(.cross), password: nil)? = command("pay 38.50 qr:cross") else { Issue.record("pay qr"); return }
-        #expect(paid == cny(3_850))
-        guard case .pay(_, to: .merchant("cafe"), password: "000000")? = command("pay 12 password:000000 to:cafe") else {
+        guard let pay = parsed("pay 38.50 qr:cross", as: PayCommand.self), pay.target == .qr(.cross), pay.password == nil else { Issue.record("pay qr"); return }
+        #expect(pay.amount == cny(3_850))
+        guard let to = parsed("pay 12 password:000000 to:cafe", as: PayCommand.self), to.target == .merchant("cafe"), to.password == "000000" else {
             Issue.record("pay to, options in any order"); return
         }
-        guard case .pay(_, to: .qr(.domestic), _)? = command("pay 1,234.50 qr:domestic") else { Issue.record("pay domestic"); return }
-        guard case .refund(let back, from: "cafe")? = command("refund 20 from:cafe") else { Issue.record("refund"); return }
-        #expect(back == cny(2_000))
-        guard case .transfer(_, to: "alice")? = command("send 200 to:alice") else { Issue.record("send alias"); return }
-        guard case .merchant(name: "stall", qr: .domestic, credit: false)? = command("merchant stall qr:domestic credit:no") else {
+        guard parsed("pay 1,234.50 qr:domestic", as: PayCommand.self)?.target == .qr(.domestic) else { Issue.record("pay domestic"); return }
+        guard let refund = parsed("refund 20 from:cafe", as: RefundCommand.self), refund.merchant == "cafe" else { Issue.record("refund"); return }
+        #expect(refund.amount == cny(2_000))
+        guard parsed("send 200 to:alice", as: TransferCommand.self)?.receiver == "alice" else { Issue.record("send alias"); return }
+        guard let stall = parsed("merchant stall qr:domestic credit:no", as: MerchantCommand.self), stall.name == "stall", stall.qr == .domestic, stall.credit == false else {
             Issue.record("merchant"); return
         }
         // Options not given stay nil: a new merchant gets the defaults, an existing one keeps its own.
-        guard case .merchant(name: "teahouse", qr: nil, credit: nil)? = command("merchant teahouse") else { Issue.record("merchant defaults"); return }
-        guard case .merchant(name: "Li's Noodles", qr: .domestic, credit: nil)? = command("merchant \"Li's Noodles\" qr:domestic") else { Issue.record("quoted merchant"); return }
-        guard case .password("654321")? = command("password 654321") else { Issue.record("password"); return }
-        guard case .reactivate? = command("reactivate") else { Issue.record("reactivate"); return }
+        guard let tea = parsed("merchant teahouse", as: MerchantCommand.self), tea.name == "teahouse", tea.qr == nil, tea.credit == nil else { Issue.record("merchant defaults"); return }
+        guard let li = parsed("merchant \"Li's Noodles\" qr:domestic", as: MerchantCommand.self), li.name == "Li's Noodles", li.qr == .domestic, li.credit == nil else { Issue.record("quoted merchant"); return }
+        guard parsed("password 654321", as: PasswordCommand.self)?.password == "654321" else { Issue.record("password"); return }
+        guard parsed("reactivate", as: ReactivateCommand.self) != nil else { Issue.record("reactivate"); return }
     }
 
     @Test func clockPolicyQueriesAndHelp() {
-        guard case .advance(.by(let span))? = command("advance 91d") else { Issue.record("advance"); return }
+        guard case .by(let span)? = parsed("advance 91d", as: AdvanceCommand.self)?.target else { Issue.record("advance"); return }
         #expect(span.minutes == 91 * 1_440)
-        guard case .advance(.to(let day))? = command("advance to:2026-04-01") else { Issue.record("advance to"); return }
+        guard case .to(let day)? = parsed("advance to:2026-04-01", as: AdvanceCommand.self)?.target else { Issue.record("advance to"); return }
         #expect(day.description == "2026-04-01 00:00")
-        guard case .advance(.to(let time))? = command("wait to:\"2026-04-01 09:30\"") else { Issue.record("wait alias"); return }
+        guard case .to(let time)? = parsed("wait to:\"2026-04-01 09:30\"", as: AdvanceCommand.self)?.target else { Issue.record("wait alias"); return }
         #expect(time.description == "2026-04-01 09:30")
-        guard case .policy(key: nil, value: nil)? = command("policy") else { Issue.record("policy"); return }
-        guard case .policy(key: "topup.fee", value: "3%")? = command("policy topup.fee 3%") else { Issue.record("policy set"); return }
-        for query in Query.allCases {
-            guard case .query(let parsed)? = command(query.rawValue) else { Issue.record("query \(query)"); continue }
-            #expect(parsed == query)
+        guard let bare = parsed("policy", as: PolicyCommand.self), bare.key == nil, bare.value == nil else { Issue.record("policy"); return }
+        guard let set = parsed("policy topup.fee 3%", as: PolicyCommand.self), set.key == "topup.fee", set.value == "3%" else { Issue.record("policy set"); return }
+        for query in ["balance", "status", "history", "users", "now", "merchants", "cards"] {
+            #expect(CommandTable.spec(named: query)?.name == query && command(query) != nil, "\(query)")
         }
-        guard case .help("pay")? = command("help pay") else { Issue.record("help"); return }
-        guard case .help(nil)? = command("help") else { Issue.record("bare help"); return }
+        guard parsed("help pay", as: HelpCommand.self)?.topic == "pay" else { Issue.record("help"); return }
+        guard let help = parsed("help", as: HelpCommand.self), help.topic == nil else { Issue.record("bare help"); return }
         #expect(command("") == nil && diagnostic("") == nil)
         #expect(command("# only a comment") == nil && diagnostic("# only a comment") == nil)
     }
@@ -110,7 +109,7 @@ import WalletScript
             ("expect now 2026-04-01 09:30", .now(Instant(civil: CivilDate(year: 2026, month: 4, day: 1), hour: 9, minute: 30))),
         ]
         for (line, expected) in cases {
-            guard case .expect(let assertion)? = command(line) else { Issue.record("\(line) did not parse"); continue }
+            guard let assertion = parsed(line, as: ExpectCommand.self)?.assertion else { Issue.record("\(line) did not parse"); continue }
             #expect(assertion == expected, "\(line)")
         }
         #expect(diagnostic("expect error pay.domestic")?.message.contains("did you mean 'pay.domestic_qr'") == true)
@@ -143,7 +142,7 @@ import WalletScript
 
     @Test(arguments: [("91d", 131_040), ("1d12h", 2_160), ("2w", 20_160), ("30m", 30), ("12h", 720), ("0", 0)])
     func durations(_ text: String, _ minutes: Int64) {
-        guard case .advance(.by(let span))? = command("advance " + text) else { Issue.record("advance \(text)"); return }
+        guard case .by(let span)? = parsed("advance " + text, as: AdvanceCommand.self)?.target else { Issue.record("advance \(text)"); return }
         #expect(span.minutes == minutes)
     }
 
@@ -169,7 +168,7 @@ import WalletScript
     }
 
     @Test func largestAmountParses() {
-        guard case .topup(let amount, _)? = command("topup 100000000") else { Issue.record("max amount"); return }
+        guard let amount = parsed("topup 100000000", as: TopUpCommand.self)?.amount else { Issue.record("max amount"); return }
         #expect(amount.fen == Money.maxInputFen)
     }
 

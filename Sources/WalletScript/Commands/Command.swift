@@ -1,54 +1,101 @@
 import WalletCore
 
-/// A parsed line: what to do, with every value already checked and converted.
-public enum Command: Sendable {
-    indirect case user(SignUpRequest, phone: String?, hasOptions: Bool)
-    /// nil: the code last sent to the current user.
-    case sms(String?)
-    indirect case verify(VerifyRequest)
-    indirect case card(CardRequest)
-    case topup(Money, card: String?)
-    /// nil options keep what an existing merchant has (defaults for a new one).
-    case merchant(name: String, qr: QRKind?, credit: Bool?)
-    case pay(Money, to: PayTarget, password: String?)
-    case refund(Money, from: String)
-    case transfer(Money, to: String)
-    case password(String)
-    case reactivate
-    case advance(AdvanceTarget)
-    case policy(key: String?, value: String?)
-    case query(Query)
-    /// `history [card:BRAND|LAST4] [since:DATE]`: the statement, narrowed.
-    case history(card: String?, since: Instant?)
-    case help(String?)
-    case expect(Assertion)
-
-    public var isAssertion: Bool { if case .expect = self { return true } else { return false } }
+/// A parsed line: what to do, with every value already checked and converted. Each command
+/// is a value of its own type, in its own file beside its `CommandSpec`.
+public protocol Command: Sendable {
+    /// How `expect` and the error judge see the line (default: an action).
+    var role: CommandRole { get }
+    /// Runs on the session and says what happened as values; nothing here builds text.
+    func run(in session: inout Session) throws(WalletError) -> [any OutputValue]
+    /// A command a user tries on their own account (kept for `history`); not queries, the
+    /// clock, policy or merchants.
+    var isAttempt: Bool { get }
+    /// An attempt as the statement shows it: amounts as typed, cards masked, no password.
+    var statementText: String? { get }
+    /// The card the attempt named, resolved against the user's cards now (for `history card:`).
+    func namedCard(user id: UserID, world: World) -> CardID?
 }
 
-public enum PayTarget: Sendable, Equatable {
-    case qr(QRKind)
-    case merchant(String)
+extension Command {
+    public var role: CommandRole { .action }
+    public var isAttempt: Bool { false }
+    public var statementText: String? { nil }
+    public func namedCard(user id: UserID, world: World) -> CardID? { nil }
+    public var isAssertion: Bool { role == .assertion }
 }
 
-public enum AdvanceTarget: Sendable, Equatable {
-    case by(SimDuration)
-    case to(Instant)
+public enum CommandRole: Sendable, Equatable {
+    /// A command `expect` looks at: it changes the world or answers a query.
+    case action
+    /// `expect`: checks the previous action.
+    case assertion
+    /// `why`: explains the previous action; `expect` skips it.
+    case explanation
 }
 
-public enum Query: String, Sendable, CaseIterable {
-    case balance, status, users, now, merchants, cards
+/// One option a command takes, with the values completion offers.
+public struct OptionSpec: Sendable {
+    public let key: String
+    public let values: [String]
+    /// Dynamic values from the world: users, merchants or the user's cards.
+    public let dynamic: DynamicValues?
+
+    init(_ key: String, _ values: [String] = [], dynamic: DynamicValues? = nil) {
+        self.key = key
+        self.values = values
+        self.dynamic = dynamic
+    }
 }
 
-public enum Assertion: Sendable, Equatable {
-    case ok
-    case error(ErrorCode)
-    case balance(Money)
-    case status(PassState)
-    case charged(Money, card: String?)
-    case refunded(Money, card: String?)
-    case fees(Money)
-    case verified(Bool)
-    case now(Instant)
-    case wallet(Money)
+public enum DynamicValues: Sendable {
+    case users, merchants, cards, policyKeys, helpTopics
+}
+
+/// One command: its names, help, options, completion values and parser, found together in
+/// the command's file. `CommandTable` lists the specs; parsing, `help` and completion read them.
+/// A class, so looking one up per line costs one reference.
+public final class CommandSpec: Sendable {
+    public let name: String
+    public let aliases: [String]
+    public let usage: String
+    public let summary: String
+    public let examples: [String]
+    public let options: [OptionSpec]
+    /// Words completion offers for the first positional argument.
+    public let positionalValues: [String]
+    public let positionalDynamic: DynamicValues?
+    /// Completion for a later positional: the words typed so far after the command name.
+    let laterPositionals: @Sendable (_ typed: [String], _ session: Session) -> [String]
+    /// Lines `help NAME` adds after the examples.
+    let moreHelp: @Sendable () -> [String]
+    let parse: @Sendable (inout ArgReader) throws(Diagnostic) -> any Command
+
+    init(name: String, aliases: [String] = [], usage: String, summary: String, examples: [String] = [],
+         options: [OptionSpec] = [], positionalValues: [String] = [], positionalDynamic: DynamicValues? = nil,
+         laterPositionals: @escaping @Sendable (_ typed: [String], _ session: Session) -> [String] = { _, _ in [] },
+         moreHelp: @escaping @Sendable () -> [String] = { [] },
+         parse: @escaping @Sendable (inout ArgReader) throws(Diagnostic) -> any Command) {
+        self.name = name
+        self.aliases = aliases
+        self.usage = usage
+        self.summary = summary
+        self.examples = examples
+        self.options = options
+        self.positionalValues = positionalValues
+        self.positionalDynamic = positionalDynamic
+        self.laterPositionals = laterPositionals
+        self.moreHelp = moreHelp
+        self.parse = parse
+    }
+
+    /// What `help NAME` prints.
+    var helpLines: [String] {
+        var lines = ["usage: \(usage)", "  \(summary)"]
+        if !aliases.isEmpty { lines.append("  also: " + aliases.joined(separator: ", ")) }
+        if !examples.isEmpty {
+            lines.append("examples:")
+            lines += examples.map { "  \($0)" }
+        }
+        return lines + moreHelp()
+    }
 }

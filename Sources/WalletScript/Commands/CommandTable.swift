@@ -1,54 +1,15 @@
 import WalletCore
 
-/// One option a command takes, with the values completion offers.
-public struct OptionSpec: Sendable {
-    public let key: String
-    public let values: [String]
-    /// Dynamic values from the world: users, merchants or the user's cards.
-    public let dynamic: DynamicValues?
-
-    init(_ key: String, _ values: [String] = [], dynamic: DynamicValues? = nil) {
-        self.key = key
-        self.values = values
-        self.dynamic = dynamic
-    }
-}
-
-public enum DynamicValues: Sendable {
-    case users, merchants, cards, policyKeys, commands
-}
-
-/// One command: its names, help, options and parser. This one table feeds parsing,
-/// `help` and tab completion. A class, so looking one up per line costs one reference.
-public final class CommandSpec: Sendable {
-    public let name: String
-    public let aliases: [String]
-    public let usage: String
-    public let summary: String
-    public let examples: [String]
-    public let options: [OptionSpec]
-    /// Words completion offers for the first positional argument.
-    public let positionalValues: [String]
-    public let positionalDynamic: DynamicValues?
-    let parse: @Sendable (inout ArgReader) throws(Diagnostic) -> Command
-
-    init(name: String, aliases: [String], usage: String, summary: String, examples: [String], options: [OptionSpec],
-         positionalValues: [String], positionalDynamic: DynamicValues?,
-         parse: @escaping @Sendable (inout ArgReader) throws(Diagnostic) -> Command) {
-        self.name = name
-        self.aliases = aliases
-        self.usage = usage
-        self.summary = summary
-        self.examples = examples
-        self.options = options
-        self.positionalValues = positionalValues
-        self.positionalDynamic = positionalDynamic
-        self.parse = parse
-    }
-}
-
+/// Every command, in the order `help` lists them. A new command is one file in this folder
+/// (its `Command` type and its `CommandSpec`) and one entry here.
 public enum CommandTable {
-    public static let all: [CommandSpec] = lifecycle + money + clockAndQueries + assertions
+    public static let all: [CommandSpec] = [
+        UserCommand.spec, SMSCommand.spec, VerifyCommand.spec, CardCommand.spec, PasswordCommand.spec, MerchantCommand.spec,
+        TopUpCommand.spec, PayCommand.spec, RefundCommand.spec, TransferCommand.spec, ReactivateCommand.spec, PolicyCommand.spec,
+        AdvanceCommand.spec,
+        BalanceQuery.spec, StatusQuery.spec, HistoryQuery.spec, UsersQuery.spec, NowQuery.spec, MerchantsQuery.spec, CardsQuery.spec,
+        HelpCommand.spec, ExpectCommand.spec,
+    ]
 
     private static let byName: [String: CommandSpec] = {
         var table: [String: CommandSpec] = [:]
@@ -78,22 +39,18 @@ public enum CommandTable {
         return nil
     }
 
-    // Value tables for `ArgReader.choice`, built once rather than on every line.
-    static let qrKinds: [(String, QRKind)] = [("cross", .cross), ("domestic", .domestic)]
-    static let yesNo: [(String, Bool)] = [("yes", true), ("no", false)]
-
     public static var names: [String] { all.map(\.name) }
 
     public static var namesAndAliases: [String] { all.flatMap { [$0.name] + $0.aliases } }
 
     /// Parses one line. `nil` for a line with nothing to run (blank or a comment).
-    public static func parse(_ line: String) -> Result<Command?, Diagnostic> {
+    public static func parse(_ line: String) -> Result<(any Command)?, Diagnostic> {
         var tokens: [Token] = []
         return parse(line, tokens: &tokens)
     }
 
     /// Parses with a token buffer the caller keeps between lines.
-    public static func parse(_ line: String, tokens: inout [Token]) -> Result<Command?, Diagnostic> {
+    public static func parse(_ line: String, tokens: inout [Token]) -> Result<(any Command)?, Diagnostic> {
         if let problem = Lexer.tokenize(line, into: &tokens) { return .failure(problem) }
         guard let first = tokens.first else { return .success(nil) }
         guard !first.isOption, let spec = lookUp(first.textString) else {

@@ -3,53 +3,45 @@ import WalletCore
 
 /// Tab completion, driven by the command table and the current world.
 public enum Completion {
-    /// Full candidate words for the word being typed at the end of `text`.
+    /// Full candidate words for the word being typed at the end of `text`. The line is read
+    /// by the `Lexer`, as the interpreter reads it; a line it refuses completes nothing.
     public static func candidates(for text: String, session: Session) -> [String] {
-        let endsWithSpace = text.last == " "
-        var words = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
-        let current = endsWithSpace ? "" : (words.popLast() ?? "")
-        guard let commandName = words.first else {
-            return (CommandTable.namesAndAliases.filter { !$0.hasPrefix(":") } + MetaCommand.names)
-                .filter { $0.hasPrefix(current) }
+        let trimmed = text.drop(while: { $0 == " " || $0 == "\t" })
+        // `:load` and `:save` take the rest of the line as a path, as the console reads it.
+        for meta in [":load ", ":save "] where trimmed.hasPrefix(meta) {
+            return paths(completing: String(trimmed.dropFirst(meta.count).drop(while: { $0 == " " })))
         }
-        if commandName == ":help" || commandName == "help" {
-            return words.count == 1 ? CommandTable.names.filter { $0.hasPrefix(current) } : []
+        guard case .success(var words) = Lexer.tokenize(text) else { return [] }
+        let endsWithSpace = text.last == " " || text.last == "\t"
+        let currentToken = endsWithSpace ? nil : words.popLast()
+        // What was typed of the current word, as typed (an option with its key and colon).
+        let current = currentToken.map { String(Substring(text.utf8.dropFirst($0.offset))) } ?? ""
+        guard let first = words.first else {
+            return (CommandTable.namesAndAliases + MetaCommand.names).filter { $0.hasPrefix(current) }
         }
-        if commandName == ":load" || commandName == ":save" {
-            return words.count == 1 ? paths(completing: current) : []
+        if first.textString == ":help" {
+            return words.count == 1 ? helpTopics().filter { $0.hasPrefix(current) } : []
         }
-        guard let spec = CommandTable.spec(named: commandName) else { return [] }
+        guard !first.isOption, let spec = CommandTable.spec(named: first.textString) else { return [] }
+        let typed = words.dropFirst()
         // `key:partial` completes the option's value.
-        if let colon = current.firstIndex(of: ":"), let option = spec.options.first(where: { $0.key == current[..<colon] }) {
-            let prefix = String(current[...colon])
-            let partial = current[current.index(after: colon)...]
-            return values(option.values, option.dynamic, session: session, words: words)
-                .filter { $0.hasPrefix(partial) }.map { prefix + $0 }
+        if let token = currentToken, let key = token.keyString, let option = spec.options.first(where: { $0.key == key }) {
+            return values(option.values, option.dynamic, session: session)
+                .filter { $0.hasPrefix(current.dropFirst(key.utf8.count + 1)) }.map { key + ":" + $0 }
         }
-        var offered: [String] = []
-        let positionalCount = words.count - 1 - words.dropFirst().filter { $0.contains(":") }.count
-        if positionalCount == 0 {
-            offered += values(spec.positionalValues, spec.positionalDynamic, session: session, words: words)
-        } else if spec.name == "expect", positionalCount == 1 {
-            offered += expectValues(words[1])
-        } else if spec.name == "policy", positionalCount == 1, let key = Policy.key(named: words[1]) {
-            offered.append(key.read(session.world.policy))
-        }
-        let used = Set(words.compactMap { $0.split(separator: ":").first.map(String.init) })
+        let positionals = typed.filter { !$0.isOption }.map(\.textString)
+        var offered = positionals.isEmpty
+            ? values(spec.positionalValues, spec.positionalDynamic, session: session)
+            : spec.laterPositionals(positionals, session)
+        let used = Set(typed.compactMap(\.keyString))
         offered += spec.options.filter { !used.contains($0.key) }.map { $0.key + ":" }
         return offered.filter { $0.hasPrefix(current) }
     }
 
-    private static func expectValues(_ kind: String) -> [String] {
-        switch kind {
-        case "error": return ErrorCode.allCases.map(\.rawValue)
-        case "status": return ["none", "active", "expired"]
-        case "verified": return ["yes", "no"]
-        default: return []
-        }
-    }
+    /// What `help` and `:help` take.
+    static func helpTopics() -> [String] { CommandTable.names }
 
-    private static func values(_ fixed: [String], _ dynamic: DynamicValues?, session: Session, words: [String]) -> [String] {
+    private static func values(_ fixed: [String], _ dynamic: DynamicValues?, session: Session) -> [String] {
         guard let dynamic else { return fixed }
         let world = session.world
         switch dynamic {
@@ -63,7 +55,7 @@ public enum Completion {
             for word in cards.map(\.brand.rawValue) + cards.map(\.last4) where !seen.contains(word) { seen.append(word) }
             return fixed + seen
         case .policyKeys: return fixed + Policy.keys.map(\.name)
-        case .commands: return fixed + CommandTable.names
+        case .helpTopics: return fixed + helpTopics()
         }
     }
 

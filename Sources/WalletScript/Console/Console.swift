@@ -25,7 +25,7 @@ public struct Console {
         public var diagnostic: Diagnostic? = nil
         public var outcome: Outcome? = nil
         /// The command the line ran, if it ran one.
-        public var command: Command? = nil
+        public var command: (any Command)? = nil
         public var quit = false
         /// Problems that are no command's output (a file that cannot be read or does not
         /// parse): the REPL shows them, piped input sends them to standard error and counts
@@ -39,7 +39,8 @@ public struct Console {
     public struct LoadedStep {
         public var file: String
         public var line: Int
-        public var command: Command
+        public var source: String
+        public var command: any Command
         public var outcome: Outcome
         /// The file recorded this command's output and it shows the error: excused, as in `run`.
         public var recordingShowsError: Bool
@@ -73,7 +74,7 @@ public struct Console {
         }
     }
 
-    private mutating func run(_ command: Command, source: String, undoable: Bool = true) -> Response {
+    private mutating func run(_ command: any Command, source: String, undoable: Bool = true) -> Response {
         if !command.isAssertion && keepsSession && undoable { log.markUndoPoint(source) }
         let outcome = session.run(command)
         if keepsSession {
@@ -101,7 +102,7 @@ public struct Console {
             if !argument.isEmpty, CommandTable.spec(named: argument) == nil, !MetaCommand.names.contains(argument) {
                 return info("no command \(Printable.escaped(argument))" + didYouMean(argument, in: CommandTable.namesAndAliases))
             }
-            return Response(lines: Help.lines(for: argument.isEmpty ? nil : argument).map { OutputLine(.info, $0) })
+            return Response(lines: HelpCommand.lines(for: argument.isEmpty ? nil : argument).map { OutputLine(.info, $0) })
         case ":quit", ":q", ":exit":
             return Response(quit: true)
         case ":undo" where !keepsSession, ":save" where !keepsSession:
@@ -190,10 +191,8 @@ public struct Console {
                 let result = run(step.command, source: step.source, undoable: false)
                 response.lines += result.lines
                 if let outcome = result.outcome {
-                    let shows = outcome.error.map { error in
-                        step.recorded?.contains { $0.hasPrefix("error \(error.code.rawValue):") } ?? false
-                    } ?? false
-                    response.loaded.append(LoadedStep(file: path, line: step.line, command: step.command,
+                    let shows = ErrorJudge.recordingShows(outcome.error, recorded: step.recorded, actual: result.lines.map(\.text))
+                    response.loaded.append(LoadedStep(file: path, line: step.line, source: step.source, command: step.command,
                                                       outcome: outcome, recordingShowsError: shows))
                 }
             }

@@ -98,10 +98,10 @@ public struct Statement: Sendable {
                 let attempt = attempts[next]
                 next += 1
                 let result = attempt.code.map { "failed \($0.rawValue)" } ?? "ok"
-                let named = Statement.namedCard(attempt.command, user: id, world: world)
-                var text = attempt.command.statementText
+                let named = attempt.command.namedCard(user: id, world: world)
+                var text = attempt.command.statementText ?? ""
                 // A linked card is shown by brand too; a refused one only by what was typed.
-                if case .card = attempt.command, attempt.code == nil, let named { text = "card \(world[named].masked)" }
+                if attempt.command is CardCommand, attempt.code == nil, let named { text = "card \(world[named].masked)" }
                 let head = Row(at: attempt.at, text: text, result: result, passFen: nil,
                                walletFen: nil, mark: attempt.code == nil ? nil : .failed, cards: [])
                 let effects = (max(position, attempt.journalStart)..<max(position, attempt.journalEnd)).map { row($0) }
@@ -210,20 +210,6 @@ public struct Statement: Sendable {
                 return "received \(amount) from \(name(posting.from))"
             }
             return "sent \(amount) to \(name(posting.to)) from \(name(posting.from))"
-        }
-    }
-
-    /// The card an attempt named, resolved against the user's cards now.
-    static func namedCard(_ command: Command, user id: UserID, world: World) -> CardID? {
-        switch command {
-        case .topup(_, let selector?):
-            do throws(WalletError) { return try world.selectCard(of: id, selector) } catch { return nil }
-        case .card(let request):
-            let last4 = String(request.number.filter(\.isASCIIDigitCharacter).suffix(4))
-            return world[id].cards.first { world[$0].last4 == last4 }
-        case .topup(_, nil), .user, .sms, .verify, .pay, .refund, .transfer, .password, .reactivate,
-             .merchant, .advance, .policy, .query, .history, .help, .expect:
-            return nil
         }
     }
 }

@@ -43,8 +43,8 @@ enum StatementText {
         let walletWidth = all.map(\.wallet.count).max() ?? 0
         func line(_ cells: Cells) -> String {
             var left = cells.entry
-            if cells.isHead && hasResults && !cells.result.isEmpty { left = Render.pad(left, entryWidth) + "  " + cells.result }
-            var text = Render.pad(cells.when, whenWidth) + "  " + Render.pad(left, leftWidth)
+            if cells.isHead && hasResults && !cells.result.isEmpty { left = Layout.pad(left, entryWidth) + "  " + cells.result }
+            var text = Layout.pad(cells.when, whenWidth) + "  " + Layout.pad(left, leftWidth)
             // Balances align right, like a bank statement.
             if statement.showsPass { text += "  " + padLeft(cells.pass, passWidth) }
             if statement.showsWallet { text += "  " + padLeft(cells.wallet, walletWidth) }

@@ -2,7 +2,7 @@
 /// `expect`, or a failed command not followed by `expect error`, makes the run fail.
 public struct PipedRun {
     public private(set) var console: Console
-    private var pendingError: (location: String, code: String)? = nil
+    private var errorJudge = ErrorJudge()
     public private(set) var failures = 0
     public private(set) var parseErrors = 0
 
@@ -32,37 +32,42 @@ public struct PipedRun {
         printed.err += response.errors
         // The lines a `:load` ran count exactly as if they had been typed here.
         for step in response.loaded {
-            judge(step.command, step.outcome, at: "\(step.file):\(step.line)", excused: step.recordingShowsError, into: &printed.err)
+            judge(step.command, step.outcome, line: step.line, source: step.source, file: step.file,
+                  recordingShows: step.recordingShowsError, into: &printed.err)
         }
         guard let outcome = response.outcome, let command = response.command else { return printed }
-        judge(command, outcome, at: "\(console.inputName):\(console.lineNumber)", excused: false, into: &printed.err)
+        judge(command, outcome, line: console.lineNumber, source: line, file: nil, recordingShows: false, into: &printed.err)
         return printed
     }
 
-    /// The scenario rules for one command: a failed `expect` fails; a failed command fails
-    /// unless the next command is `expect error` (or its recorded output shows the error).
-    private mutating func judge(_ command: Command, _ outcome: Outcome, at location: String, excused: Bool, into err: inout [String]) {
-        let isExpectError = if case .expect(.error) = command { true } else { false }
-        if let pending = pendingError, !isExpectError {
+    /// The scenario rules for one command: a failed `expect` fails; a failed command is
+    /// judged by the one `ErrorJudge`.
+    private mutating func judge(_ command: any Command, _ outcome: Outcome, line: Int, source: String, file: String?,
+                                recordingShows: Bool, into err: inout [String]) {
+        if let failed = errorJudge.settle(next: command) {
             failures += 1
-            err.append("\(pending.location): error: the command failed with \(pending.code) and no `expect error` follows")
+            err.append(unexcused(failed))
         }
-        pendingError = nil
+        if let error = outcome.error, !recordingShows {
+            errorJudge.failed(ErrorJudge.Unexcused(line: line, source: source, file: file, error: error))
+        }
         if outcome.failedAssertion != nil {
             failures += 1
-            err.append("\(location): error: expect failed")
+            err.append("\(file ?? console.inputName):\(line): error: expect failed")
         }
-        if let error = outcome.error, !excused { pendingError = (location, error.code.rawValue) }
     }
 
     /// Call at the end of input: the exit code.
     public mutating func finish() -> (err: [String], exitCode: Int32) {
         var err: [String] = []
-        if let pending = pendingError {
+        if let failed = errorJudge.settle(next: nil) {
             failures += 1
-            err.append("\(pending.location): error: the command failed with \(pending.code) and no `expect error` follows")
-            pendingError = nil
+            err.append(unexcused(failed))
         }
         return (err, parseErrors > 0 ? 2 : (failures > 0 ? 1 : 0))
+    }
+
+    private func unexcused(_ failed: ErrorJudge.Unexcused) -> String {
+        "\(failed.file ?? console.inputName):\(failed.line): error: the command failed with \(failed.error.code.rawValue) and no `expect error` follows"
     }
 }

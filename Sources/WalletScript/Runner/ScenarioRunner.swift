@@ -77,6 +77,7 @@ public struct ScenarioStream {
     /// After a parse problem nothing runs; with fail-fast, nothing after the first failure.
     private var running = true
     private var pending: Pending? = nil
+    private var errorJudge = ErrorJudge()
     /// Update mode: the file with fresh output, and the original bytes to compare.
     public private(set) var updatedBytes: [UInt8] = []
     private var originalBytes: [UInt8] = []
@@ -85,7 +86,7 @@ public struct ScenarioStream {
     private struct Pending {
         let line: Int
         let source: String
-        let command: Command
+        let command: any Command
         let outcome: Outcome
         var rendered: [String]?
         var recorded: [String]? = nil
@@ -141,7 +142,7 @@ public struct ScenarioStream {
     /// Update mode: whether the fresh file differs from the one read.
     public var updateChangesFile: Bool { updatedBytes != originalBytes }
 
-    private mutating func run(_ command: Command, source: String, line: RawLine) {
+    private mutating func run(_ command: any Command, source: String, line: RawLine) {
         let outcome = session.run(command)
         var rendered: [String]? = nil
         if options.collectActual || options.update {
@@ -168,27 +169,34 @@ public struct ScenarioStream {
 
     /// Everything wrong with the pending step, as one failure, in a fixed order: the
     /// assertion, the recorded output, an unexcused error, the invariants.
-    private mutating func resolvePending(next: Command?) {
-        guard let step = pending else { return }
+    private mutating func resolvePending(next: (any Command)?) {
+        guard let step = pending else {
+            if let earlier = errorJudge.settle(next: next) { report(Failure(line: earlier.line, source: earlier.source, details: ErrorJudge.details(earlier))) }
+            return
+        }
         pending = nil
         var details: [String] = []
         if let problem = step.outcome.failedAssertion { details.append(problem) }
-        if let recorded = step.recorded, !step.command.isAssertion {
-            let lines = step.rendered ?? step.outcome.lines.map(\.text)
-            if recorded != lines { details += Diff.unified(expected: recorded, actual: lines) }
+        let lines = step.rendered ?? (step.recorded == nil ? [] : step.outcome.lines.map(\.text))
+        if let recorded = step.recorded, !step.command.isAssertion, recorded != lines {
+            details += Diff.unified(expected: recorded, actual: lines)
         }
-        if let error = step.outcome.error {
-            let followedByExpect = if case .expect(.error) = next { true } else { false }
-            let shownInRecording = step.recorded?.contains { $0.hasPrefix("error \(error.code.rawValue):") } ?? false
-            if !followedByExpect && !shownInRecording {
-                details += ["failed with \(error.code.rawValue): \(error.message)",
-                            "(a failing command must be followed by `expect error \(error.code.rawValue)` or recorded output showing it)"]
-            }
+        // The one judge: this step's error waits for an excuse; the next line may settle it.
+        if let error = step.outcome.error, !ErrorJudge.recordingShows(error, recorded: step.recorded, actual: lines) {
+            errorJudge.failed(ErrorJudge.Unexcused(line: step.line, source: step.source, error: error))
+        }
+        if let unexcused = errorJudge.settle(next: next) {
+            if unexcused.line == step.line { details += ErrorJudge.details(unexcused) }
+            else { report(Failure(line: unexcused.line, source: unexcused.source, details: ErrorJudge.details(unexcused))) }
         }
         if !step.broken.isEmpty { details += ["ledger invariants broken:"] + step.broken.map { "  " + $0 } }
         guard !details.isEmpty else { return }
+        report(Failure(line: step.line, source: step.source, details: details))
+    }
+
+    private mutating func report(_ failure: Failure) {
         if failures.count < Self.maxReported {
-            failures.append(Failure(line: step.line, source: step.source, details: details))
+            failures.append(failure)
         } else {
             omitted += 1
         }

@@ -8,7 +8,7 @@ public struct Scenario: Sendable {
         /// 1-based line number of the command.
         public let line: Int
         public let source: String
-        public let command: Command
+        public let command: any Command
         /// Recorded output, or nil when none is recorded (then it is not compared).
         public let recorded: [String]?
     }
@@ -23,7 +23,7 @@ public struct Scenario: Sendable {
     /// length limit ends the file).
     public static func parse(_ text: String, path: String) -> Result<Scenario, Diagnostics> {
         var reader = ScenarioReader(path: path)
-        var steps: [(line: Int, source: String, command: Command, recorded: [String]?)] = []
+        var steps: [(line: Int, source: String, command: any Command, recorded: [String]?)] = []
         var problems: [Diagnostic] = []
         LineReader.forEachLine(in: text) { event in
             switch event {

@@ -4,7 +4,7 @@
 public struct ScenarioReader {
     public enum Item {
         /// A command or assertion to run.
-        case step(Command, source: String)
+        case step(any Command, source: String)
         /// A line of output recorded under the current step.
         case output(String)
         /// A blank line, a comment, or output under a line already reported.

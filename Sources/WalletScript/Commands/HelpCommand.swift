@@ -1,31 +1,45 @@
 import WalletCore
 
-/// `help` and `:help`, from the command table.
-enum Help {
+/// `help [COMMAND]` (and `:help`): from the command table.
+struct HelpCommand: Command {
+    let topic: String?
+
+    static let spec = CommandSpec(
+        name: "help", usage: "help [COMMAND]", summary: "list the commands, or explain one",
+        examples: ["help", "help pay"], positionalDynamic: .helpTopics,
+        parse: { (r) throws(Diagnostic) in
+            guard let token = r.optionalPositional() else { return HelpCommand(topic: nil) }
+            let name = String(token.text)
+            guard HelpCommand.knows(name) else {
+                let hint = didYouMean(name, in: CommandTable.namesAndAliases)
+                throw r.error("no command '\(name)'\(hint)", at: token.offset)
+            }
+            return HelpCommand(topic: name)
+        })
+
+    static func knows(_ topic: String) -> Bool {
+        CommandTable.spec(named: topic) != nil || MetaCommand.names.contains(topic)
+    }
+
+    func run(in session: inout Session) throws(WalletError) -> [any OutputValue] {
+        [TextLines(HelpCommand.lines(for: topic))]
+    }
+
     static func lines(for name: String?) -> [String] {
         guard let name else { return overview }
         if let meta = MetaCommand.all.first(where: { $0.name == name }) {
             return ["\(meta.usage)", "  \(meta.summary)"]
         }
         guard let spec = CommandTable.spec(named: name) else { return ["no command \(name)"] }
-        var lines = ["usage: \(spec.usage)", "  \(spec.summary)"]
-        if !spec.aliases.isEmpty { lines.append("  also: " + spec.aliases.joined(separator: ", ")) }
-        if !spec.examples.isEmpty {
-            lines.append("examples:")
-            lines += spec.examples.map { "  \($0)" }
-        }
-        if spec.name == "expect" {
-            lines.append("error codes: " + ErrorCode.allCases.map(\.rawValue).joined(separator: " "))
-        }
-        return lines
+        return spec.helpLines
     }
 
     static var overview: [String] {
         let width = (CommandTable.all.map(\.name.count) + MetaCommand.all.map(\.name.count)).max() ?? 0
         var lines = ["commands (help COMMAND for more):"]
-        lines += CommandTable.all.map { "  " + Render.pad($0.name, width) + "  " + $0.summary }
+        lines += CommandTable.all.map { "  " + Layout.pad($0.name, width) + "  " + $0.summary }
         lines.append("REPL:")
-        lines += MetaCommand.all.map { "  " + Render.pad($0.name, width) + "  " + $0.summary }
+        lines += MetaCommand.all.map { "  " + Layout.pad($0.name, width) + "  " + $0.summary }
         return lines
     }
 }

@@ -1,0 +1,46 @@
+import WalletCore
+
+/// `balance`: the current user's TourPass and wallet balances.
+struct BalanceQuery: Command {
+    static let spec = CommandSpec(name: "balance", usage: "balance", summary: "the current user's TourPass and wallet balances",
+                                  examples: ["balance"], parse: { (_) throws(Diagnostic) in BalanceQuery() })
+
+    func run(in session: inout Session) throws(WalletError) -> [any OutputValue] {
+        let user = session.world[try session.requireUser()]
+        return [Balances(version: user.version, pass: PassSummary(user.pass), walletFen: user.walletFen)]
+    }
+
+    struct Balances: OutputValue {
+        let version: AppVersion
+        let pass: PassSummary
+        let walletFen: Int64
+        var lines: [OutputLine] {
+            let wallet = Money(fen: walletFen)
+            if version == .domestic { return [OutputLine(.info, "wallet \(wallet)")] }
+            var lines = [OutputLine(.info, "TourPass \(pass.balance) (\(pass.summary))")]
+            if walletFen != 0 { lines.append(OutputLine(.info, "wallet \(wallet) (withdraws only to a Chinese bank account)")) }
+            return lines
+        }
+    }
+}
+
+/// A TourPass as queries show it.
+public struct PassSummary: Sendable, Equatable {
+    public let state: PassState
+    public let balance: Money
+    public let expiresAt: Instant?
+
+    init(_ pass: TourPass) {
+        state = pass.state
+        balance = Money(fen: pass.balanceFen)
+        expiresAt = pass.expiresAt
+    }
+
+    var summary: String {
+        switch state {
+        case .none: return "none"
+        case .active: return "active until \(expiresAt.map(\.description) ?? "?")"
+        case .expired: return "expired \(expiresAt.map(\.description) ?? "")"
+        }
+    }
+}

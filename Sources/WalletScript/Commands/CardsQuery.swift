@@ -1,0 +1,16 @@
+import WalletCore
+
+/// `cards`: the current user's linked cards.
+struct CardsQuery: Command {
+    static let spec = CommandSpec(name: "cards", usage: "cards", summary: "the current user's linked cards",
+                                  examples: ["cards"], parse: { (_) throws(Diagnostic) in CardsQuery() })
+
+    func run(in session: inout Session) throws(WalletError) -> [any OutputValue] {
+        let world = session.world
+        let cards = world[try session.requireUser()].cards.map { world[$0] }
+        guard !cards.isEmpty else { return [TextLines(["no cards linked"])] }
+        return [TextLines(cards.map {
+            "\($0.masked)  \($0.holderName)  expires \($0.expiry)  charged \(Money(fen: $0.chargedFen))  refunded \(Money(fen: $0.refundedFen))"
+        })]
+    }
+}

@@ -1,0 +1,26 @@
+import WalletCore
+
+/// `history [card:…] [since:…]`: the current user's statement, narrowed.
+struct HistoryQuery: Command {
+    let card: String?
+    let since: Instant?
+
+    static let spec = CommandSpec(
+        name: "history", aliases: ["statement"], usage: "history [card:BRAND|LAST4] [since:DATE]",
+        summary: "the current user's statement: every attempt (failed ones with their code), every event, running balances",
+        examples: ["history", "history card:visa", "history since:2026-03-01", "history card:1111 since:\"2026-03-01 09:30\""],
+        options: [OptionSpec("card", dynamic: .cards), OptionSpec("since")],
+        parse: { (r) throws(Diagnostic) in
+            let card = try r.option("card").map { String($0.text) }
+            let since = try r.option("since").map { (t) throws(Diagnostic) in try r.instant(t) }
+            return HistoryQuery(card: card, since: since)
+        })
+
+    func run(in session: inout Session) throws(WalletError) -> [any OutputValue] {
+        let id = try session.requireUser()
+        let world = session.world
+        let selected = try card.map { (selector) throws(WalletError) in try world.selectCard(of: id, selector) }
+        return [TextLines(StatementText.lines(Statement(user: id, world: world, attempts: session.attempts[id]),
+                                              card: selected, since: since, world: world))]
+    }
+}

@@ -1,0 +1,42 @@
+import WalletCore
+
+/// `merchant NAME [qr:…] [credit:…]`: define a merchant, or change one.
+struct MerchantCommand: Command {
+    let name: String
+    /// nil options keep what an existing merchant has (defaults for a new one).
+    let qr: QRKind?
+    let credit: Bool?
+
+    static let spec = CommandSpec(
+        name: "merchant", usage: "merchant NAME [qr:cross|domestic] [credit:yes|no]",
+        summary: "define a merchant, or change the options given of one (defaults: cross-border code, accepts credit)",
+        examples: ["merchant teahouse", "merchant stall qr:domestic", "merchant factory credit:no", "merchant \"Li's Noodles\" qr:domestic"],
+        options: [OptionSpec("qr", Choices.qrKinds.map(\.0)), OptionSpec("credit", Choices.yesNo.map(\.0))],
+        positionalDynamic: .merchants,
+        parse: { (r) throws(Diagnostic) in
+            let name = try r.name(r.positional("a NAME"), of: "merchant")
+            let qr = try r.option("qr").map { (t) throws(Diagnostic) in try r.choice(t, Choices.qrKinds) }
+            let credit = try r.option("credit").map { (t) throws(Diagnostic) in try r.choice(t, Choices.yesNo) }
+            return MerchantCommand(name: name, qr: qr, credit: credit)
+        })
+
+    func run(in session: inout Session) throws(WalletError) -> [any OutputValue] {
+        let (id, created) = try session.world.defineMerchant(name: name, qr: qr, acceptsCredit: credit)
+        let merchant = session.world[id]
+        return [Defined(name: name, qr: merchant.qr, credit: merchant.acceptsCredit, created: created)]
+    }
+
+    struct Defined: InfoLine {
+        let name: String
+        let qr: QRKind
+        let credit: Bool
+        let created: Bool
+        var text: String { "merchant \(name) \(created ? "defined" : "updated"): \(Layout.merchantTerms(qr: qr, credit: credit))" }
+    }
+}
+
+/// Value tables for `ArgReader.choice` shared by several commands, built once.
+enum Choices {
+    static let qrKinds: [(String, QRKind)] = [("cross", .cross), ("domestic", .domestic)]
+    static let yesNo: [(String, Bool)] = [("yes", true), ("no", false)]
+}

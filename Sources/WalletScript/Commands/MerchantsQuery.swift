@@ -1,0 +1,11 @@
+import WalletCore
+
+/// `merchants`: every merchant.
+struct MerchantsQuery: Command {
+    static let spec = CommandSpec(name: "merchants", usage: "merchants", summary: "every merchant",
+                                  examples: ["merchants"], parse: { (_) throws(Diagnostic) in MerchantsQuery() })
+
+    func run(in session: inout Session) throws(WalletError) -> [any OutputValue] {
+        [TextLines(session.world.merchants.map { "\($0.name)  \(Layout.merchantTerms(qr: $0.qr, credit: $0.acceptsCredit))" })]
+    }
+}

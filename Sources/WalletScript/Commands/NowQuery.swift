@@ -1,0 +1,14 @@
+import WalletCore
+
+/// `now`: the simulated clock.
+struct NowQuery: Command {
+    static let spec = CommandSpec(name: "now", usage: "now", summary: "the simulated clock",
+                                  examples: ["now"], parse: { (_) throws(Diagnostic) in NowQuery() })
+
+    func run(in session: inout Session) throws(WalletError) -> [any OutputValue] { [Clock(instant: session.world.now)] }
+
+    struct Clock: InfoLine {
+        let instant: Instant
+        var text: String { "\(instant) (China Standard Time)" }
+    }
+}

@@ -1,0 +1,23 @@
+import WalletCore
+
+/// `password NNNNNN`: change the payment password.
+struct PasswordCommand: Command {
+    let password: String
+
+    static let spec = CommandSpec(
+        name: "password", usage: "password NNNNNN", summary: "change the 6-digit payment password",
+        examples: ["password 654321"],
+        parse: { (r) throws(Diagnostic) in PasswordCommand(password: try r.password(r.positional("the new 6-digit password"))) })
+
+    var isAttempt: Bool { true }
+    var statementText: String? { "password ••••••" }
+
+    func run(in session: inout Session) throws(WalletError) -> [any OutputValue] {
+        try session.world.changePassword(user: try session.requireUser(), to: password)
+        return [Changed()]
+    }
+
+    struct Changed: InfoLine {
+        var text: String { "payment password changed" }
+    }
+}

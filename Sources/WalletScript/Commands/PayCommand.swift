@@ -1,0 +1,70 @@
+import WalletCore
+
+/// `pay AMOUNT (qr:… | to:MERCHANT) [password:…]`: pay a merchant.
+struct PayCommand: Command {
+    let amount: Money
+    let target: PayTarget
+    let password: String?
+
+    static let spec = CommandSpec(
+        name: "pay", usage: "pay AMOUNT (qr:cross|qr:domestic | to:MERCHANT) [password:NNNNNN]",
+        summary: "pay a merchant; qr: pays an anonymous merchant with that kind of code",
+        examples: ["pay 38.50 qr:cross", "pay 12 to:cafe", "pay 15 to:\"Li's Noodles\"", "pay 100 to:supplier password:000000"],
+        options: [OptionSpec("qr", Choices.qrKinds.map(\.0)), OptionSpec("to", dynamic: .merchants), OptionSpec("password")],
+        parse: { (r) throws(Diagnostic) in
+            let amount = try r.amount(r.positional("an AMOUNT"))
+            let qr = try r.option("qr")
+            let to = try r.option("to")
+            let target: PayTarget
+            switch (qr, to) {
+            case (let qr?, nil): target = .qr(try r.choice(qr, Choices.qrKinds))
+            case (nil, let to?): target = .merchant(try r.name(to, of: "merchant"))
+            case (_?, let to?): throw r.error("pay takes qr: or to:, not both", at: to.offset)
+            case (nil, nil): throw r.error("pay needs qr:cross, qr:domestic or to:MERCHANT")
+            }
+            let password = try r.option("password").map { (t) throws(Diagnostic) in try r.password(t) }
+            return PayCommand(amount: amount, target: target, password: password)
+        })
+
+    var merchantName: String {
+        switch target {
+        case .qr(let kind): return Merchant.anonymousName(for: kind)
+        case .merchant(let name): return name
+        }
+    }
+
+    var isAttempt: Bool { true }
+    var statementText: String? {
+        switch target {
+        case .qr(let kind): return "pay \(Attempt.typed(amount)) qr:\(kind == .cross ? "cross" : "domestic")"
+        case .merchant(let name): return "pay \(Attempt.typed(amount)) to:\(name)"
+        }
+    }
+
+    func run(in session: inout Session) throws(WalletError) -> [any OutputValue] {
+        let id = try session.requireUser()
+        let name = merchantName
+        let shop = try session.world.lookUpMerchant(name)
+        let receipt = try session.world.pay(user: id, amount: amount, merchant: shop, password: password)
+        switch receipt.source {
+        case .pass: return [Paid(amount: amount, merchant: name, from: nil, balance: receipt.passBalance)]
+        case .card(let card): return [Paid(amount: amount, merchant: name, from: CardLabel(session.world[card]), balance: nil)]
+        }
+    }
+
+    struct Paid: InfoLine {
+        let amount: Money
+        let merchant: String
+        let from: CardLabel?
+        let balance: Money?
+        var text: String {
+            if let from { return "paid \(amount) to \(merchant) from \(from)" }
+            return "paid \(amount) to \(merchant) from TourPass; balance \(balance ?? .zero)"
+        }
+    }
+}
+
+public enum PayTarget: Sendable, Equatable {
+    case qr(QRKind)
+    case merchant(String)
+}

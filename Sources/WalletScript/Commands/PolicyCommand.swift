@@ -1,0 +1,47 @@
+import WalletCore
+
+/// `policy [KEY [VALUE]]`: show the policy, one value, or change one.
+struct PolicyCommand: Command {
+    let key: String?
+    let value: String?
+
+    static let spec = CommandSpec(
+        name: "policy", usage: "policy [KEY VALUE]",
+        summary: "show the policy, or change one value",
+        examples: ["policy", "policy topup.fee 3%", "policy pass.days 30", "policy topup.count 3"],
+        positionalDynamic: .policyKeys,
+        laterPositionals: { typed, session in
+            // The current value, as a starting point to edit.
+            guard typed.count == 1, let key = Policy.key(named: typed[0]) else { return [] }
+            return [key.read(session.world.policy)]
+        },
+        parse: { (r) throws(Diagnostic) in
+            guard let key = r.optionalPositional() else { return PolicyCommand(key: nil, value: nil) }
+            // An unknown key is checked when it runs: `policy.unknown_key`.
+            return PolicyCommand(key: String(key.text), value: r.optionalPositional().map { String($0.text) })
+        })
+
+    func run(in session: inout Session) throws(WalletError) -> [any OutputValue] {
+        guard let key else { return [TextLines(PolicyCommand.table(session.world.policy))] }
+        let before = try Policy.requireKey(key).read(session.world.policy)
+        guard let value else { return [Value(key: key, value: before, was: nil)] }
+        try session.world.setPolicy(key, to: Substring(value))
+        return [Value(key: key, value: session.world.policy.value(of: key) ?? "?", was: before)]
+    }
+
+    struct Value: InfoLine {
+        let key: String
+        let value: String
+        let was: String?
+        var text: String { "\(key) = \(value)" + (was.map { " (was \($0))" } ?? "") }
+    }
+
+    static func table(_ policy: Policy) -> [String] {
+        let width = Policy.keys.map(\.name.count).max() ?? 0
+        let values = Policy.keys.map { $0.read(policy) }
+        let valueWidth = values.map(\.count).max() ?? 0
+        return zip(Policy.keys, values).map { key, value in
+            Layout.pad(key.name, width) + "  " + Layout.pad(value, valueWidth) + "  " + key.summary
+        }
+    }
+}

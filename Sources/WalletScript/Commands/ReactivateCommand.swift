@@ -1,0 +1,23 @@
+import WalletCore
+
+/// `reactivate`: an expired TourPass starts again at its next top-up.
+struct ReactivateCommand: Command {
+    static let spec = CommandSpec(
+        name: "reactivate", usage: "reactivate",
+        summary: "reactivate an expired TourPass: its next top-up opens a new period",
+        examples: ["reactivate"],
+        parse: { (_) throws(Diagnostic) in ReactivateCommand() })
+
+    var isAttempt: Bool { true }
+    var statementText: String? { "reactivate" }
+
+    func run(in session: inout Session) throws(WalletError) -> [any OutputValue] {
+        try session.world.reactivate(user: try session.requireUser())
+        return [Reactivated(days: session.world.policy.passDays)]
+    }
+
+    struct Reactivated: InfoLine {
+        let days: Int64
+        var text: String { "TourPass reactivated: the next top-up opens a new \(days)-day period" }
+    }
+}

@@ -1,0 +1,79 @@
+import WalletCore
+
+/// `user NAME [options]`: sign up, or switch to an existing user.
+struct UserCommand: Command {
+    let request: SignUpRequest
+    /// Checked when it runs, so a malformed phone is `register.phone_invalid`.
+    let phone: String?
+    let hasOptions: Bool
+
+    static let spec = CommandSpec(
+        name: "user", usage: "user NAME [phone:+CC-N] [nationality:CC] [name:\"FULL NAME\"] [version:intl|domestic] [sms:manual]",
+        summary: "sign up NAME (or switch to NAME if it exists) and make it the current user",
+        examples: ["user alice", "user wang phone:+86-13800138000", "user zoe nationality:PH sms:manual", "user \"Mary Ann\""],
+        options: [OptionSpec("phone"), OptionSpec("nationality", ["GB", "US", "DE", "FR", "JP", "PH", "AL", "MA"]),
+                  OptionSpec("name"), OptionSpec("version", versions.map(\.0)), OptionSpec("sms", smsModes.map(\.0))],
+        positionalDynamic: .users,
+        parse: { (r) throws(Diagnostic) in
+            let name = try r.name(r.positional("a NAME"), of: "user")
+            var request = SignUpRequest(name: name)
+            var hasOptions = false
+            let phone = try r.option("phone").map { String($0.text) }
+            if phone != nil { hasOptions = true }
+            if let token = try r.option("nationality") { request.nationality = try r.nationality(token); hasOptions = true }
+            if let token = try r.option("name") { request.fullName = String(token.text); hasOptions = true }
+            if let token = try r.option("version") {
+                request.version = try r.choice(token, versions + [("international", .international)])
+                hasOptions = true
+            }
+            if let token = try r.option("sms") {
+                request.manualSMS = try r.choice(token, smsModes)
+                hasOptions = true
+            }
+            return UserCommand(request: request, phone: phone, hasOptions: hasOptions)
+        })
+
+    static let versions: [(String, AppVersion)] = [("intl", .international), ("domestic", .domestic)]
+    static let smsModes: [(String, Bool)] = [("manual", true), ("auto", false)]
+
+    var isAttempt: Bool { true }
+    var statementText: String? { "user \(request.name)" }
+
+    func run(in session: inout Session) throws(WalletError) -> [any OutputValue] {
+        var request = request
+        if let existing = session.world.user(named: request.name), !hasOptions {
+            session.currentUser = existing
+            return [CurrentUser(name: request.name)]
+        }
+        if let phone {
+            guard let parsed = Phone.parse(Substring(phone)) else {
+                throw WalletError(.registerPhoneInvalid, "a phone is +CC-NUMBER with 1 to 3 digits of country code and 4 to 14 of number, e.g. +44-7700900123")
+            }
+            request.phone = parsed
+        }
+        let signUp = try session.world.signUp(request)
+        session.currentUser = signUp.user
+        let user = session.world[signUp.user]
+        return [SignedUp(name: user.name, phone: user.phone, version: user.version),
+                SMSSent(code: signUp.smsCode, phone: user.phone, entered: signUp.codeEntered)]
+    }
+
+    struct CurrentUser: InfoLine {
+        let name: String
+        var text: String { "current user: \(name)" }
+    }
+
+    struct SignedUp: InfoLine {
+        let name: String
+        let phone: Phone
+        let version: AppVersion
+        var text: String { "\(name) signed up with \(phone) (\(version.label) version)" }
+    }
+
+    struct SMSSent: InfoLine {
+        let code: Int
+        let phone: Phone
+        let entered: Bool
+        var text: String { entered ? "SMS code \(code) sent to \(phone) and entered" : "SMS code \(code) sent to \(phone); enter it with: sms CODE" }
+    }
+}

@@ -1,0 +1,41 @@
+import WalletCore
+
+/// `verify [options]`: real-name verification.
+struct VerifyCommand: Command {
+    let request: VerifyRequest
+
+    static let spec = CommandSpec(
+        name: "verify", usage: "verify [passport:NO] [expires:DATE] [nationality:CC] [face:pass|fail] [born:DATE]",
+        summary: "real-name verification with a passport and a face scan; defaults succeed; lapses when the passport expires",
+        examples: ["verify", "verify expires:2025-12-31", "verify nationality:PH", "verify face:fail"],
+        options: [OptionSpec("passport"), OptionSpec("expires"), OptionSpec("nationality", ["GB", "US", "PH", "AL", "MA"]),
+                  OptionSpec("face", faces.map(\.0)), OptionSpec("born")],
+        parse: { (r) throws(Diagnostic) in
+            var request = VerifyRequest()
+            if let token = try r.option("passport") { request.passport = String(token.text) }
+            if let token = try r.option("expires") { request.expires = try r.date(token) }
+            if let token = try r.option("nationality") { request.nationality = try r.nationality(token) }
+            if let token = try r.option("face") { request.facePasses = try r.choice(token, faces) }
+            if let token = try r.option("born") { request.born = try r.date(token) }
+            return VerifyCommand(request: request)
+        })
+
+    static let faces: [(String, Bool)] = [("pass", true), ("fail", false)]
+
+    var isAttempt: Bool { true }
+    var statementText: String? { "verify" }
+
+    func run(in session: inout Session) throws(WalletError) -> [any OutputValue] {
+        let id = try session.requireUser()
+        let passport = try session.world.verify(user: id, request)
+        return [Verified(name: session.world[id].name, passport: passport)]
+    }
+
+    struct Verified: InfoLine {
+        let name: String
+        let passport: Passport
+        var text: String {
+            "\(name) verified: passport \(passport.number) (\(passport.nationality), expires \(passport.expires)), name \(passport.holderName)"
+        }
+    }
+}

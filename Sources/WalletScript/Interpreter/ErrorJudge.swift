@@ -1,0 +1,66 @@
+import WalletCore
+
+/// The one judge of "a failed command needs `expect error`", for scenario files, piped
+/// input and `:load` alike. A failed command is excused by an `expect error` among the
+/// lines that look at it (later `expect` and `why` lines, up to the next command), or by
+/// recorded output under it that matches and shows its code.
+public struct ErrorJudge: Sendable {
+    /// A failed command nothing excused.
+    public struct Unexcused: Sendable, Equatable {
+        public let line: Int
+        public let source: String
+        /// The file the line came from when it is not the input being judged (`:load`).
+        public let file: String?
+        public let error: WalletError
+
+        public init(line: Int, source: String, file: String? = nil, error: WalletError) {
+            self.line = line
+            self.source = source
+            self.file = file
+            self.error = error
+        }
+    }
+
+    private var pending: Unexcused? = nil
+
+    public init() {}
+
+    /// A command failed and its recorded output (if any) does not show it: it waits for an
+    /// `expect error`.
+    public mutating func failed(_ failure: Unexcused) { pending = failure }
+
+    /// Call with each command before it runs (nil at the end of the input). Returns the
+    /// failed command waiting for an excuse if this one ends its chance: any command that
+    /// `expect` does not skip. `expect error` excuses it; other `expect` lines and `why` wait.
+    public mutating func settle(next: (any Command)?) -> Unexcused? {
+        guard let waiting = pending else { return nil }
+        guard let next else {
+            pending = nil
+            return waiting
+        }
+        switch next.role {
+        case .assertion:
+            if let expect = next as? ExpectCommand, case .error = expect.assertion { pending = nil }
+            return nil
+        case .explanation:
+            return nil
+        case .action:
+            pending = nil
+            return waiting
+        }
+    }
+
+    /// Recorded output excuses a failure when it matches what ran and shows the code.
+    public static func recordingShows(_ error: WalletError?, recorded: [String]?, actual: [String]) -> Bool {
+        guard let error, let recorded, recorded == actual else { return false }
+        let prefix = "error \(error.code.rawValue):"
+        return recorded.contains { $0.hasPrefix(prefix) }
+    }
+
+    /// The words a scenario failure gives for an unexcused command.
+    static func details(_ failure: Unexcused) -> [String] {
+        let code = failure.error.code.rawValue
+        return ["failed with \(code): \(failure.error.message)",
+                "(a failing command must be followed by `expect error \(code)` or recorded output showing it)"]
+    }
+}
