@@ -38,16 +38,17 @@ public enum CardBrand: String, CaseIterable, Sendable, Comparable {
 public struct TestCard: Sendable {
     public let word: String
     public let number: String
+    public let brand: CardBrand
 
     public static let all: [TestCard] = [
-        TestCard(word: "visa", number: "4111111111111111"),
-        TestCard(word: "mastercard", number: "5555555555554444"),
-        TestCard(word: "jcb", number: "3530111333300000"),
-        TestCard(word: "diners", number: "30569309025904"),
-        TestCard(word: "unionpay", number: "6217000000000000004"),
-        TestCard(word: "declined", number: "4000000000000002"),
-        TestCard(word: "unavailable", number: "4000000000000101"),
-        TestCard(word: "amex", number: "378282246310005"),
+        TestCard(word: "visa", number: "4111111111111111", brand: .visa),
+        TestCard(word: "mastercard", number: "5555555555554444", brand: .mastercard),
+        TestCard(word: "jcb", number: "3530111333300000", brand: .jcb),
+        TestCard(word: "diners", number: "30569309025904", brand: .diners),
+        TestCard(word: "unionpay", number: "6217000000000000004", brand: .unionpay),
+        TestCard(word: "declined", number: "4000000000000002", brand: .visa),
+        TestCard(word: "unavailable", number: "4000000000000101", brand: .visa),
+        TestCard(word: "amex", number: "378282246310005", brand: .amex),
     ]
 
     public static func named(_ word: String) -> TestCard? { all.first { $0.word == word } }

@@ -5,20 +5,20 @@ import WalletCore
 /// `help` shows the new commands and every code.
 @Suite struct HelpTests {
     @Test func showsSmsWithoutACodeAndExpectWallet() {
-        let sms = Help.lines(for: "sms")
+        let sms = HelpCommand.lines(for: "sms")
         #expect(sms.first == "usage: sms [CODE]")
-        let expect = Help.lines(for: "expect")
+        let expect = HelpCommand.lines(for: "expect")
         #expect(expect.first?.contains("wallet AMOUNT") == true)
         #expect(expect.contains("  expect wallet 200"))
     }
 
     @Test func listsEveryErrorCode() throws {
-        let codes = try #require(Help.lines(for: "expect").first { $0.hasPrefix("error codes:") })
+        let codes = try #require(HelpCommand.lines(for: "expect").first { $0.hasPrefix("error codes:") })
         for code in ErrorCode.allCases { #expect(codes.contains(" " + code.rawValue), "\(code.rawValue)") }
         #expect(codes.contains("verify.lapsed") && codes.contains("transfer.receiver_limit") && codes.contains("policy.conflict"))
     }
 
     @Test func policyListsTheReceiveCap() {
-        #expect(Render.policy(Policy()).contains { $0.hasPrefix("transfer.unverified_receive") })
+        #expect(PolicyCommand.table(Policy()).contains { $0.hasPrefix("transfer.unverified_receive") })
     }
 }

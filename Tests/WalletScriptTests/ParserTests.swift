@@ -185,11 +185,11 @@ import WalletCore
 
     /// Names: quoted ones may hold spaces and punctuation; refused ones are parse errors.
     @Test func names() {
-        guard case .merchant(name: "Li's Noodles", qr: .domestic, credit: nil)? = command("merchant \"Li's Noodles\" qr:domestic") else { Issue.record("merchant"); return }
-        guard case .pay(_, to: .merchant("Li's Noodles"), password: nil)? = command("pay 15 to:\"Li's Noodles\"") else { Issue.record("pay"); return }
-        guard case .transfer(_, to: "Mary Ann")? = command("transfer 10 to:\"Mary Ann\"") else { Issue.record("transfer"); return }
-        guard case .user(let request, nil, false)? = command("user \"Mary Ann\"") else { Issue.record("user"); return }
-        #expect(request.name == "Mary Ann")
+        guard let li = parsed("merchant \"Li's Noodles\" qr:domestic", as: MerchantCommand.self), li.name == "Li's Noodles", li.qr == .domestic, li.credit == nil else { Issue.record("merchant"); return }
+        guard let pay = parsed("pay 15 to:\"Li's Noodles\"", as: PayCommand.self), pay.target == .merchant("Li's Noodles"), pay.password == nil else { Issue.record("pay"); return }
+        guard parsed("transfer 10 to:\"Mary Ann\"", as: TransferCommand.self)?.receiver == "Mary Ann" else { Issue.record("transfer"); return }
+        guard let user = parsed("user \"Mary Ann\"", as: UserCommand.self), user.phone == nil, !user.hasOptions else { Issue.record("user"); return }
+        #expect(user.request.name == "Mary Ann")
         #expect(command("user Zoë") != nil && command("user 李小龙") != nil && command("user a.b-c_d") != nil)
         for line in ["user Li's", "user \"\"", "user \" Mary\"", "user \"Mary \"", "user \"zero\u{200D}width\"",
                      "user \"rtl\u{202E}\"", "user \"pua\u{E000}\"", "user \"line\u{2028}\"",
@@ -200,7 +200,7 @@ import WalletCore
     }
 
     @Test func walletAssertion() {
-        guard case .expect(.wallet(let amount))? = command("expect wallet 10.50") else { Issue.record("expect wallet"); return }
+        guard case .wallet(let amount)? = parsed("expect wallet 10.50", as: ExpectCommand.self)?.assertion else { Issue.record("expect wallet"); return }
         #expect(amount == Money(fen: 1_050))
         #expect(command("expect wallet 0") != nil)
     }

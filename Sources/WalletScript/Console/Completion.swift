@@ -11,8 +11,12 @@ public enum Completion {
         for meta in [":load ", ":save "] where trimmed.hasPrefix(meta) {
             return paths(completing: String(trimmed.dropFirst(meta.count).drop(while: { $0 == " " })))
         }
-        guard case .success(var words) = Lexer.tokenize(text) else { return [] }
-        let endsWithSpace = text.last == " " || text.last == "\t"
+        // A quote still open is closed, so `to:"Li` completes to `to:"Li's Noodles"`.
+        var lexed = Lexer.tokenize(text)
+        let quoteOpen = if case .failure = lexed { true } else { false }
+        if quoteOpen { lexed = Lexer.tokenize(text + "\"") }
+        guard case .success(var words) = lexed else { return [] }
+        let endsWithSpace = !quoteOpen && (text.last == " " || text.last == "\t")
         let currentToken = endsWithSpace ? nil : words.popLast()
         // What was typed of the current word, as typed (an option with its key and colon).
         let current = currentToken.map { String(Substring(text.utf8.dropFirst($0.offset))) } ?? ""
