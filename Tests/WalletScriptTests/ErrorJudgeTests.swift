@@ -6,7 +6,7 @@ import WalletScript
     func file(_ lines: [String]) -> [Int] {
         let text = lines.joined(separator: "\n") + "\n"
         let (result, _) = ScenarioRunner.run(text: text, path: "judge.scn")
-        return result.failures.filter { $0.details.first?.hasPrefix("failed with") == true }.map(\.line)
+        return result.failures.filter { $0.details.contains { $0.hasPrefix("failed with") } }.map(\.line)
     }
 
     func piped(_ lines: [String]) -> (code: Int32, err: [String]) {
