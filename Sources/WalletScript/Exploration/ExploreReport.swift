@@ -1,0 +1,115 @@
+import WalletCore
+
+/// Codes no sequence of moves can answer, and why: said up front, never searched for.
+public enum Unreachable {
+    public static func reason(for target: ExploreTarget, policy: Policy) -> String? {
+        guard case .code(let code) = target else { return nil }
+        switch code {
+        case .policyUnknownKey, .policyBadValue:
+            return "the policy stays fixed during a search, so `policy` is never a move (it is a typing mistake, not a user's path)"
+        case .registerLimit:
+            return "needs \(World.maxUsers) sign-ups; the explorer signs up at most two users"
+        case .merchantLimit:
+            return "needs \(World.maxMerchants) merchants; the explorer defines none (the five built-in merchants cover every kind of code)"
+        case .cardTooMany:
+            return "needs \(World.maxCardsPerUser + 1) card links by one user; the explorer links the sandbox cards, at most five per user"
+        case .moneyOverflow:
+            return "needs a balance near 2^52 fen (about CNY 45 trillion); top-ups are capped at \(policy.topupMax) each"
+        case .topupCountLimit where policy.topupCount == nil:
+            return "topup.count is none (no cap) in this policy; try --policy topup.count=3"
+        default:
+            return nil
+        }
+    }
+}
+
+/// `explore --all`: every code and event, grouped into one search per cone.
+public struct ExploreReport {
+    /// File name and scenario text, for each target reached.
+    public let files: [(name: String, text: String)]
+    /// The table printed and kept as `summary.txt` (no timings: same bytes everywhere).
+    public let table: [String]
+    public let states: Int
+    public let seconds: Double
+    public var statesPerSecond: Int { seconds > 0 ? Int(Double(states) / seconds) : 0 }
+
+    public static var allTargets: [ExploreTarget] {
+        ErrorCode.allCases.map(ExploreTarget.code) + ExploreEvent.allCases.map(ExploreTarget.event)
+    }
+
+    public static func all(start: ExploreStart, limits: SearchLimits, from: String?,
+                           targets: [ExploreTarget] = allTargets,
+                           progress: ((SearchProgress) -> Void)? = nil) -> ExploreReport {
+        let sources = MoveSource.all
+        let policy = start.session.world.policy
+        var reasons: [String: String] = [:]
+        var groups: [(cone: Cone, targets: [ExploreTarget])] = []
+        for target in targets {
+            if let reason = Unreachable.reason(for: target, policy: policy) {
+                reasons[target.description] = reason
+                continue
+            }
+            let cone = target.cone(sources)
+            if let index = groups.firstIndex(where: { $0.cone == cone }) {
+                groups[index].targets.append(target)
+            } else {
+                groups.append((cone, [target]))
+            }
+        }
+        var reaches: [String: (reach: Reach, stop: SearchStop)] = [:]
+        var states = 0
+        var seconds = 0.0
+        for group in groups {
+            var explorer = Explorer(start: start.session, sources: sources, limits: limits)
+            explorer.progress = progress
+            let result = explorer.search(for: group.targets, cone: group.cone)
+            states += result.states
+            seconds += result.seconds
+            for reach in result.reaches { reaches[reach.target.description] = (reach, result.stop) }
+        }
+        var files: [(name: String, text: String)] = []
+        let width = targets.map(\.description.count).max() ?? 0
+        var table = [pad("target", width) + "  commands    states  note"]
+        var reachedCount = 0
+        for target in targets {
+            let name = target.description
+            if let reason = reasons[name] {
+                table.append(pad(name, width) + "         -         -  unreachable: " + reason)
+                continue
+            }
+            guard let (reach, stop) = reaches[name] else { continue }
+            if let path = reach.path {
+                reachedCount += 1
+                files.append((name + ".scn", start.scenario(reaching: target, by: path, header: header(for: reach, from: from))))
+                table.append(pad(name, width) + leftPad(String(path.count), 10) + leftPad(grouped(reach.states), 10))
+            } else {
+                table.append(pad(name, width) + "         -" + leftPad(grouped(reach.states), 10) + "  unreachable: " + stop.explanation)
+            }
+        }
+        table.append("reached \(reachedCount) of \(targets.count) targets in \(groups.count) searches")
+        return ExploreReport(files: files + [("summary.txt", table.joined(separator: "\n") + "\n")], table: table,
+                             states: states, seconds: seconds)
+    }
+
+    /// The comment lines that open a scenario the explorer wrote.
+    public static func header(for reach: Reach, from: String?) -> [String] {
+        let count = reach.path?.count ?? 0
+        var command = "tourpass explore --reach \(reach.target.description.contains(" ") ? "\"\(reach.target)\"" : reach.target.description)"
+        if let from { command += " --from \(from)" }
+        return ["\(reach.target): reached in \(count) command\(count == 1 ? "" : "s"), the fewest the explorer's moves allow",
+                "(\(command); \(grouped(reach.states)) states searched)"]
+    }
+
+    public static func grouped(_ n: Int) -> String {
+        let digits = String(n.magnitude)
+        var text = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0 && (digits.count - index) % 3 == 0 { text += "," }
+            text.append(digit)
+        }
+        return (n < 0 ? "-" : "") + text
+    }
+
+    static func pad(_ text: String, _ width: Int) -> String { text + String(repeating: " ", count: max(0, width - text.count)) }
+    static func leftPad(_ text: String, _ width: Int) -> String { String(repeating: " ", count: max(0, width - text.count)) + text }
+}

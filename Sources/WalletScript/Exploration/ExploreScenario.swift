@@ -1,0 +1,81 @@
+import WalletCore
+
+/// Where a search starts: a fresh world with the policy values asked for, or the end of a
+/// scenario file. The lines that built it go at the top of every scenario written.
+public struct ExploreStart {
+    public let session: Session
+    /// Each setup line with the output it gave, as a scenario records it.
+    public let prelude: [(source: String, output: [String])]
+
+    public init(session: Session = Session(), prelude: [(source: String, output: [String])] = []) {
+        self.session = session
+        self.prelude = prelude
+    }
+
+    /// `policy` lines for `KEY=VALUE` pairs, then the lines of `fromText` (a scenario).
+    /// A problem is a message for the user (bad usage).
+    public static func make(policy pairs: [String], from path: String? = nil, text fromText: String? = nil) -> Result<ExploreStart, ExploreProblem> {
+        var session = Session()
+        var prelude: [(source: String, output: [String])] = []
+        for pair in pairs {
+            guard let equals = pair.firstIndex(of: "="), equals != pair.startIndex else {
+                return .failure(ExploreProblem("--policy takes KEY=VALUE: \(pair)"))
+            }
+            let line = "policy \(pair[..<equals]) \(pair[pair.index(after: equals)...])"
+            switch session.run(line: line) {
+            case .success(let outcome?) where outcome.error == nil:
+                prelude.append((line, outcome.lines.map(\.text)))
+            case .success(let outcome?):
+                return .failure(ExploreProblem("--policy \(pair): \(outcome.error?.message ?? "refused")"))
+            case .success(nil), .failure:
+                return .failure(ExploreProblem("--policy takes KEY=VALUE: \(pair)"))
+            }
+        }
+        if let fromText {
+            let name = path ?? "<from>"
+            switch Scenario.parse(fromText, path: name) {
+            case .failure(let problems):
+                return .failure(ExploreProblem(problems.list.map(\.rendered).joined(separator: "\n")))
+            case .success(let scenario):
+                for step in scenario.steps {
+                    let outcome = session.run(step.command)
+                    if let failed = outcome.failedAssertion {
+                        return .failure(ExploreProblem("\(name):\(step.line): the start does not hold: \(failed)"))
+                    }
+                    prelude.append((step.source, step.command.isAssertion ? [] : outcome.lines.map(\.text)))
+                }
+            }
+        }
+        return .success(ExploreStart(session: session, prelude: prelude))
+    }
+
+    /// The scenario that replays `path` from this start, with the recorded output of every
+    /// line, closed by the target's assertion: `tourpass run` passes it as it stands.
+    public func scenario(reaching target: ExploreTarget, by path: [String], header: [String]) -> String {
+        var text = header.map { "# " + $0 + "\n" }.joined()
+        func record(_ source: String, _ output: [String]) {
+            text += source + "\n"
+            for line in output { text += line.isEmpty ? "|\n" : "| \(line)\n" }
+        }
+        for (source, output) in prelude { record(source, output) }
+        var session = self.session
+        for line in path {
+            switch session.run(line: line) {
+            case .success(let outcome?): record(line, outcome.lines.map(\.text))
+            case .success(nil), .failure: record(line, [])
+            }
+        }
+        var closing = target.closing
+        if case .success(let outcome?) = session.run(line: closing), outcome.failedAssertion != nil {
+            closing = "expect ok"
+        }
+        text += closing + "\n"
+        return text
+    }
+}
+
+/// A problem with what `explore` was asked, for the user.
+public struct ExploreProblem: Error, Sendable {
+    public let message: String
+    public init(_ message: String) { self.message = message }
+}

@@ -1,0 +1,132 @@
+import Foundation
+import WalletCore
+
+/// Something that can fall due on the clock, named as `explore` takes it.
+public enum ExploreEvent: String, CaseIterable, Sendable {
+    case passExpired = "pass-expired"
+    case paymentsUnlocked = "payments-unlocked"
+    case signupUnlocked = "signup-unlocked"
+
+    func isIn(_ output: [Output]) -> Bool {
+        output.contains { value in
+            switch (self, value) {
+            case (.passExpired, .passExpired), (.paymentsUnlocked, .paymentsUnlocked), (.signupUnlocked, .signupUnlocked): return true
+            default: return false
+            }
+        }
+    }
+
+    /// The parts whose change makes it fall due.
+    var reads: Set<StatePart> {
+        switch self {
+        case .passExpired: return [.passPeriod, .clock]
+        case .paymentsUnlocked: return [.password, .clock]
+        case .signupUnlocked: return [.registration, .clock]
+        }
+    }
+
+    /// The assertion that closes a scenario reaching it.
+    var closing: String {
+        switch self {
+        case .passExpired: return "expect status expired"
+        case .paymentsUnlocked, .signupUnlocked: return "expect ok"
+        }
+    }
+}
+
+/// What `explore --reach` looks for: an error code, an event, or a state in the words of
+/// an assertion (`status expired`, `refunded 100 card:visa`).
+public enum ExploreTarget: Sendable, Equatable, CustomStringConvertible {
+    case code(ErrorCode)
+    case event(ExploreEvent)
+    case state(Assertion, text: String)
+
+    public static func parse(_ text: String) -> Result<ExploreTarget, Diagnostic> {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if let code = ErrorCode(rawValue: trimmed) { return .success(.code(code)) }
+        if let event = ExploreEvent(rawValue: trimmed) { return .success(.event(event)) }
+        let words = trimmed.split(separator: " ")
+        if let kind = words.first, CommandTable.assertionKinds.contains(String(kind)), kind != "ok", kind != "error" {
+            switch CommandTable.parse("expect " + trimmed) {
+            case .success(.expect(let assertion)?): return .success(.state(assertion, text: trimmed))
+            case .failure(var problem):
+                problem.column = max(1, problem.column - 7)
+                return .failure(problem)
+            default: break
+            }
+        }
+        let known = ErrorCode.allCases.map(\.rawValue) + ExploreEvent.allCases.map(\.rawValue)
+        let hint = didYouMean(trimmed, in: known, orElse: "; a target is an error code (topup.cumulative_limit), an event (\(ExploreEvent.allCases.map(\.rawValue).joined(separator: ", "))) or a state (status expired, refunded 100 card:visa)")
+        return .failure(Diagnostic(column: 1, message: "unknown target '\(trimmed.prefix(60))'\(hint)"))
+    }
+
+    public var description: String {
+        switch self {
+        case .code(let code): return code.rawValue
+        case .event(let event): return event.rawValue
+        case .state(_, let text): return text
+        }
+    }
+
+    /// The line that closes the scenario.
+    public var closing: String {
+        switch self {
+        case .code(let code): return "expect error \(code.rawValue)"
+        case .event(let event): return event.closing
+        case .state(_, let text): return "expect " + text
+        }
+    }
+
+    /// Whether the move that gave `outcome` and left `session` reached the target.
+    func isReached(by outcome: Outcome, in session: Session) -> Bool {
+        switch self {
+        case .code(let code): return outcome.error?.code == code
+        case .event(let event): return event.isIn(outcome.output)
+        case .state(let assertion, _): return holds(assertion, in: session)
+        }
+    }
+
+    /// State targets can hold before any move.
+    func holdsAtStart(_ session: Session) -> Bool {
+        if case .state(let assertion, _) = self { return holds(assertion, in: session) }
+        return false
+    }
+
+    private func holds(_ assertion: Assertion, in session: Session) -> Bool {
+        guard session.currentUser != nil else { return false }
+        var copy = session
+        return copy.run(.expect(assertion)).failedAssertion == nil
+    }
+
+    /// The card word a state target names, offered first among working cards.
+    var cardWord: String? {
+        guard case .state(let assertion, _) = self else { return nil }
+        switch assertion {
+        case .charged(_, let card?), .refunded(_, let card?): return card
+        default: return nil
+        }
+    }
+
+    /// The cone of commands a search for this target needs.
+    func cone(_ sources: [MoveSource]) -> Cone {
+        switch self {
+        case .code(let code):
+            let answering = sources.filter { $0.answers.contains(code) }
+            let reads = answering.reduce(Set<StatePart>()) { $0.union($1.reads) }
+            return Cone.of(reads: reads.union([.registration]), answeredBy: Set(answering.map(\.command)), sources: sources)
+        case .event(let event):
+            return Cone.of(reads: event.reads.union([.registration]), answeredBy: ["advance"], sources: sources)
+        case .state(let assertion, _):
+            var reads: Set<StatePart> = [.registration]
+            switch assertion {
+            case .balance: reads.formUnion([.passBalance, .wallet])
+            case .status: reads.insert(.passPeriod)
+            case .charged, .refunded, .fees: reads.formUnion([.cardMoney, .cards])
+            case .verified: reads.insert(.verification)
+            case .now: reads.insert(.clock)
+            case .ok, .error: break
+            }
+            return Cone.of(reads: reads, answeredBy: [], sources: sources)
+        }
+    }
+}

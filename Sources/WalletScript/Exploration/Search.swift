@@ -1,0 +1,182 @@
+import WalletCore
+
+/// How far a search may go.
+public struct SearchLimits: Sendable, Equatable {
+    public var maxDepth: Int
+    public var maxStates: Int
+
+    public static let defaults = SearchLimits(maxDepth: 12, maxStates: 1_000_000)
+
+    public init(maxDepth: Int, maxStates: Int) {
+        self.maxDepth = maxDepth
+        self.maxStates = maxStates
+    }
+}
+
+/// Why a search stopped.
+public enum SearchStop: Sendable, Equatable {
+    /// Every target was reached.
+    case reached
+    /// No new state is left: what was not reached cannot be, with these moves.
+    case exhausted
+    case maxDepth(Int)
+    case maxStates(Int)
+
+    public var explanation: String {
+        switch self {
+        case .reached: return "reached"
+        case .exhausted: return "no sequence of moves reaches it: every state reachable with the moves was searched"
+        case .maxDepth(let depth): return "not reached within --max-depth \(depth)"
+        case .maxStates(let states): return "not reached within --max-states \(states)"
+        }
+    }
+}
+
+/// Where the search is, for a progress line.
+public struct SearchProgress: Sendable {
+    public let states: Int
+    public let moves: Int
+    public let depth: Int
+    public let seconds: Double
+    public var statesPerSecond: Int { seconds > 0 ? Int(Double(states) / seconds) : 0 }
+}
+
+/// One target's answer.
+public struct Reach: Sendable {
+    public let target: ExploreTarget
+    /// The shortest sequence of command lines, nil when not reached.
+    public let path: [String]?
+    /// Distinct states seen when it was reached (or in all).
+    public let states: Int
+}
+
+/// The outcome of one breadth-first search.
+public struct SearchResult: Sendable {
+    public let reaches: [Reach]
+    public let stop: SearchStop
+    public let states: Int
+    public let moves: Int
+    public let depth: Int
+    public let seconds: Double
+    public let cone: Cone
+}
+
+/// Breadth-first search over the moves of the command table, as TLC does over a
+/// specification: states deduplicated by fingerprint, levels in order, moves in the order
+/// the table offers them. The first sequence found for a target is a shortest one, and of
+/// the shortest the first in move order, so the same arguments give the same answer.
+public struct Explorer {
+    public let start: Session
+    public let sources: [MoveSource]
+    public var limits: SearchLimits
+    /// Called about five times a second while searching.
+    public var progress: ((SearchProgress) -> Void)?
+
+    /// Lines are parsed once each; a search revisits the same few hundred lines.
+    private var lineIDs: [String: Int32] = [:]
+    private var lines: [String] = []
+    private var commands: [Command] = []
+
+    public init(start: Session, sources: [MoveSource] = MoveSource.all, limits: SearchLimits = .defaults) {
+        self.start = start
+        self.sources = sources
+        self.limits = limits
+    }
+
+    private mutating func intern(_ line: String) -> Int32? {
+        if let id = lineIDs[line] { return id }
+        guard case .success(let command?) = CommandTable.parse(line) else { return nil }
+        let id = Int32(lines.count)
+        lines.append(line)
+        commands.append(command)
+        lineIDs[line] = id
+        return id
+    }
+
+    /// Searches for every target at once, within the cone that covers them all.
+    public mutating func search(for targets: [ExploreTarget], cone: Cone? = nil) -> SearchResult {
+        let cone = cone ?? Explorer.cone(for: targets, sources: sources)
+        let active = sources.filter { cone.commands.contains($0.command) }
+        let cardWords = Explorer.cardWords(preferring: targets.compactMap(\.cardWord))
+        let clock = ContinuousClock()
+        let began = clock.now
+        var lastReport = began
+        func elapsed() -> Double {
+            let d = clock.now - began
+            return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+        }
+
+        var found: [Int: (path: [String], states: Int)] = [:]
+        for (index, target) in targets.enumerated() where target.holdsAtStart(start) { found[index] = ([], 1) }
+
+        var visited = Set<StateFingerprint>()
+        visited.reserveCapacity(min(limits.maxStates, 1 << 20) + 1)
+        visited.insert(start.world.fingerprint(extra: start.currentUser?.index ?? -1))
+        var parent: [Int32] = [-1]
+        var moveOf: [Int32] = [-1]
+        var frontier: [(session: Session, node: Int32)] = [(start, 0)]
+        var buffer: [String] = []
+        var movesTried = 0
+        var depth = 0
+        var stop = SearchStop.exhausted
+
+        func path(to node: Int32, then last: Int32) -> [String] {
+            var ids = [last]
+            var at = node
+            while at > 0 { ids.append(moveOf[Int(at)]); at = parent[Int(at)] }
+            return ids.reversed().map { lines[Int($0)] }
+        }
+
+        search: while found.count < targets.count {
+            guard depth < limits.maxDepth else { stop = .maxDepth(limits.maxDepth); break }
+            guard !frontier.isEmpty else { stop = .exhausted; break }
+            depth += 1
+            var next: [(session: Session, node: Int32)] = []
+            for (session, node) in frontier {
+                let context = MoveContext(world: session.world, current: session.currentUser, maxUsers: cone.maxUsers, cardWords: cardWords)
+                buffer.removeAll(keepingCapacity: true)
+                for source in active { source.offer(context, &buffer) }
+                for line in buffer {
+                    guard let id = intern(line) else { continue }
+                    var after = session
+                    let outcome = after.run(commands[Int(id)])
+                    movesTried += 1
+                    for (index, target) in targets.enumerated() where found[index] == nil && target.isReached(by: outcome, in: after) {
+                        found[index] = (path(to: node, then: id), visited.count)
+                    }
+                    if found.count == targets.count { stop = .reached; break search }
+                    if visited.insert(after.world.fingerprint(extra: after.currentUser?.index ?? -1)).inserted {
+                        parent.append(node)
+                        moveOf.append(id)
+                        next.append((after, Int32(parent.count - 1)))
+                        if visited.count >= limits.maxStates { stop = .maxStates(limits.maxStates); break search }
+                    }
+                    if let progress, movesTried & 4095 == 0, clock.now - lastReport > .milliseconds(200) {
+                        lastReport = clock.now
+                        progress(SearchProgress(states: visited.count, moves: movesTried, depth: depth, seconds: elapsed()))
+                    }
+                }
+            }
+            frontier = next
+        }
+        if found.count == targets.count { stop = .reached }
+        let reaches = targets.enumerated().map { index, target in
+            Reach(target: target, path: found[index]?.path, states: found[index]?.states ?? visited.count)
+        }
+        return SearchResult(reaches: reaches, stop: stop, states: visited.count, moves: movesTried, depth: depth,
+                            seconds: elapsed(), cone: cone)
+    }
+
+    /// The union of the targets' cones.
+    public static func cone(for targets: [ExploreTarget], sources: [MoveSource]) -> Cone {
+        let cones = targets.map { $0.cone(sources) }
+        return Cone(commands: cones.reduce(Set()) { $0.union($1.commands) }, parts: cones.reduce(Set()) { $0.union($1.parts) })
+    }
+
+    /// Working sandbox words in table order, the ones a target names first.
+    static func cardWords(preferring preferred: [String]) -> [String] {
+        let working = ["visa", "mastercard", "jcb", "diners", "unionpay"]
+        let first = working.filter { preferred.contains($0) }
+        return first + working.filter { !first.contains($0) }
+    }
+}

@@ -1,0 +1,152 @@
+import ArgumentParser
+import Foundation
+import WalletScript
+
+struct Explore: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Find the shortest way to an error code, event or state; or walk at random checking invariants.",
+        discussion: """
+            --reach TARGET: breadth-first search for the shortest command sequence reaching TARGET (an error \
+            code such as topup.cumulative_limit, an event such as pass-expired, or a state such as \
+            "status expired"), printed as a scenario that `tourpass run` passes. --all: every code and event, one \
+            scenario each into --out DIR. --random: seeded random walks checking the ledger invariants and \
+            replay after every step; a violation is shrunk to a minimal scenario.
+            Exit 0 when reached (or no violation), 1 when not, 2 on bad usage.
+            """
+    )
+
+    @Option(help: "The target: an error code, an event (pass-expired, payments-unlocked, signup-unlocked) or a state (\"status expired\").")
+    var reach: String?
+
+    @Flag(help: "Reach every error code and event; write one scenario each into --out DIR.")
+    var all = false
+
+    @Flag(help: "Seeded random walks over the same moves, checking invariants after every step.")
+    var random = false
+
+    @Option(help: "Start from the end of this scenario file instead of a fresh world.")
+    var from: String?
+
+    @Option(help: "Write the scenario to this file (--all, --random: a folder).")
+    var out: String?
+
+    @Option(help: "The longest sequence to look for.")
+    var maxDepth = SearchLimits.defaults.maxDepth
+
+    @Option(help: "The most distinct states to visit in one search.")
+    var maxStates = SearchLimits.defaults.maxStates
+
+    @Option(help: "Start with this policy value (KEY=VALUE; repeatable). The policy stays fixed during a search.")
+    var policy: [String] = []
+
+    func validate() throws {
+        let modes = [reach != nil, all, random].filter { $0 }.count
+        guard modes == 1 else { throw ValidationError("give one of --reach TARGET, --all or --random") }
+        if all && out == nil { throw ValidationError("--all writes one scenario per target: give --out DIR") }
+        guard (1...1_000).contains(maxDepth) else { throw ValidationError("--max-depth takes 1 to 1000") }
+        guard (1...100_000_000).contains(maxStates) else { throw ValidationError("--max-states takes 1 to 100000000") }
+    }
+
+    func run() throws {
+        let start = try makeStart()
+        let limits = SearchLimits(maxDepth: maxDepth, maxStates: maxStates)
+        if let reach {
+            throw ExitCode(try reachOne(reach, start: start, limits: limits))
+        }
+        if all, let out {
+            throw ExitCode(reachAll(into: out, start: start, limits: limits))
+        }
+    }
+
+    private func makeStart() throws -> ExploreStart {
+        var text: String? = nil
+        if let from {
+            guard let data = FileManager.default.contents(atPath: from) else {
+                Terminal.printError("error: cannot read \(from)")
+                throw ExitCode(2)
+            }
+            text = String(decoding: data, as: UTF8.self)
+        }
+        switch ExploreStart.make(policy: policy, from: from, text: text) {
+        case .success(let start): return start
+        case .failure(let problem):
+            Terminal.printError("error: " + problem.message)
+            throw ExitCode(2)
+        }
+    }
+
+    private func reachOne(_ text: String, start: ExploreStart, limits: SearchLimits) throws -> Int32 {
+        let target: ExploreTarget
+        switch ExploreTarget.parse(text) {
+        case .success(let parsed): target = parsed
+        case .failure(let problem):
+            Terminal.printError("error: " + problem.message)
+            return 2
+        }
+        if let reason = Unreachable.reason(for: target, policy: start.session.world.policy) {
+            Terminal.printError("\(target) cannot be reached: \(reason)")
+            return 1
+        }
+        var explorer = Explorer(start: start.session, limits: limits)
+        let meter = ProgressMeter()
+        explorer.progress = meter.show
+        let result = explorer.search(for: [target])
+        meter.clear()
+        guard let reach = result.reaches.first, let path = reach.path else {
+            Terminal.printError("\(target) not reached: \(result.stop.explanation) (\(result.states) states, depth \(result.depth))")
+            return 1
+        }
+        let scenario = start.scenario(reaching: target, by: path, header: ExploreReport.header(for: reach, from: from))
+        if let out {
+            guard Suite.writeAtomically(scenario, to: out) else {
+                Terminal.printError("error: cannot write \(out)")
+                return 2
+            }
+            print("wrote \(out): \(path.count) command\(path.count == 1 ? "" : "s") to \(target)")
+        } else {
+            print(scenario, terminator: "")
+        }
+        return 0
+    }
+
+    private func reachAll(into folder: String, start: ExploreStart, limits: SearchLimits) -> Int32 {
+        let meter = ProgressMeter()
+        let report = ExploreReport.all(start: start, limits: limits, from: from, progress: meter.show)
+        meter.clear()
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            Terminal.printError("error: cannot create \(folder)")
+            return 2
+        }
+        for (name, text) in report.files {
+            guard Suite.writeAtomically(text, to: (folder as NSString).appendingPathComponent(name)) else {
+                Terminal.printError("error: cannot write \(name) in \(folder)")
+                return 2
+            }
+        }
+        for line in report.table { print(line) }
+        print(String(format: "searched in %.1f s: %@ states, %@ states/s", report.seconds,
+                     ExploreReport.grouped(report.states), ExploreReport.grouped(report.statesPerSecond)))
+        return 0
+    }
+}
+
+/// One progress line on a terminal (standard error), rewritten in place; nothing otherwise.
+final class ProgressMeter: @unchecked Sendable {
+    private let enabled = isatty(STDERR_FILENO) == 1
+    private var shown = false
+
+    func show(_ p: SearchProgress) {
+        guard enabled else { return }
+        let line = "  \(ExploreReport.grouped(p.states)) states, depth \(p.depth), \(ExploreReport.grouped(p.statesPerSecond)) states/s"
+        FileHandle.standardError.write(Data(("\r" + line + "\u{1B}[K").utf8))
+        shown = true
+    }
+
+    func clear() {
+        guard shown else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        shown = false
+    }
+}
