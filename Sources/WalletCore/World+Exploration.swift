@@ -83,6 +83,8 @@ extension World {
             } else {
                 h.mix(UInt64(0xDEAD))
             }
+            h.mix(user.lapsed)
+            h.mix(user.passportSerial)
             h.mix(user.cards.count)
             for card in user.cards { h.mix(card.index) }
             h.mix(user.paymentPassword ?? "")
@@ -99,6 +101,8 @@ extension World {
             h.mix(pass.fundingCards.count)
             for card in pass.fundingCards { h.mix(card.index) }
             h.mix(user.walletFen)
+            h.mix(user.receivedUnverifiedFen)
+            h.mix(user.receiveCapFen)
             h.mix(user.dailyPaid.day)
             h.mix(user.dailyPaid.fen)
             h.mix(user.payments.count)
@@ -116,6 +120,7 @@ extension World {
             h.mix(card.expiry.month * 10_000 + card.expiry.year)
             h.mix(card.owner.index)
             h.mix(card.declinesCharges)
+            h.mix(card.sandboxWord ?? "")
             h.mix(card.chargedFen)
             h.mix(card.refundableInFen)
             h.mix(card.refundedFen)
@@ -136,10 +141,10 @@ extension World {
     public static let fingerprintCoverage: [String: (hashed: [String], omitted: [String])] = [
         "World": (["now", "users", "cards", "merchants", "ledger"], ["policy", "schedule", "userByName", "userByPhone", "cardByNumber", "merchantByName"]),
         "User": (["name", "phone", "version", "nationality", "registeredName", "signedUp", "smsCode", "smsWrongAttempts",
-                  "signupLockedUntil", "passport", "cards", "paymentPassword", "payWrongAttempts", "payLockedUntil", "pass",
-                  "walletFen", "dailyPaid", "payments"], ["postings"]),
+                  "signupLockedUntil", "passport", "lapsed", "passportSerial", "cards", "paymentPassword", "payWrongAttempts", "payLockedUntil", "pass",
+                  "walletFen", "receivedUnverifiedFen", "receiveCapFen", "dailyPaid", "payments"], ["postings"]),
         "TourPass": (["state", "balanceFen", "expiresAt", "period", "periodTopupFen", "periodTopupCount", "periodLimitFen", "fundingCards"], []),
-        "Card": (["number", "brand", "last4", "holderName", "expiry", "owner", "declinesCharges", "chargedFen", "refundableInFen", "refundedFen"], []),
+        "Card": (["number", "brand", "last4", "holderName", "expiry", "owner", "declinesCharges", "sandboxWord", "chargedFen", "refundableInFen", "refundedFen"], []),
         "Passport": (["number", "expires", "nationality", "holderName", "born"], []),
         "Payment": (["merchant", "amountFen", "refundedFen", "card"], []),
         "Merchant": (["name", "qr", "acceptsCredit", "balanceFen"], []),
@@ -155,6 +160,8 @@ extension World {
                 return users[id.index].pass.state == .active && users[id.index].pass.period == period
             case .paymentUnlock(let id): return users[id.index].payLockedUntil == event.due
             case .signupUnlock(let id): return users[id.index].signupLockedUntil == event.due
+            case .passportLapse(let id, let serial):
+                return users[id.index].passportSerial == serial && !users[id.index].lapsed
             }
         }
     }
@@ -170,10 +177,14 @@ extension World {
         users[id.index].paymentPassword == password
     }
 
-    /// The sandbox word whose table number this card carries, if any.
-    public func sandboxWord(of card: CardID) -> String? { sandboxWord(ofCardAt: card.index) }
+    /// The sandbox word a card was linked with, or whose table number it carries.
+    public func sandboxWord(of card: CardID) -> String? {
+        cards[card.index].sandboxWord ?? tableWord(ofCardAt: card.index)
+    }
 
-    public func sandboxWord(ofCardAt index: Int) -> String? {
+    /// The sandbox word whose table number this card carries: typed by another user, it is
+    /// `card.already_used`.
+    public func tableWord(ofCardAt index: Int) -> String? {
         TestCard.all.first { $0.number == cards[index].number }?.word
     }
 

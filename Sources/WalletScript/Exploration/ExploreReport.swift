@@ -5,8 +5,8 @@ public enum Unreachable {
     public static func reason(for target: ExploreTarget, policy: Policy) -> String? {
         guard case .code(let code) = target else { return nil }
         switch code {
-        case .policyUnknownKey, .policyBadValue:
-            return "the policy stays fixed during a search, so `policy` is never a move (it is a typing mistake, not a user's path)"
+        case .policyUnknownKey, .policyBadValue, .policyConflict:
+            return "the policy stays fixed during a search, so `policy` is never a move: the question is what a user can do, not what the bank can change"
         case .registerLimit:
             return "needs \(World.maxUsers) sign-ups; the explorer signs up at most two users"
         case .merchantLimit:
@@ -17,6 +17,8 @@ public enum Unreachable {
             return "needs a balance near 2^52 fen (about CNY 45 trillion); top-ups are capped at \(policy.topupMax) each"
         case .topupCountLimit where policy.topupCount == nil:
             return "topup.count is none (no cap) in this policy; try --policy topup.count=3"
+        case .transferReceiverLimit where policy.transferUnverifiedReceive.fen == 0:
+            return "transfer.unverified_receive is 0 in this policy, so an unverified receiver is refused outright (transfer.receiver_unverified); try --policy transfer.unverified_receive=500"
         default:
             return nil
         }

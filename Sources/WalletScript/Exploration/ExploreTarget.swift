@@ -6,11 +6,13 @@ public enum ExploreEvent: String, CaseIterable, Sendable {
     case passExpired = "pass-expired"
     case paymentsUnlocked = "payments-unlocked"
     case signupUnlocked = "signup-unlocked"
+    case verificationLapsed = "verification-lapsed"
 
     func isIn(_ output: [Output]) -> Bool {
         output.contains { value in
             switch (self, value) {
-            case (.passExpired, .passExpired), (.paymentsUnlocked, .paymentsUnlocked), (.signupUnlocked, .signupUnlocked): return true
+            case (.passExpired, .passExpired), (.paymentsUnlocked, .paymentsUnlocked), (.signupUnlocked, .signupUnlocked),
+                 (.verificationLapsed, .passportLapsed): return true
             default: return false
             }
         }
@@ -22,6 +24,7 @@ public enum ExploreEvent: String, CaseIterable, Sendable {
         case .passExpired: return [.passPeriod, .clock]
         case .paymentsUnlocked: return [.password, .clock]
         case .signupUnlocked: return [.registration, .clock]
+        case .verificationLapsed: return [.verification, .clock]
         }
     }
 
@@ -30,6 +33,7 @@ public enum ExploreEvent: String, CaseIterable, Sendable {
         switch self {
         case .passExpired: return "expect status expired"
         case .paymentsUnlocked, .signupUnlocked: return "expect ok"
+        case .verificationLapsed: return "expect verified no"
         }
     }
 }
@@ -78,7 +82,7 @@ public enum ExploreTarget: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// Whether the move that gave `outcome` and left `session` reached the target.
-    func isReached(by outcome: Outcome, in session: Session) -> Bool {
+    public func matches(_ outcome: Outcome, _ session: Session) -> Bool {
         switch self {
         case .code(let code): return outcome.error?.code == code
         case .event(let event): return event.isIn(outcome.output)
@@ -120,6 +124,7 @@ public enum ExploreTarget: Sendable, Equatable, CustomStringConvertible {
             var reads: Set<StatePart> = [.registration]
             switch assertion {
             case .balance: reads.formUnion([.passBalance, .wallet])
+            case .wallet: reads.insert(.wallet)
             case .status: reads.insert(.passPeriod)
             case .charged, .refunded, .fees: reads.formUnion([.cardMoney, .cards])
             case .verified: reads.insert(.verification)

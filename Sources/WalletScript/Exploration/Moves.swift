@@ -119,7 +119,7 @@ extension MoveSource {
             if let first = linked.first { moves.append("card " + first) }
             // Another user's table number, typed: `card.already_used`.
             for index in world.cards.indices where world.cards[index].owner != id {
-                guard let word = world.sandboxWord(ofCardAt: index), !linked.contains(word),
+                guard let word = world.tableWord(ofCardAt: index), !linked.contains(word),
                       let test = TestCard.named(word) else { continue }
                 moves.append("card " + grouped(test.number))
                 break
@@ -163,7 +163,7 @@ extension MoveSource {
     static let topup = MoveSource(
         command: "topup",
         effects: [Effect(writes: [.passPeriod, .passBalance, .cardMoney], reads: [.registration, .verification, .cards, .passPeriod, .clock])],
-        answers: signUpNeeded.union([.tourpassDomesticUser, .tourpassNotVerified, .cardNone, .tourpassExpired, .topupBelowMinimum,
+        answers: signUpNeeded.union([.tourpassDomesticUser, .tourpassNotVerified, .verifyLapsed, .cardNone, .tourpassExpired, .topupBelowMinimum,
                                      .topupAboveMaximum, .topupCountLimit, .topupCumulativeLimit, .cardNotFound, .cardExpired,
                                      .topupCardDeclined, .moneyOverflow]),
         offer: { c, moves in
@@ -205,7 +205,7 @@ extension MoveSource {
         command: "pay",
         effects: [Effect(writes: [.passBalance, .payments, .cardMoney, .dailyPaid, .merchants, .password],
                          reads: [.registration, .verification, .merchants, .passPeriod, .passBalance, .password, .cards, .dailyPaid, .clock])],
-        answers: signUpNeeded.union([.merchantUnknown, .payDomesticQR, .payNoPaymentMethod, .tourpassExpired, .payWrongPassword,
+        answers: signUpNeeded.union([.merchantUnknown, .payDomesticQR, .payNoPaymentMethod, .verifyLapsed, .tourpassExpired, .payWrongPassword,
                                      .payPasswordLocked, .payInsufficientBalance, .payDailyLimit, .topupCardDeclined, .cardExpired,
                                      .moneyOverflow]),
         offer: { c, moves in
@@ -280,15 +280,24 @@ extension MoveSource {
     static let transfer = MoveSource(
         command: "transfer",
         effects: [Effect(writes: [.wallet, .cardMoney], reads: [.registration, .otherUsers, .verification, .cards, .wallet, .clock])],
-        answers: signUpNeeded.union([.userUnknown, .transferSelf, .transferNotAllowed, .transferReceiverUnverified,
+        answers: signUpNeeded.union([.userUnknown, .transferSelf, .transferNotAllowed, .transferReceiverUnverified, .transferReceiverLimit,
                                      .payNoPaymentMethod, .topupCardDeclined, .cardExpired, .moneyOverflow]),
         offer: { c, moves in
             guard let (id, user) = c.active else {
                 if c.current == nil { moves.append("transfer 0.01 to:alice") }
                 return
             }
+            let capFen = c.world.policy.transferUnverifiedReceive.fen
             for (index, other) in c.world.users.enumerated() where index != id.index {
-                moves.append("transfer 0.01 to:" + MoveText.name(other.name))
+                let to = " to:" + MoveText.name(other.name)
+                if user.version == .domestic, !other.verified, capFen > 0 {
+                    // The room left under the unverified receiver's cap, and a fen more.
+                    let room = capFen - other.receivedUnverifiedFen
+                    if room > 0 { moves.append("transfer \(MoveText.amount(room))" + to) }
+                    moves.append("transfer \(MoveText.amount(room + 1))" + to)
+                } else {
+                    moves.append("transfer 0.01" + to)
+                }
             }
             if user.cards.isEmpty {
                 moves.append("transfer 0.01 to:" + MoveText.name(user.name))
@@ -322,7 +331,8 @@ extension MoveSource {
                   Effect(writes: [.passBalance], reads: [.passPeriod, .passBalance, .clock]),
                   Effect(writes: [.cardMoney], reads: [.passPeriod, .passBalance, .cards, .cardMoney, .clock]),
                   Effect(writes: [.password], reads: [.password, .clock]),
-                  Effect(writes: [.registration], reads: [.registration, .clock])],
+                  Effect(writes: [.registration], reads: [.registration, .clock]),
+                  Effect(writes: [.verification], reads: [.verification, .clock])],
         answers: [.clockOutOfRange],
         offer: { c, moves in
             let world = c.world

@@ -141,7 +141,7 @@ public struct Explorer {
                     var after = session
                     let outcome = after.run(commands[Int(id)])
                     movesTried += 1
-                    for (index, target) in targets.enumerated() where found[index] == nil && target.isReached(by: outcome, in: after) {
+                    for (index, target) in targets.enumerated() where found[index] == nil && target.matches(outcome, after) {
                         found[index] = (path(to: node, then: id), visited.count)
                     }
                     if found.count == targets.count { stop = .reached; break search }
@@ -167,6 +167,15 @@ public struct Explorer {
                             seconds: elapsed(), cone: cone)
     }
 
+    /// The moves offered in a state, in order: what a search tries, and random walks pick from.
+    public static func moves(in session: Session, sources: [MoveSource] = MoveSource.all, maxUsers: Int = 2,
+                             cardWords: [String] = cardWords(preferring: [])) -> [String] {
+        let context = MoveContext(world: session.world, current: session.currentUser, maxUsers: maxUsers, cardWords: cardWords)
+        var moves: [String] = []
+        for source in sources { source.offer(context, &moves) }
+        return moves
+    }
+
     /// The union of the targets' cones.
     public static func cone(for targets: [ExploreTarget], sources: [MoveSource]) -> Cone {
         let cones = targets.map { $0.cone(sources) }
@@ -174,7 +183,7 @@ public struct Explorer {
     }
 
     /// Working sandbox words in table order, the ones a target names first.
-    static func cardWords(preferring preferred: [String]) -> [String] {
+    public static func cardWords(preferring preferred: [String]) -> [String] {
         let working = ["visa", "mastercard", "jcb", "diners", "unionpay"]
         let first = working.filter { preferred.contains($0) }
         return first + working.filter { !first.contains($0) }
