@@ -26,7 +26,7 @@ public enum Unreachable {
 }
 
 /// `explore --all`: every code and event, grouped into one search per cone.
-public struct ExploreReport {
+public struct ExploreReport: Sendable {
     /// File name and scenario text, for each target reached.
     public let files: [(name: String, text: String)]
     /// The table printed and kept as `summary.txt` (no timings: same bytes everywhere).
