@@ -53,8 +53,8 @@ struct FingerprintHasher {
 extension World {
     /// The fingerprint of everything a later command or event can read, plus `extra` (the
     /// interpreter's current user). Left out, because no rule reads them: the ledger's list
-    /// of postings and each user's indices into it (they only grow; every balance a rule
-    /// reads is kept beside its entity), the event queue (each live event is implied by the
+    /// of postings and each user's journal, the statement `history` prints (they only grow;
+    /// every balance a rule reads is kept beside its entity), the event queue (each live event is implied by the
     /// entity that scheduled it: a pass's expiry, a lock's end) and the policy (fixed during
     /// a search). `FingerprintCoverageTests` fails when a stored property is added without
     /// being placed in one list or the other.
@@ -142,7 +142,7 @@ extension World {
         "World": (["now", "users", "cards", "merchants", "ledger"], ["policy", "schedule", "userByName", "userByPhone", "cardByNumber", "merchantByName"]),
         "User": (["name", "phone", "version", "nationality", "registeredName", "signedUp", "smsCode", "smsWrongAttempts",
                   "signupLockedUntil", "passport", "lapsed", "passportSerial", "cards", "paymentPassword", "payWrongAttempts", "payLockedUntil", "pass",
-                  "walletFen", "receivedUnverifiedFen", "receiveCapFen", "dailyPaid", "payments"], ["postings"]),
+                  "walletFen", "receivedUnverifiedFen", "receiveCapFen", "dailyPaid", "payments"], ["journal"]),
         "TourPass": (["state", "balanceFen", "expiresAt", "period", "periodTopupFen", "periodTopupCount", "periodLimitFen", "fundingCards"], []),
         "Card": (["number", "brand", "last4", "holderName", "expiry", "owner", "declinesCharges", "sandboxWord", "chargedFen", "refundableInFen", "refundedFen"], []),
         "Passport": (["number", "expires", "nationality", "holderName", "born"], []),
