@@ -6,6 +6,7 @@ public enum Names {
     /// `-`, `_` and `.`; quoted, anything but the refused characters, with no space at
     /// either end.
     public static func problem(_ name: String, quoted: Bool) -> String? {
+        if isPlainASCII(name) { return nil }
         let scalars = name.unicodeScalars
         if scalars.isEmpty { return "a name cannot be empty" }
         if scalars.count > maxLength { return "a name is at most \(maxLength) characters; this one has \(scalars.count)" }
@@ -22,8 +23,22 @@ public enum Names {
         return nil
     }
 
+    /// Most names are short ASCII words, valid quoted or not: checked byte by byte, with no
+    /// Unicode tables.
+    public static func isPlainASCII(_ name: String) -> Bool {
+        (1...maxLength).contains(name.utf8.count) && name.utf8.allSatisfy(isPlainASCII)
+    }
+
+    private static func isPlainASCII(_ byte: UInt8) -> Bool {
+        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+            || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+            || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".")
+    }
+
     /// True when the name can be written without quotes.
-    public static func isPlain(_ name: String) -> Bool { name.unicodeScalars.allSatisfy(isPlain) }
+    public static func isPlain(_ name: String) -> Bool {
+        name.utf8.allSatisfy(isPlainASCII) || name.unicodeScalars.allSatisfy(isPlain)
+    }
 
     static func isPlain(_ scalar: Unicode.Scalar) -> Bool {
         scalar == "-" || scalar == "_" || scalar == "." || isLetterOrDigit(scalar.properties.generalCategory)

@@ -74,8 +74,8 @@ extension World {
 
     /// Top-ups and payments need a verification that holds: `verify.lapsed` once it lapsed.
     func ensureNotLapsed(_ id: UserID) throws(WalletError) {
-        let user = users[id.index]
-        guard user.lapsed, let passport = user.passport else { return }
-        throw WalletError(.verifyLapsed, "the passport of \(user.name) expired on \(passport.expires): verification lapsed; `verify` with a renewed passport")
+        // Read in place: this runs on every top-up and payment.
+        guard users[id.index].lapsed, let passport = users[id.index].passport else { return }
+        throw WalletError(.verifyLapsed, "the passport of \(users[id.index].name) expired on \(passport.expires): verification lapsed; `verify` with a renewed passport")
     }
 }

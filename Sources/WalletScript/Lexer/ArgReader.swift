@@ -133,7 +133,8 @@ public struct ArgReader {
     /// A user or merchant name (`Names`): unquoted letters, digits, `-`, `_`, `.`; quoted,
     /// spaces and punctuation too; 1 to 32 code points.
     func name(_ token: Token, of what: String) throws(Diagnostic) -> String {
-        let text = String(token.text)
+        let text = token.textString
+        if Names.isPlainASCII(text) { return text }
         if let problem = Names.problem(text, quoted: isQuoted(token)) {
             throw error("not a \(what) name: \(problem)", at: token.valueOffset)
         }
@@ -142,9 +143,15 @@ public struct ArgReader {
 
     /// Unquoted text is the line's own bytes at the value's offset; anything else was quoted.
     func isQuoted(_ token: Token) -> Bool {
-        let bytes = line.utf8.dropFirst(token.valueOffset)
-        return !bytes.starts(with: token.text.utf8) || bytes.prefix(token.text.utf8.count).contains(UInt8(ascii: "\""))
-            || bytes.dropFirst(token.text.utf8.count).first == UInt8(ascii: "\"")
+        let quote = UInt8(ascii: "\"")
+        let start = token.valueOffset
+        let text = token.textString.utf8
+        return line.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            let end = start + text.count
+            guard start >= 0, end <= bytes.count else { return true }
+            let raw = UnsafeBufferPointer(rebasing: bytes[start..<end])
+            return !raw.elementsEqual(text) || raw.contains(quote) || (end < bytes.count && bytes[end] == quote)
+        } ?? true
     }
 }
 
