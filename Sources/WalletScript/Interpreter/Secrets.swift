@@ -1,27 +1,114 @@
-/// What must never be echoed or kept: payment passwords (and, in history, card numbers).
-/// One place, so the console, the history filter and diagnostics agree.
+import WalletCore
+
+/// What must never be echoed or kept in the history: payment passwords and card numbers.
+/// Found on the lexer's tokens, so spacing, quoting or splitting a secret changes nothing.
+/// One place, so the console's echoes, the history filter, reports and diagnostics agree.
 enum Secrets {
+    /// Cheap first look: a line that cannot hold a secret skips the lexer.
     static func mentionsPassword(_ line: String) -> Bool { line.lowercased().contains("password") }
 
-    /// The line with every `password:VALUE` and the argument of `password` hidden.
-    static func redacted(_ line: String) -> String {
-        guard mentionsPassword(line) else { return line }
-        var afterPasswordCommand = false
-        let words = line.split(separator: " ", omittingEmptySubsequences: false).map { word -> String in
-            defer { if !word.isEmpty { afterPasswordCommand = word.lowercased() == "password" } }
-            if afterPasswordCommand && !word.isEmpty { return String(repeating: "•", count: word.count) }
-            guard let colon = word.firstIndex(of: ":"), word[..<colon].lowercased() == "password" else { return String(word) }
-            return word[...colon] + String(repeating: "•", count: word.distance(from: colon, to: word.endIndex) - 1)
-        }
-        return words.joined(separator: " ")
+    /// `password`, and every word the tool would correct to it (`pasword`, `passwd`, `pass`).
+    /// A word the language knows (`passport`, `pay`) is itself, never a misspelt password.
+    static func isPasswordWord(_ word: Substring) -> Bool {
+        guard !word.isEmpty else { return false }
+        let lower = word.lowercased()
+        if lower == "password" { return true }
+        if knownWords.contains(lower) { return false }
+        return nearest(to: lower, in: ["password"]) != nil
     }
 
-    /// Lines that mention a payment password, or link a card by its number, never go to
-    /// the history file.
+    private static let knownWords: Set<String> = Set(
+        CommandTable.all.flatMap { spec in [spec.name] + spec.aliases + spec.options.map(\.key) + spec.positionalValues }
+    )
+
+    /// UTF-8 ranges of the line that hold a secret; nil when the line does not lex (then
+    /// every digit counts as secret).
+    static func secretRanges(_ line: String) -> [Range<Int>]? {
+        guard case .success(let tokens) = Lexer.tokenize(line) else { return nil }
+        var ranges: [Range<Int>] = []
+        func value(_ token: Token) -> Range<Int> { token.valueOffset..<token.endOffset }
+        // Words that follow a password word or an empty `password:` are its value, split.
+        var inPassword = false
+        let command = tokens.first.flatMap { $0.isOption ? nil : $0.text.lowercased() } ?? ""
+        let linksCard = command == "card" || command == "link" || nearest(to: command, in: ["card", "link"]) != nil
+        var digitRun: [Token] = []
+        var digitCount = 0
+        func endDigitRun() {
+            // A card number typed in groups (`4111 1111 1111 1111`), or any digits after `card`.
+            if digitCount >= 12 || (linksCard && digitCount > 0) { ranges += digitRun.map(value) }
+            digitRun = []
+            digitCount = 0
+        }
+        for (index, token) in tokens.enumerated() {
+            if let key = token.key {
+                endDigitRun()
+                inPassword = false
+                if isPasswordWord(key) {
+                    ranges.append(value(token))
+                    inPassword = token.text.isEmpty
+                } else if let digits = cardDigits(token.text), digits >= 12 || (digits > 4 && nearest(to: String(key), in: ["card"]) != nil) {
+                    // A full number in a `card:` selector, or anywhere as an option value.
+                    ranges.append(value(token))
+                }
+                continue
+            }
+            if inPassword {
+                ranges.append(value(token))
+                continue
+            }
+            // Not a key to the lexer (`Password:1`, `PASSWD:1`), still a password to a reader.
+            if let colon = token.text.firstIndex(of: ":"), isPasswordWord(token.text[..<colon]) {
+                endDigitRun()
+                let start = token.offset + token.text[...colon].utf8.count
+                if start < token.endOffset { ranges.append(start..<token.endOffset) } else { inPassword = true }
+                continue
+            }
+            if isPasswordWord(token.text) && (index > 0 || tokens.count > 1) {
+                endDigitRun()
+                inPassword = true
+                continue
+            }
+            if let digits = cardDigits(token.text) {
+                digitRun.append(token)
+                digitCount += digits
+            } else {
+                endDigitRun()
+            }
+        }
+        endDigitRun()
+        return ranges
+    }
+
+    /// Digits in a word made only of digits, spaces and dashes (`4111`, `"4111 1111"`, `4111-1111`).
+    private static func cardDigits(_ text: Substring) -> Int? {
+        var digits = 0
+        for byte in text.utf8 {
+            if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") { digits += 1 }
+            else if byte != UInt8(ascii: " ") && byte != UInt8(ascii: "-") { return nil }
+        }
+        return digits > 0 ? digits : nil
+    }
+
+    /// The line with every secret character shown as `•` (one for one, so a caret below
+    /// still points at the right column).
+    static func redacted(_ line: String) -> String {
+        guard line.utf8.contains(where: { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) || mentionsPassword(line) else { return line }
+        let ranges = secretRanges(line)
+        if ranges?.isEmpty == true { return line }
+        var out = ""
+        var offset = 0
+        for character in line {
+            let secret = ranges.map { ranges in ranges.contains { $0.contains(offset) } } ?? character.isNumber
+            out += secret && character != "\"" ? "•" : String(character)
+            offset += character.utf8.count
+        }
+        return out
+    }
+
+    /// Whether a line may go to the history file: it holds no secret, and a line that does
+    /// not lex holds no digit.
     static func isSafeForHistory(_ line: String) -> Bool {
-        if mentionsPassword(line) { return false }
-        let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
-        let linksByNumber = words.count > 1 && (words[0] == "card" || words[0] == "link") && words[1].first?.isNumber == true
-        return !linksByNumber
+        guard let ranges = secretRanges(line) else { return !line.contains(where: \.isNumber) }
+        return ranges.isEmpty
     }
 }

@@ -17,7 +17,7 @@ public struct ArgReader {
     }
 
     /// Lines about passwords never quote what was typed.
-    var isSensitive: Bool { Secrets.mentionsPassword(line) }
+    var isSensitive: Bool { !Secrets.isSafeForHistory(line) }
 
     func quote(_ token: Token) -> String { isSensitive ? "" : ": \(token.text)" }
 

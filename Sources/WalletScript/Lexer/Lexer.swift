@@ -7,12 +7,15 @@ public struct Token: Equatable, Sendable {
     /// UTF-8 offsets into the line, for columns in diagnostics.
     public let offset: Int
     public let valueOffset: Int
+    /// Just past the word's last byte (its closing quote included).
+    public let endOffset: Int
 
-    init(key: String?, text: String, offset: Int, valueOffset: Int) {
+    init(key: String?, text: String, offset: Int, valueOffset: Int, endOffset: Int = 0) {
         keyString = key
         textString = text
         self.offset = offset
         self.valueOffset = valueOffset
+        self.endOffset = max(endOffset, valueOffset)
     }
 
     /// The option's key without its colon, or nil for a plain word.
@@ -118,9 +121,9 @@ public enum Lexer {
         let value = quoted ? String(decoding: text, as: UTF8.self) : String(decoding: bytes[valueStart..<i], as: UTF8.self)
         if let keyEnd {
             let key = String(decoding: bytes[start..<keyEnd], as: UTF8.self)
-            return .success((Token(key: key, text: value, offset: start, valueOffset: valueStart), i))
+            return .success((Token(key: key, text: value, offset: start, valueOffset: valueStart, endOffset: i), i))
         }
-        return .success((Token(key: nil, text: value, offset: start, valueOffset: start), i))
+        return .success((Token(key: nil, text: value, offset: start, valueOffset: start, endOffset: i), i))
     }
 
     /// The scalar starting at `index` when a terminal would act on it (`Printable.isUnsafe`).

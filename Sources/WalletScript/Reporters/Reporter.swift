@@ -65,7 +65,7 @@ public enum Reporter {
         var lines: [String] = []
         for diagnostic in result.diagnostics { lines.append(style.red(diagnostic.rendered)) }
         for failure in result.failures {
-            lines.append(style.bold("\(Printable.escaped(result.path)):\(failure.line): \(Printable.escaped(failure.source))"))
+            lines.append(style.bold("\(Printable.escaped(result.path)):\(failure.line): \(Printable.escaped(Secrets.redacted(failure.source)))"))
             lines += failure.details.map { "  " + style.diffLine(Printable.escaped($0)) }
         }
         if result.omitted > 0 { lines.append("\(Printable.escaped(result.path)): \(result.omitted) more problems not shown") }
@@ -116,7 +116,7 @@ public enum Reporter {
                 xml += "      <error message=\"\(escape(attribute(first.rendered)))\" type=\"parse\">\(body)</error>\n"
             } else if let first = result.failures.first {
                 let more = result.failures.count + result.omitted - 1
-                let message = "\(Printable.escaped(result.path)):\(first.line): \(Printable.escaped(first.source)): \(summary(of: first))" + (more > 0 ? " (and \(more) more)" : "")
+                let message = "\(Printable.escaped(result.path)):\(first.line): \(Printable.escaped(Secrets.redacted(first.source))): \(summary(of: first))" + (more > 0 ? " (and \(more) more)" : "")
                 xml += "      <failure message=\"\(escape(attribute(message)))\" type=\"failure\">\(body)</failure>\n"
             }
             xml += "    </testcase>\n"
