@@ -33,8 +33,11 @@ struct AdvanceCommand: Command {
     /// An event the clock fired, with the names it needs resolved now.
     struct Event: OutputValue {
         let text: String
+        /// What fired (the explorer looks for events by kind).
+        let kind: FiredEvent.Kind
 
         init(_ fired: FiredEvent, in world: World) {
+            kind = fired.kind
             switch fired.kind {
             case .passExpired(let id, let refunds, let left):
                 var text = "\(fired.at)  TourPass of \(world[id].name) expired"

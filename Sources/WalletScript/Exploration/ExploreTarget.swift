@@ -8,10 +8,11 @@ public enum ExploreEvent: String, CaseIterable, Sendable {
     case signupUnlocked = "signup-unlocked"
     case verificationLapsed = "verification-lapsed"
 
-    func isIn(_ output: [Output]) -> Bool {
+    func isIn(_ output: [any OutputValue]) -> Bool {
         output.contains { value in
-            switch (self, value) {
-            case (.passExpired, .passExpired), (.paymentsUnlocked, .paymentsUnlocked), (.signupUnlocked, .signupUnlocked),
+            guard let event = value as? AdvanceCommand.Event else { return false }
+            switch (self, event.kind) {
+            case (.passExpired, .passExpired), (.paymentsUnlocked, .paymentUnlocked), (.signupUnlocked, .signupUnlocked),
                  (.verificationLapsed, .passportLapsed): return true
             default: return false
             }
@@ -50,9 +51,10 @@ public enum ExploreTarget: Sendable, Equatable, CustomStringConvertible {
         if let code = ErrorCode(rawValue: trimmed) { return .success(.code(code)) }
         if let event = ExploreEvent(rawValue: trimmed) { return .success(.event(event)) }
         let words = trimmed.split(separator: " ")
-        if let kind = words.first, CommandTable.assertionKinds.contains(String(kind)), kind != "ok", kind != "error" {
+        if let kind = words.first, ExpectCommand.kinds.contains(where: { $0.word == kind }), kind != "ok", kind != "error" {
             switch CommandTable.parse("expect " + trimmed) {
-            case .success(.expect(let assertion)?): return .success(.state(assertion, text: trimmed))
+            case .success(let command?):
+                if let assertion = (command as? ExpectCommand)?.assertion { return .success(.state(assertion, text: trimmed)) }
             case .failure(var problem):
                 problem.column = max(1, problem.column - 7)
                 return .failure(problem)
@@ -98,8 +100,7 @@ public enum ExploreTarget: Sendable, Equatable, CustomStringConvertible {
 
     private func holds(_ assertion: Assertion, in session: Session) -> Bool {
         guard session.currentUser != nil else { return false }
-        var copy = session
-        return copy.run(.expect(assertion)).failedAssertion == nil
+        return ExpectCommand.failure(of: assertion, in: session) == nil
     }
 
     /// The card word a state target names, offered first among working cards.

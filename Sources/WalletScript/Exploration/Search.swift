@@ -75,7 +75,7 @@ public struct Explorer {
     /// Lines are parsed once each; a search revisits the same few hundred lines.
     private var lineIDs: [String: Int32] = [:]
     private var lines: [String] = []
-    private var commands: [Command] = []
+    private var commands: [any Command] = []
 
     public init(start: Session, sources: [MoveSource] = MoveSource.all, limits: SearchLimits = .defaults) {
         self.start = start
