@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import WalletCore
 import WalletScript
 
 struct Run: ParsableCommand {
@@ -64,6 +65,12 @@ struct Run: ParsableCommand {
     @Flag(help: "Let --update and --junit replace a read-only file.")
     var force = false
 
+    @Option(help: ArgumentHelp("Start every world with this policy value (what-if runs); repeatable, applied together: --policy topup.fee=3% --policy pass.days=30.", valueName: "KEY=VALUE"))
+    var policy: [String] = []
+
+    @Flag(name: [.customShort("i"), .customLong("interactive")], help: "Show each changed output block and ask: accept, skip, accept all, quit (written atomically, as --update).")
+    var interactive = false
+
     enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
         case auto, always, never
     }
@@ -74,6 +81,30 @@ struct Run: ParsableCommand {
         if let timeTests, timeTests < 1 { throw ValidationError("--time-tests takes 1 or more") }
         if shard != nil && (numShards != nil || runShard != nil) {
             throw ValidationError("give --shard I/N or --num-shards N --run-shard I, not both")
+        }
+        if interactive && update { throw ValidationError("give -i or --update, not both (-i asks before each change --update would make)") }
+        if !policy.isEmpty && (update || interactive) {
+            throw ValidationError("--policy is a what-if run: it never rewrites recorded output (drop --update or -i)")
+        }
+        _ = try whatIfPolicy()
+    }
+
+    /// The `--policy` values applied together, checked once; every problem named.
+    func whatIfPolicy() throws -> Policy? {
+        guard !policy.isEmpty else { return nil }
+        var pairs: [(key: String, value: String)] = []
+        var malformed: [String] = []
+        for item in policy {
+            guard let equals = item.firstIndex(of: "="), equals != item.startIndex else { malformed.append(item); continue }
+            pairs.append((String(item[..<equals]), String(item[item.index(after: equals)...])))
+        }
+        if !malformed.isEmpty {
+            throw ValidationError("--policy takes KEY=VALUE (--policy topup.fee=3%): " + malformed.map { "'\($0.prefix(60))'" }.joined(separator: ", "))
+        }
+        switch Policy.applying(pairs) {
+        case .success(let value): return value
+        case .failure(let problem):
+            throw ValidationError("--policy: " + problem.problems.joined(separator: "; "))
         }
     }
 
@@ -109,8 +140,27 @@ struct Run: ParsableCommand {
         options.selection = selection
         options.failFast = failFast
         options.maxFailures = maxFailures
-        let suite = Suite.run(plan, options: options)
-        for line in Reporter.text(suite, style: style(environment)) { print(line) }
+        options.policy = try whatIfPolicy()
+        options.interactive = interactive
+        var suite = Suite.run(plan, options: options)
+        let style = style(environment)
+        if interactive {
+            let runOptions = RunOptions(checkInvariants: checkInvariants)
+            suite = Accept.run(suite, options: runOptions, force: force, style: style,
+                               show: { lines in for line in lines { print(line) } },
+                               ask: { question in
+                                   print(question, terminator: "")
+                                   StandardOutput.flush()
+                                   return readLine(strippingNewline: true)
+                               })
+            print("")
+        }
+        if let policy = options.policy {
+            print("what-if run with " + Policy.describeChanges(from: Policy(), to: policy)
+                  + ": each failure below is a recorded outcome this change alters")
+            print("")
+        }
+        for line in Reporter.text(suite, style: style) { print(line) }
         if let timeTests {
             for line in Reporter.timings(suite, count: timeTests) { Terminal.printError(line) }
         }

@@ -6,13 +6,19 @@ import WalletScript
 /// Every scenario file is one test case: it parses, runs, matches its recorded output and
 /// keeps the ledger's invariants after every step.
 @Suite struct GoldenScenarioTests {
-    @Test(arguments: ScenarioFiles.all)
+    /// Include-only files (`_setup.scn`) run through the files that include them; a file
+    /// with an examples table runs once per row, as `tourpass run` does.
+    @Test(arguments: ScenarioFiles.all.filter { !($0.split(separator: "/").last?.hasPrefix("_") ?? false) })
     func scenarioPasses(_ path: String) throws {
         let text = try ScenarioFiles.text(path)
-        let (result, scenario) = ScenarioRunner.run(text: text, path: path, checkInvariants: true)
-        #expect(result.diagnostics.isEmpty, "\(path) does not parse:\n\(describe(result))")
-        #expect(result.failures.isEmpty, "\(path) failed:\n\(describe(result))")
-        #expect((scenario?.steps.count ?? 0) > 0, "\(path) has no commands")
+        let file = TestName(path: Repo.path(path))
+        let tests = WalletScript.Suite.header(of: file.path).examples.map(file.rows(of:)) ?? [file]
+        for test in tests {
+            let (result, _) = ScenarioRunner.run(text: text, name: test, options: RunOptions(checkInvariants: true, collectActual: true))
+            #expect(result.diagnostics.isEmpty, "\(test.label) does not parse:\n\(describe(result))")
+            #expect(result.failures.isEmpty, "\(test.label) failed:\n\(describe(result))")
+            #expect(!result.actual.isEmpty, "\(test.label) has no commands")
+        }
     }
 
     @Test func suiteHasEveryTopic() throws {

@@ -72,10 +72,15 @@ import WalletScript
         #expect(after.passed, "\(describe(after))")
     }
 
+    /// Include-only files and examples tables hold no recorded output to update.
     @Test func goldenFilesAreAlreadyUpToDate() throws {
-        for path in ScenarioFiles.all.prefix(25) {
+        let recorded = ScenarioFiles.all.filter { path in
+            !(path.split(separator: "/").last?.hasPrefix("_") ?? false)
+                && WalletScript.Suite.header(of: Repo.path(path)).examples == nil
+        }
+        for path in recorded.prefix(25) {
             let text = try ScenarioFiles.text(path)
-            #expect(update(text, path: path) == text, "\(path) would change under --update")
+            #expect(update(text, path: Repo.path(path)) == text, "\(path) would change under --update")
         }
     }
 }

@@ -44,6 +44,11 @@ public struct Console {
         public var outcome: Outcome
         /// The file recorded this command's output and it shows the error: excused, as in `run`.
         public var recordingShowsError: Bool
+        /// The include lines that led to the file, outermost first (`<stdin>:3`).
+        public var includedFrom: [String] = []
+
+        /// ` (included from <stdin>:3)`, or nothing for a line of the file itself.
+        public var includeNote: String { IncludePath.suffix(includedFrom) }
     }
 
     /// `alice 2026-01-15 09:00> `
@@ -61,6 +66,16 @@ public struct Console {
         lineNumber += 1
         let trimmed = line.drop(while: { $0 == " " || $0 == "\t" })
         if trimmed.hasPrefix(":") { return meta(String(trimmed)) }
+        if trimmed.hasPrefix(IncludeLine.keyword), let include = IncludeLine.parse(line) {
+            switch include {
+            case .failure(var diagnostic):
+                diagnostic.file = inputName
+                diagnostic.line = lineNumber
+                return Response(diagnostic: diagnostic)
+            case .success(let (target, column)):
+                return self.include(target, source: line, column: column)
+            }
+        }
         switch CommandTable.parse(line) {
         case .failure(var diagnostic):
             diagnostic.file = inputName
@@ -183,21 +198,36 @@ public struct Console {
         case .failure(let problems):
             return Response(errors: problems.list.map(\.rendered))
         case .success(let scenario):
-            var response = Response()
-            // One undo step for the whole file.
-            if keepsSession { log.markUndoPoint(":load \(path)") }
-            for step in scenario.steps {
-                response.lines.append(OutputLine(.info, "> " + Console.redacted(step.source)))
-                let result = run(step.command, source: step.source, undoable: false)
-                response.lines += result.lines
-                if let outcome = result.outcome {
-                    let shows = ErrorJudge.recordingShows(outcome.error, recorded: step.recorded, actual: result.lines.map(\.text))
-                    response.loaded.append(LoadedStep(file: path, line: step.line, source: step.source, command: step.command,
-                                                      outcome: outcome, recordingShowsError: shows))
-                }
-            }
-            response.lines.append(OutputLine(.info, "loaded \(scenario.steps.count) lines from \(Printable.escaped(path))"))
-            return response
+            return runSteps(scenario.steps, file: path, undoLabel: ":load \(path)", verb: "loaded")
         }
+    }
+
+    /// `include PATH` typed or piped: PATH is relative to the working directory; its lines
+    /// run as if typed here (one `:undo` step), its recorded output ignored.
+    private mutating func include(_ target: String, source: String, column: Int) -> Response {
+        switch Scenario.included(target, at: "\(inputName):\(lineNumber)", column: column) {
+        case .failure(let problems):
+            return Response(errors: problems.list.map(\.rendered))
+        case .success(let steps):
+            return runSteps(steps, file: IncludePath.resolve(target, from: nil), undoLabel: source, verb: "included")
+        }
+    }
+
+    private mutating func runSteps(_ steps: [Scenario.Step], file: String, undoLabel: String, verb: String) -> Response {
+        var response = Response()
+        // One undo step for the whole file.
+        if keepsSession { log.markUndoPoint(undoLabel) }
+        for step in steps {
+            response.lines.append(OutputLine(.info, "> " + Console.redacted(step.source)))
+            let result = run(step.command, source: step.source, undoable: false)
+            response.lines += result.lines
+            if let outcome = result.outcome {
+                let shows = ErrorJudge.recordingShows(outcome.error, recorded: step.recorded, actual: result.lines.map(\.text))
+                response.loaded.append(LoadedStep(file: step.file ?? file, line: step.line, source: step.source, command: step.command,
+                                                  outcome: outcome, recordingShowsError: shows, includedFrom: step.includedFrom))
+            }
+        }
+        response.lines.append(OutputLine(.info, "\(verb) \(steps.count) lines from \(Printable.escaped(file))"))
+        return response
     }
 }

@@ -12,12 +12,15 @@ public struct ErrorJudge: Sendable {
         /// The file the line came from when it is not the input being judged (`:load`).
         public let file: String?
         public let error: WalletError
+        /// The include lines that led to `file`, outermost first (`a.scn:2`).
+        public var includedFrom: [String] = []
 
-        public init(line: Int, source: String, file: String? = nil, error: WalletError) {
+        public init(line: Int, source: String, file: String? = nil, error: WalletError, includedFrom: [String] = []) {
             self.line = line
             self.source = source
             self.file = file
             self.error = error
+            self.includedFrom = includedFrom
         }
     }
 

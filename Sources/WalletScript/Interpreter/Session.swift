@@ -15,6 +15,9 @@ public struct Session: Sendable {
 
     public init() {}
 
+    /// A fresh world under another policy (what-if runs).
+    public init(policy: Policy) { world = World(policy: policy) }
+
     public var currentUserName: String? { currentUser.map { world[$0].name } }
 
     /// Runs one parsed command.

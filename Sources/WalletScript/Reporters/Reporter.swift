@@ -47,6 +47,10 @@ public enum Reporter {
             lines.append("")
             lines += suite.updatedFiles.map { "updated \(Printable.escaped($0))" }
         }
+        if !suite.untouchedFiles.isEmpty {
+            lines.append("")
+            lines += suite.untouchedFiles.map { "left as it is: \(Printable.escaped($0)) has an examples table (it holds assertions, not recorded output)" }
+        }
         lines.append("")
         if let shard = suite.shard {
             lines.append(suite.results.isEmpty && suite.unreadable.isEmpty
@@ -65,11 +69,18 @@ public enum Reporter {
         var lines: [String] = []
         for diagnostic in result.diagnostics { lines.append(style.red(diagnostic.rendered)) }
         for failure in result.failures {
-            lines.append(style.bold("\(Printable.escaped(result.path)):\(failure.line): \(Printable.escaped(Secrets.redacted(failure.source)))"))
+            lines.append(style.bold("\(location(of: failure, in: result)): \(Printable.escaped(Secrets.redacted(failure.source)))"))
+            if let row = result.name.row { lines.append("  examples row \(Printable.escaped(row))") }
+            if !failure.includedFrom.isEmpty { lines.append("  included from " + Printable.escaped(failure.includedFrom.reversed().joined(separator: ", "))) }
             lines += failure.details.map { "  " + style.diffLine(Printable.escaped($0)) }
         }
         if result.omitted > 0 { lines.append("\(Printable.escaped(result.path)): \(result.omitted) more problems not shown") }
         return lines
+    }
+
+    /// `file:line` of a failure: its own file when it is in an included one.
+    public static func location(of failure: Failure, in result: ScenarioResult) -> String {
+        "\(Printable.escaped(failure.file ?? result.path)):\(failure.line)"
     }
 
     /// The `count` slowest files with their times, slowest first (ties by name).
@@ -116,7 +127,7 @@ public enum Reporter {
                 xml += "      <error message=\"\(escape(attribute(first.rendered)))\" type=\"parse\">\(body)</error>\n"
             } else if let first = result.failures.first {
                 let more = result.failures.count + result.omitted - 1
-                let message = "\(Printable.escaped(result.path)):\(first.line): \(Printable.escaped(Secrets.redacted(first.source))): \(summary(of: first))" + (more > 0 ? " (and \(more) more)" : "")
+                let message = "\(location(of: first, in: result)): \(Printable.escaped(Secrets.redacted(first.source))): \(summary(of: first))" + (more > 0 ? " (and \(more) more)" : "")
                 xml += "      <failure message=\"\(escape(attribute(message)))\" type=\"failure\">\(body)</failure>\n"
             }
             xml += "    </testcase>\n"

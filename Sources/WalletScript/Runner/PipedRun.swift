@@ -33,27 +33,28 @@ public struct PipedRun {
         // The lines a `:load` ran count exactly as if they had been typed here.
         for step in response.loaded {
             judge(step.command, step.outcome, line: step.line, source: step.source, file: step.file,
-                  recordingShows: step.recordingShowsError, into: &printed.err)
+                  includedFrom: step.includedFrom, recordingShows: step.recordingShowsError, into: &printed.err)
         }
         guard let outcome = response.outcome, let command = response.command else { return printed }
-        judge(command, outcome, line: console.lineNumber, source: line, file: nil, recordingShows: false, into: &printed.err)
+        judge(command, outcome, line: console.lineNumber, source: line, file: nil, includedFrom: [], recordingShows: false, into: &printed.err)
         return printed
     }
 
     /// The scenario rules for one command: a failed `expect` fails; a failed command is
     /// judged by the one `ErrorJudge`.
+    /// `includedFrom`: the include lines that led to `file` (` (included from <stdin>:3)`).
     private mutating func judge(_ command: any Command, _ outcome: Outcome, line: Int, source: String, file: String?,
-                                recordingShows: Bool, into err: inout [String]) {
+                                includedFrom: [String], recordingShows: Bool, into err: inout [String]) {
         if let failed = errorJudge.settle(next: command) {
             failures += 1
             err.append(unexcused(failed))
         }
         if let error = outcome.error, !recordingShows {
-            errorJudge.failed(ErrorJudge.Unexcused(line: line, source: source, file: file, error: error))
+            errorJudge.failed(ErrorJudge.Unexcused(line: line, source: source, file: file, error: error, includedFrom: includedFrom))
         }
         if outcome.failedAssertion != nil {
             failures += 1
-            err.append("\(file ?? console.inputName):\(line): error: expect failed")
+            err.append("\(file ?? console.inputName):\(line): error: expect failed" + IncludePath.suffix(includedFrom))
         }
     }
 
@@ -68,6 +69,6 @@ public struct PipedRun {
     }
 
     private func unexcused(_ failed: ErrorJudge.Unexcused) -> String {
-        "\(failed.file ?? console.inputName):\(failed.line): error: the command failed with \(failed.error.code.rawValue) and no `expect error` follows"
+        "\(failed.file ?? console.inputName):\(failed.line): error: the command failed with \(failed.error.code.rawValue) and no `expect error` follows" + IncludePath.suffix(failed.includedFrom)
     }
 }

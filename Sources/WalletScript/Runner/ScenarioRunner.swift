@@ -6,11 +6,17 @@ public struct Failure: Sendable, Equatable {
     public let line: Int
     public let source: String
     public let details: [String]
+    /// The file holding the line when it is not the test's own (an included file).
+    public var file: String? = nil
+    /// The include lines that led there, outermost first (`a.scn:2`).
+    public var includedFrom: [String] = []
 
-    public init(line: Int, source: String, details: [String]) {
+    public init(line: Int, source: String, details: [String], file: String? = nil, includedFrom: [String] = []) {
         self.line = line
         self.source = source
         self.details = details
+        self.file = file
+        self.includedFrom = includedFrom
     }
 }
 
@@ -50,6 +56,8 @@ public struct RunOptions: Sendable {
     public var collectActual = false
     /// Build the file with every command's output recorded afresh.
     public var update = false
+    /// The policy every world starts with (what-if runs); nil is the default.
+    public var policy: Policy? = nil
 
     public init(checkInvariants: Bool = false, failFast: Bool = false, collectActual: Bool = false, update: Bool = false) {
         self.checkInvariants = checkInvariants
@@ -62,12 +70,13 @@ public struct RunOptions: Sendable {
 /// Runs a scenario as it is read, line by line: each step runs as soon as its line is
 /// parsed, its recorded output is compared when the block under it ends, and whether a
 /// failed command is excused is settled by the next step. Memory is the world, one step
-/// and the failures kept, whatever the size of the file.
+/// and the failures kept, whatever the size of the file. An `include` streams the other
+/// file at that point through a reader of its own, in the same world.
 public struct ScenarioStream {
     public static let maxReported = 100
 
     private var reader: ScenarioReader
-    private var session = Session()
+    private var session: Session
     private let options: RunOptions
     private let name: TestName
     private var failures: [Failure] = []
@@ -76,11 +85,18 @@ public struct ScenarioStream {
     private var actual: [[String]] = []
     /// After a parse problem nothing runs; with fail-fast, nothing after the first failure.
     private var running = true
+    /// Reading stops (an include bound was passed, a line was too long).
+    private var stopped = false
     private var pending: Pending? = nil
     private var errorJudge = ErrorJudge()
-    /// Update mode: the file with fresh output, and the original bytes to compare.
-    public private(set) var updatedBytes: [UInt8] = []
+    private var lastLine = 0
+    /// The files running, outermost (the test's own) first, each with the line that included the next.
+    private var stack: [(key: String, path: String, includedAt: String?)]
+    private var includedLines = 0
+    /// Update mode: the original bytes and the output blocks that change.
     private var originalBytes: [UInt8] = []
+    private var edits: [OutputEdit] = []
+    private var openEdit: OutputEdit? = nil
 
     /// The last step run, until the output under it and the step after it are known.
     private struct Pending {
@@ -91,15 +107,22 @@ public struct ScenarioStream {
         var rendered: [String]?
         var recorded: [String]? = nil
         let broken: [String]
+        /// The included file holding it, and the include lines that led there.
+        let file: String?
+        let chain: [String]
     }
 
     public init(name: TestName, options: RunOptions) {
         self.name = name
         self.options = options
-        reader = ScenarioReader(path: name.path)
+        session = options.policy.map(Session.init(policy:)) ?? Session()
+        reader = ScenarioReader(path: name.path, exampleRow: name.exampleRow)
+        stack = [(IncludePath.key(name.path), name.path, nil)]
     }
 
     public var tags: [String] { reader.tags }
+    /// The file has an examples table: `--update` and `-i` leave it as it is.
+    public var hasExamples: Bool { reader.examples != nil }
 
     /// Takes one line; false when the file should be read no further.
     public mutating func feed(_ event: LineEvent) -> Bool {
@@ -108,30 +131,77 @@ public struct ScenarioStream {
             addDiagnostic(reader.tooLong(line))
             return false
         case .line(let line):
+            lastLine = line.number
             let item = reader.read(line)
-            if options.update {
-                originalBytes.append(contentsOf: line.bytes)
-                if case .output = item {} else { updatedBytes.append(contentsOf: line.bytes) }
-            }
-            switch item {
-            case .nothing: break
-            case .problem(let diagnostic): addDiagnostic(diagnostic)
-            case .output(let text):
-                if pending != nil {
-                    if pending?.recorded == nil { pending?.recorded = [] }
-                    pending?.recorded?.append(text)
-                }
-            case .step(let command, let source):
-                resolvePending(next: command)
-                guard running else { break }
-                run(command, source: source, line: line)
-            }
-            return true
+            if options.update { track(item, line) }
+            handle(item, line: line)
+            return !stopped
         }
+    }
+
+    /// What one line of any file (the test's own or an included one) does.
+    private mutating func handle(_ item: ScenarioReader.Item, line: RawLine) {
+        let included = stack.count > 1
+        switch item {
+        case .nothing: break
+        case .problem(let diagnostic): addDiagnostic(diagnostic)
+        case .output(let text):
+            // An included file's recorded output is neither compared nor rewritten.
+            guard !included, pending != nil else { break }
+            if pending?.recorded == nil { pending?.recorded = [] }
+            pending?.recorded?.append(text)
+        case .step(let command, let source):
+            resolvePending(next: command)
+            guard running else { break }
+            run(command, source: source, line: line)
+        case .include(let target, _, let column):
+            include(target, line: line.number, column: column)
+        }
+    }
+
+    /// Runs the file `target` names at this point; its problems are this test's.
+    private mutating func include(_ target: String, line: Int, column: Int) {
+        let from = stack[stack.count - 1].path
+        let display = IncludePath.resolve(target, from: from)
+        let key = IncludePath.key(display)
+        let location = "\(from):\(line)"
+        func refuse(_ message: String, chained: Bool = false) {
+            addDiagnostic(Diagnostic(file: from, line: line, column: column, message: message), chained: chained)
+        }
+        if let refusal = IncludePath.refusal(key: key, display: display, stack: stack, location: location) { return refuse(refusal, chained: true) }
+        let descriptor = open(display, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return refuse("cannot include \(Printable.escaped(display)): \(String(cString: strerror(errno)))") }
+        defer { close(descriptor) }
+        stack.append((key, display, location))
+        defer { stack.removeLast() }
+        var nested = ScenarioReader(path: display, included: true)
+        var count = 0
+        let failure = LineReader.forEachLine(descriptor: descriptor) { event in
+            includedLines += 1
+            if includedLines > IncludePath.maxIncludedLines {
+                addDiagnostic(Diagnostic(file: from, line: line, column: column,
+                                         message: "includes ran more than \(IncludePath.maxIncludedLines) lines in one test"))
+                stopped = true
+                return false
+            }
+            switch event {
+            case .tooLong(let raw):
+                addDiagnostic(nested.tooLong(raw))
+                return false
+            case .line(let raw):
+                count = raw.number
+                handle(nested.read(raw), line: raw)
+                return !stopped
+            }
+        }
+        if let failure { return refuse("cannot read \(Printable.escaped(display)): \(failure.message)") }
+        if let problem = nested.finish(lines: count) { addDiagnostic(problem) }
     }
 
     /// The verdict, once the input has ended.
     public mutating func finish() -> ScenarioResult {
+        if options.update { closeEdit() }
+        if let problem = reader.finish(lines: lastLine) { addDiagnostic(problem) }
         resolvePending(next: nil)
         if !diagnostics.isEmpty {
             return ScenarioResult(name: name, failures: [], diagnostics: diagnostics, omitted: omitted)
@@ -139,39 +209,74 @@ public struct ScenarioStream {
         return ScenarioResult(name: name, failures: failures, diagnostics: [], omitted: omitted, actual: actual)
     }
 
-    /// Update mode: whether the fresh file differs from the one read.
-    public var updateChangesFile: Bool { updatedBytes != originalBytes }
+    /// Update mode: the file with every changed output block, for `--update` or to pick
+    /// from (`-i`). Nil when it changes nothing, does not parse, or has an examples table.
+    public var rewrite: Rewrite? {
+        guard options.update, diagnostics.isEmpty, !hasExamples, !edits.isEmpty else { return nil }
+        return Rewrite(original: originalBytes, edits: edits)
+    }
+
+    /// Whether the fresh file differs from the one read.
+    public var updateChangesFile: Bool { rewrite != nil }
+    public var updatedBytes: [UInt8] { rewrite?.applying { _ in true } ?? originalBytes }
 
     private mutating func run(_ command: any Command, source: String, line: RawLine) {
         let outcome = session.run(command)
         var rendered: [String]? = nil
+        let topLevel = stack.count == 1
         if options.collectActual || options.update {
             let lines = outcome.lines.map(\.text)
             rendered = lines
             if options.collectActual { actual.append(lines) }
-            if options.update && !command.isAssertion { appendOutput(lines, after: line) }
+            if options.update && topLevel && !command.isAssertion { openEdit(lines, after: line, source: source) }
         }
         let broken = options.checkInvariants ? session.world.invariantViolations() : []
-        pending = Pending(line: line.number, source: source, command: command, outcome: outcome, rendered: rendered, broken: broken)
+        let file = topLevel ? nil : stack[stack.count - 1].path
+        pending = Pending(line: line.number, source: source, command: command, outcome: outcome, rendered: rendered,
+                          broken: broken, file: file, chain: stack.compactMap(\.includedAt))
     }
 
-    /// Output lines end the way the command's line ends (CRLF files stay CRLF).
-    private mutating func appendOutput(_ lines: [String], after line: RawLine) {
-        guard !lines.isEmpty else { return }
-        let ending: [UInt8] = line.isCRLF ? [13, 10] : [10]
-        if !line.endsWithNewline { updatedBytes += ending }
-        for text in lines {
-            updatedBytes.append(ScenarioReader.outputPrefix)
-            if !text.isEmpty { updatedBytes.append(UInt8(ascii: " ")); updatedBytes += text.utf8 }
-            updatedBytes += ending
+    // MARK: update mode
+
+    /// Keeps the test's own bytes and where each output block starts and ends.
+    private mutating func track(_ item: ScenarioReader.Item, _ line: RawLine) {
+        originalBytes.append(contentsOf: line.bytes)
+        if case .output(let text) = item, var edit = openEdit {
+            openEdit = nil
+            edit.range = edit.range.lowerBound..<originalBytes.count
+            edit.old.append(text)
+            openEdit = edit
+        } else {
+            closeEdit()
         }
+    }
+
+    /// Opens the output block under a command that just ran: its fresh lines. Output lines
+    /// end the way the command's line ends (CRLF files stay CRLF).
+    private mutating func openEdit(_ lines: [String], after line: RawLine, source: String) {
+        var bytes: [UInt8] = []
+        let ending: [UInt8] = line.isCRLF ? [13, 10] : [10]
+        if !line.endsWithNewline && !lines.isEmpty { bytes += ending }
+        for text in lines {
+            bytes.append(ScenarioReader.outputPrefix)
+            if !text.isEmpty { bytes.append(UInt8(ascii: " ")); bytes += text.utf8 }
+            bytes += ending
+        }
+        openEdit = OutputEdit(line: line.number, source: source, range: originalBytes.count..<originalBytes.count,
+                              replacement: bytes, old: [], new: lines)
+    }
+
+    private mutating func closeEdit() {
+        guard let edit = openEdit else { return }
+        openEdit = nil
+        if !originalBytes[edit.range].elementsEqual(edit.replacement) { edits.append(edit) }
     }
 
     /// Everything wrong with the pending step, as one failure, in a fixed order: the
     /// assertion, the recorded output, an unexcused error, the invariants.
     private mutating func resolvePending(next: (any Command)?) {
         guard let step = pending else {
-            if let earlier = errorJudge.settle(next: next) { report(Failure(line: earlier.line, source: earlier.source, details: ErrorJudge.details(earlier))) }
+            if let earlier = errorJudge.settle(next: next) { report(failure(earlier)) }
             return
         }
         pending = nil
@@ -179,19 +284,30 @@ public struct ScenarioStream {
         if let problem = step.outcome.failedAssertion { details.append(problem) }
         let lines = step.rendered ?? (step.recorded == nil ? [] : step.outcome.lines.map(\.text))
         if let recorded = step.recorded, !step.command.isAssertion, recorded != lines {
-            details += Diff.unified(expected: recorded, actual: lines)
+            var diff = Diff.unified(expected: recorded, actual: lines)
+            // A what-if run: the recording is the default policy's outcome.
+            if let policy = options.policy, diff.count >= 2 {
+                diff[0] = "--- recorded"
+                diff[1] = "+++ with " + Policy.describeChanges(from: Policy(), to: policy)
+            }
+            details += diff
         }
         // The one judge: this step's error waits for an excuse; the next line may settle it.
         if let error = step.outcome.error, !ErrorJudge.recordingShows(error, recorded: step.recorded, actual: lines) {
-            errorJudge.failed(ErrorJudge.Unexcused(line: step.line, source: step.source, error: error))
+            errorJudge.failed(ErrorJudge.Unexcused(line: step.line, source: step.source, file: step.file, error: error, includedFrom: step.chain))
         }
         if let unexcused = errorJudge.settle(next: next) {
-            if unexcused.line == step.line { details += ErrorJudge.details(unexcused) }
-            else { report(Failure(line: unexcused.line, source: unexcused.source, details: ErrorJudge.details(unexcused))) }
+            if unexcused.line == step.line && unexcused.file == step.file { details += ErrorJudge.details(unexcused) }
+            else { report(failure(unexcused)) }
         }
         if !step.broken.isEmpty { details += ["ledger invariants broken:"] + step.broken.map { "  " + $0 } }
         guard !details.isEmpty else { return }
-        report(Failure(line: step.line, source: step.source, details: details))
+        report(Failure(line: step.line, source: step.source, details: details, file: step.file, includedFrom: step.chain))
+    }
+
+    private func failure(_ unexcused: ErrorJudge.Unexcused) -> Failure {
+        Failure(line: unexcused.line, source: unexcused.source, details: ErrorJudge.details(unexcused),
+                file: unexcused.file, includedFrom: unexcused.includedFrom)
     }
 
     private mutating func report(_ failure: Failure) {
@@ -203,10 +319,46 @@ public struct ScenarioStream {
         if options.failFast && !options.update { running = false }
     }
 
-    private mutating func addDiagnostic(_ diagnostic: Diagnostic) {
+    /// `chained`: the message already names the include chain.
+    private mutating func addDiagnostic(_ diagnostic: Diagnostic, chained: Bool = false) {
         running = false
         pending = nil
+        var diagnostic = diagnostic
+        // A problem inside an included file says how it was reached.
+        if !chained, stack.count > 1 { diagnostic.message += IncludePath.suffix(stack.compactMap(\.includedAt)) }
         if diagnostics.count < Self.maxReported { diagnostics.append(diagnostic) } else { omitted += 1 }
+    }
+}
+
+/// One output block `--update` rewrites: the recorded lines under a command and its fresh ones.
+public struct OutputEdit: Sendable, Equatable {
+    /// The command's line (1-based) and text.
+    public let line: Int
+    public let source: String
+    /// The bytes of the original file the block spans (empty when nothing was recorded).
+    public var range: Range<Int>
+    public let replacement: [UInt8]
+    public var old: [String]
+    public let new: [String]
+}
+
+/// A file and the output blocks that change in it; `-i` applies the ones accepted.
+public struct Rewrite: Sendable {
+    public let original: [UInt8]
+    public let edits: [OutputEdit]
+
+    /// The file with the edits `accept` takes (by index) applied.
+    public func applying(_ accept: (Int) -> Bool) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(original.count)
+        var at = 0
+        for (index, edit) in edits.enumerated() where accept(index) {
+            bytes += original[at..<edit.range.lowerBound]
+            bytes += edit.replacement
+            at = edit.range.upperBound
+        }
+        bytes += original[at...]
+        return bytes
     }
 }
 
@@ -224,8 +376,7 @@ public enum ScenarioRunner {
         var stream = ScenarioStream(name: name, options: options)
         LineReader.forEachLine(in: text) { stream.feed($0) }
         let result = stream.finish()
-        let changed = options.update && result.diagnostics.isEmpty && stream.updateChangesFile
-        return (result, changed ? stream.updatedBytes : nil)
+        return (result, stream.rewrite.map { $0.applying { _ in true } })
     }
 
     /// Update mode on text: the rewritten text (the same text when nothing changes), or nil
@@ -239,13 +390,17 @@ public enum ScenarioRunner {
     /// Streams a file from disk in bounded chunks. A file that cannot be opened or read is
     /// an error (exit 2), never a short file.
     public static func run(file path: String, name: TestName, options: RunOptions) -> Result<(result: ScenarioResult, updated: [UInt8]?), ReadFailure> {
+        runFile(path, name: name, options: options).map { ($0.result, $0.rewrite.map { $0.applying { _ in true } }) }
+    }
+
+    /// The same, giving the changed output blocks one by one (update mode) for `-i`.
+    public static func runFile(_ path: String, name: TestName, options: RunOptions) -> Result<(result: ScenarioResult, rewrite: Rewrite?), ReadFailure> {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return .failure(ReadFailure(message: String(cString: strerror(errno)))) }
         defer { close(descriptor) }
         var stream = ScenarioStream(name: name, options: options)
         if let failure = LineReader.forEachLine(descriptor: descriptor, { stream.feed($0) }) { return .failure(failure) }
         let result = stream.finish()
-        let changed = options.update && result.diagnostics.isEmpty && stream.updateChangesFile
-        return .success((result, changed ? stream.updatedBytes : nil))
+        return .success((result, stream.rewrite))
     }
 }

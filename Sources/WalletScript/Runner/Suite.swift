@@ -1,4 +1,5 @@
 import Foundation
+import WalletCore
 
 /// Runs many scenario files, in parallel, and reports in a fixed order.
 public struct SuiteOptions: Sendable {
@@ -12,6 +13,10 @@ public struct SuiteOptions: Sendable {
     public var maxFailures: Int? = nil
     /// Let `--update` replace a read-only file.
     public var force = false
+    /// The policy every world starts with (`--policy`, what-if runs).
+    public var policy: Policy? = nil
+    /// `-i`: compute each file's changed output blocks but write nothing; the caller asks.
+    public var interactive = false
 
     public init(update: Bool = false, jobs: Int = 1, filter: String? = nil, checkInvariants: Bool = false, force: Bool = false) {
         self.update = update
@@ -23,12 +28,16 @@ public struct SuiteOptions: Sendable {
 }
 
 public struct SuiteResult: Sendable {
-    public let results: [ScenarioResult]
+    public internal(set) var results: [ScenarioResult]
     /// Paths given that do not exist.
     public let unreadable: [String]
-    public let updatedFiles: [String]
+    public internal(set) var updatedFiles: [String]
     /// Files `--update` could not write, each with why: the file is left as it was.
     public var writeErrors: [String] = []
+    /// Files `--update` or `-i` left as they were because they have an examples table.
+    public var untouchedFiles: [String] = []
+    /// `-i`: the files whose output blocks changed, in file order, to ask about.
+    public var rewrites: [(name: TestName, rewrite: Rewrite)] = []
     /// Selected files not run because `--max-failures` was reached.
     public var notRun = 0
     /// The shard run, when sharded.
@@ -86,7 +95,9 @@ public enum Suite {
             let base = path.hasSuffix("/") ? String(path.dropLast()) : path
             // The enumerator does not follow a symlinked folder; names keep the path as given.
             let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
-            for case let relative as String in manager.enumerator(atPath: resolved) ?? FileManager.DirectoryEnumerator() where relative.hasSuffix(".scn") {
+            // A file whose name starts with `_` is include-only: run when named, not when walked.
+            for case let relative as String in manager.enumerator(atPath: resolved) ?? FileManager.DirectoryEnumerator()
+            where relative.hasSuffix(".scn") && !(relative.split(separator: "/").last?.hasPrefix("_") ?? false) {
                 let full = base + "/" + relative
                 if byPath[full] == nil { byPath[full] = TestName(path: full, relative: relative) }
             }
@@ -95,12 +106,16 @@ public enum Suite {
         return (names, missing)
     }
 
-    /// Collects and selects: names, then tags (read from each file's header), then the shard.
+    /// Collects and selects: a file with an examples table becomes a test a row, then
+    /// names, then tags (read from each file's header), then the shard.
     public static func plan(paths: [String], selection: Selection) -> SuitePlan {
-        let (all, missing) = collectNames(paths)
-        var picked = all.filter(selection.matchesName)
-        if let tags = selection.tags {
-            picked = picked.filter { tags.matches(headerTags(of: $0.path)) }
+        let (files, missing) = collectNames(paths)
+        var picked: [TestName] = []
+        for file in files {
+            let header = header(of: file.path)
+            if let tags = selection.tags, !tags.matches(header.tags) { continue }
+            let tests = header.examples.map(file.rows(of:)) ?? [file]
+            picked += tests.filter(selection.matchesName)
         }
         let found = picked.count
         if let shard = selection.shard { picked = picked.filter(shard.contains) }
@@ -108,19 +123,30 @@ public enum Suite {
     }
 
     /// The `# tags:` of a file, read up to its first command (unreadable: none).
-    public static func headerTags(of path: String) -> [String] {
+    public static func headerTags(of path: String) -> [String] { header(of: path).tags }
+
+    /// A file's tags and its examples table (nil when it has none, or a broken one: the run
+    /// then reports the problem), read up to the first command.
+    public static func header(of path: String) -> (tags: [String], examples: ExamplesTable?) {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return [] }
+        guard descriptor >= 0 else { return ([], nil) }
         defer { close(descriptor) }
         var reader = ScenarioReader(path: path)
+        var broken = false
+        var count = 0
         _ = LineReader.forEachLine(descriptor: descriptor) { event in
-            guard case .line(let line) = event else { return false }
+            guard case .line(let line) = event else { broken = true; return false }
+            count = line.number
             switch reader.read(line) {
-            case .nothing, .output: return true
-            case .step, .problem: return false
+            case .nothing, .output: return !reader.headerDone
+            case .step, .include: return false
+            case .problem: broken = !reader.headerDone; return false
             }
         }
-        return reader.tags
+        // A table ending the file: only the table's own end is checked (no rows: no table).
+        _ = reader.finish(lines: count)
+        let table = broken ? nil : reader.examples
+        return (reader.tags, table?.rows.isEmpty == false ? table : nil)
     }
 
     public static func run(paths: [String], options: SuiteOptions) -> SuiteResult {
@@ -143,6 +169,8 @@ public enum Suite {
         var results: [ScenarioResult] = []
         var updated: [String] = []
         var writeErrors: [String] = []
+        var untouched: [String] = []
+        var rewrites: [(name: TestName, rewrite: Rewrite)] = []
         var notRun = 0
         var failed = 0
         // With --max-failures the report stops at the Nth failure in file order, whichever
@@ -153,10 +181,14 @@ public enum Suite {
             results.append(slot.result)
             if slot.updated { updated.append(slot.result.path) }
             if let problem = slot.writeError { writeErrors.append(problem) }
+            if slot.untouched, untouched.last != slot.result.path { untouched.append(slot.result.path) }
+            if let rewrite = slot.rewrite { rewrites.append((slot.result.name, rewrite)) }
             if !slot.result.passed { failed += 1 }
         }
         var suite = SuiteResult(results: results, unreadable: plan.missing, updatedFiles: updated)
         suite.writeErrors = writeErrors
+        suite.untouchedFiles = untouched
+        suite.rewrites = rewrites
         suite.notRun = notRun
         suite.shard = options.selection.shard
         suite.foundCount = plan.foundCount
@@ -170,21 +202,32 @@ public enum Suite {
         var updated = false
         /// `--update` could not write the file: the result before the update, and why.
         var writeError: String? = nil
+        /// An examples file `--update` left as it was.
+        var untouched = false
+        /// `-i`: the changed output blocks, not yet written.
+        var rewrite: Rewrite? = nil
     }
 
     static func runFile(_ name: TestName, options: SuiteOptions) -> Slot {
         let clock = ContinuousClock()
         let start = clock.now
-        let runOptions = RunOptions(checkInvariants: options.checkInvariants, failFast: options.failFast, update: options.update)
+        var runOptions = RunOptions(checkInvariants: options.checkInvariants, failFast: options.failFast,
+                                    update: options.update || options.interactive)
+        runOptions.policy = options.policy
         var slot: Slot
-        switch ScenarioRunner.run(file: name.path, name: name, options: runOptions) {
+        switch ScenarioRunner.runFile(name.path, name: name, options: runOptions) {
         case .failure(let failure):
             let diagnostic = Diagnostic(file: name.path, line: failure.line, column: 1, message: "cannot read the file: \(failure.message)")
             slot = Slot(result: ScenarioResult(name: name, failures: [], diagnostics: [diagnostic]), updated: false)
-        case .success(let (result, newBytes)):
+        case .success(let (result, rewrite)):
             slot = Slot(result: result, updated: false)
-            if let newBytes {
-                slot = update(name, with: newBytes, before: result, options: runOptions, force: options.force)
+            slot.untouched = runOptions.update && name.exampleRow != nil && result.diagnostics.isEmpty
+            if let rewrite {
+                if options.interactive {
+                    slot.rewrite = rewrite
+                } else {
+                    slot = update(name, with: rewrite.applying { _ in true }, before: result, options: runOptions, force: options.force)
+                }
             }
         }
         slot.result.duration = clock.now - start
@@ -194,15 +237,23 @@ public enum Suite {
     /// Writes the updated file, then runs it again: only assertion failures and unexcused
     /// errors remain. A file that cannot be written says why and is left as it was.
     static func update(_ name: TestName, with bytes: [UInt8], before: ScenarioResult, options: RunOptions, force: Bool) -> Slot {
+        switch write(name, bytes, options: options, force: force) {
+        case .success(let result): return Slot(result: result, updated: true)
+        case .failure(let problem): return Slot(result: before, updated: false, writeError: problem.description)
+        }
+    }
+
+    /// Writes a file with the one safe writer and runs it again (`-i` after its questions).
+    public static func write(_ name: TestName, _ bytes: [UInt8], options: RunOptions, force: Bool) -> Result<ScenarioResult, SafeFile.WriteError> {
         do {
             try SafeFile.write(bytes: bytes, to: name.path, force: force)
         } catch {
-            return Slot(result: before, updated: false, writeError: error.description)
+            return .failure(error)
         }
         var rerunOptions = options
         rerunOptions.update = false
         let text = String(decoding: bytes, as: UTF8.self)
-        return Slot(result: ScenarioRunner.run(text: text, name: name, options: rerunOptions).result, updated: true)
+        return .success(ScenarioRunner.run(text: text, name: name, options: rerunOptions).result)
     }
 
     /// `SafeFile.write`, answering only whether it worked.

@@ -9,11 +9,21 @@ public struct TestName: Sendable, Hashable, CustomStringConvertible {
     public let relative: String
     /// An examples row, without brackets (`amount=99.99`), when the file has a table.
     public var row: String?
+    /// The examples row this test runs, 1-based, when the file has a table.
+    public var exampleRow: Int?
 
-    public init(path: String, relative: String? = nil, row: String? = nil) {
+    public init(path: String, relative: String? = nil, row: String? = nil, exampleRow: Int? = nil) {
         self.path = path
         self.relative = TestName.normalized(relative ?? path)
         self.row = row
+        self.exampleRow = exampleRow
+    }
+
+    /// One test a row of an examples table, named by its label.
+    public func rows(of table: ExamplesTable) -> [TestName] {
+        table.rowLabels.enumerated().map { index, label in
+            TestName(path: path, relative: relative, row: label, exampleRow: index + 1)
+        }
     }
 
     /// What `--filter` and `--exclude` match: `cards/visa.scn`, `cards/visa.scn[amount=1]`.

@@ -1,3 +1,4 @@
+import Foundation
 import WalletCore
 
 /// A `.scn` file as a whole: commands, assertions and the output recorded under each
@@ -10,7 +11,11 @@ public struct Scenario: Sendable {
         public let source: String
         public let command: any Command
         /// Recorded output, or nil when none is recorded (then it is not compared).
-        public let recorded: [String]?
+        public var recorded: [String]?
+        /// The included file holding the line; nil for the scenario's own.
+        public var file: String? = nil
+        /// The include lines that led there, outermost first (`a.scn:2`).
+        public var includedFrom: [String] = []
     }
 
     public let path: String
@@ -20,29 +25,92 @@ public struct Scenario: Sendable {
     public static let outputPrefix = "|"
 
     /// Parses a scenario; every line that does not parse is one diagnostic (a line over the
-    /// length limit ends the file).
+    /// length limit ends the file). `include` lines are expanded in place (relative to
+    /// `path`'s folder; `base` nil: to the working directory, for typed lines).
     public static func parse(_ text: String, path: String) -> Result<Scenario, Diagnostics> {
+        var expansion = Expansion()
         var reader = ScenarioReader(path: path)
-        var steps: [(line: Int, source: String, command: any Command, recorded: [String]?)] = []
+        expansion.stack = [(IncludePath.key(path), path, nil)]
+        expansion.read(text: text, reader: &reader)
+        guard expansion.problems.isEmpty else { return .failure(Diagnostics(list: expansion.problems)) }
+        return .success(Scenario(path: path, tags: reader.tags, steps: expansion.steps))
+    }
+
+    /// The steps of `include PATH` typed in the REPL or piped: PATH relative to the working
+    /// directory, `location` the typed line (`<stdin>:3`).
+    public static func included(_ target: String, at location: String, column: Int = 1) -> Result<[Step], Diagnostics> {
+        var expansion = Expansion()
+        expansion.include(target, from: nil, location: location, column: column)
+        guard expansion.problems.isEmpty else { return .failure(Diagnostics(list: expansion.problems)) }
+        return .success(expansion.steps)
+    }
+
+    /// Reads a file and the files it includes into steps, depth first.
+    struct Expansion {
+        var steps: [Step] = []
         var problems: [Diagnostic] = []
-        LineReader.forEachLine(in: text) { event in
-            switch event {
-            case .tooLong(let line):
-                problems.append(reader.tooLong(line))
-                return false
-            case .line(let line):
-                switch reader.read(line) {
-                case .step(let command, let source): steps.append((line.number, source, command, nil))
-                case .output(let text): steps[steps.count - 1].recorded = (steps[steps.count - 1].recorded ?? []) + [text]
-                case .nothing: break
-                case .problem(let diagnostic): problems.append(diagnostic)
+        var stack: [(key: String, path: String, includedAt: String?)] = []
+        var count = 0
+
+        mutating func read(text: String, reader: inout ScenarioReader) {
+            let included = stack.count > 1
+            let chain = stack.compactMap(\.includedAt)
+            var last = 0
+            LineReader.forEachLine(in: text) { event in
+                switch event {
+                case .tooLong(let line):
+                    problem(reader.tooLong(line))
+                    return false
+                case .line(let line):
+                    last = line.number
+                    count += 1
+                    guard count <= IncludePath.maxIncludedLines else {
+                        problem(Diagnostic(file: reader.path, line: line.number, column: 1,
+                                           message: "includes ran more than \(IncludePath.maxIncludedLines) lines"))
+                        return false
+                    }
+                    switch reader.read(line) {
+                    case .step(let command, let source):
+                        steps.append(Step(line: line.number, source: source, command: command, recorded: nil,
+                                          file: included ? reader.path : nil, includedFrom: chain))
+                    case .output(let text):
+                        // An included file's recorded output is neither compared nor kept.
+                        if !included, !steps.isEmpty { steps[steps.count - 1].recorded = (steps[steps.count - 1].recorded ?? []) + [text] }
+                    case .nothing: break
+                    case .problem(let diagnostic): problem(diagnostic)
+                    case .include(let target, _, let column):
+                        include(target, from: reader.path, location: "\(reader.path):\(line.number)", column: column)
+                    }
+                    return problems.count < ScenarioStream.maxReported
                 }
-                return true
             }
+            if let end = reader.finish(lines: last) { problem(end) }
         }
-        guard problems.isEmpty else { return .failure(Diagnostics(list: problems)) }
-        return .success(Scenario(path: path, tags: reader.tags,
-                                 steps: steps.map { Step(line: $0.line, source: $0.source, command: $0.command, recorded: $0.recorded) }))
+
+        mutating func include(_ target: String, from file: String?, location: String, column: Int) {
+            let display = IncludePath.resolve(target, from: file)
+            let key = IncludePath.key(display)
+            let line = Int(location.split(separator: ":").last ?? "") ?? 1
+            let locationFile = String(location.dropLast(String(line).count + 1))
+            if let refusal = IncludePath.refusal(key: key, display: display, stack: stack, location: location) {
+                return problem(Diagnostic(file: locationFile, line: line, column: column, message: refusal), chained: true)
+            }
+            guard let data = FileManager.default.contents(atPath: display) else {
+                return problem(Diagnostic(file: locationFile, line: line, column: column,
+                                          message: "cannot include \(Printable.escaped(display)): no such file or not readable"))
+            }
+            if stack.isEmpty { stack = [(IncludePath.key(locationFile), locationFile, nil)] }
+            stack.append((key, display, location))
+            defer { stack.removeLast() }
+            var reader = ScenarioReader(path: display, included: true)
+            read(text: String(decoding: data, as: UTF8.self), reader: &reader)
+        }
+
+        mutating func problem(_ diagnostic: Diagnostic, chained: Bool = false) {
+            var diagnostic = diagnostic
+            if !chained, stack.count > 1 { diagnostic.message += IncludePath.suffix(stack.compactMap(\.includedAt)) }
+            problems.append(diagnostic)
+        }
     }
 }
 

@@ -11,6 +11,8 @@ public struct ScenarioReader {
         case nothing
         /// A line that does not parse.
         case problem(Diagnostic)
+        /// `include PATH`: run that file's lines here. `column` is where PATH starts.
+        case include(path: String, source: String, column: Int)
     }
 
     public let path: String
@@ -22,10 +24,41 @@ public struct ScenarioReader {
     /// Output under a line that did not parse belongs to it: its diagnostic is enough.
     private var afterUnparsed = false
     private var inHeader = true
+    /// The examples table, once its `examples:` line is read.
+    public private(set) var examples: ExamplesTable? = nil
+    /// Reading the table's rows.
+    private var inTable = false
+    /// A misplaced or broken table: its rows are skipped, its problems already reported.
+    private var discardingTable = false
+    private var tableBroken = false
+    /// A table file read without a row: said once, the rest is not read.
+    private var needsRow = false
+    /// The data row (1-based) whose values replace `<name>`; nil reads the file without
+    /// running it (a header read).
+    public let exampleRow: Int?
+    private var values: [String: String] = [:]
+    /// A file run through `include`: no examples table, tags do not count.
+    public let included: Bool
+    private var reportedStrayInTable = false
 
     public static let outputPrefix = UInt8(ascii: "|")
 
-    public init(path: String) { self.path = path }
+    public init(path: String, exampleRow: Int? = nil, included: Bool = false) {
+        self.path = path
+        self.exampleRow = exampleRow
+        self.included = included
+    }
+
+    /// Whether the header is over: the first command, `include` or the table's end was read.
+    public var headerDone: Bool { !inHeader && !inTable }
+
+    /// Problems only the end of input shows (a table that ends the file).
+    public mutating func finish(lines: Int) -> Diagnostic? {
+        guard inTable else { return nil }
+        inTable = false
+        if discardingTable { discardingTable = false; return nil }
+        return endTable(line: lines + 1)
+    }
 
     /// The diagnostic for a line longer than the limit (the reader kept only its first bytes).
     public func tooLong(_ line: RawLine) -> Diagnostic {
@@ -35,26 +68,71 @@ public struct ScenarioReader {
     }
 
     public mutating func read(_ line: RawLine) -> Item {
+        if needsRow { return .nothing }
         var bytes = line.content
         // A byte-order mark is kept in the file but is no part of the first line.
         if line.number == 1, bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
             bytes = UnsafeBufferPointer(rebasing: bytes[3...])
         }
-        if bytes.first == Self.outputPrefix { return output(bytes, line: line.number) }
-        lastWasStep = false
-        inStrayOutput = false
-        afterUnparsed = false
         var first = 0
         while first < bytes.count, bytes[first] == UInt8(ascii: " ") || bytes[first] == UInt8(ascii: "\t") || bytes[first] == UInt8(ascii: "\r") {
             first += 1
         }
+        if inTable {
+            // Rows are indented; a blank or unindented line ends the table.
+            if first > 0 && first < bytes.count {
+                if bytes[first] == UInt8(ascii: "#") || discardingTable { return .nothing }
+                return tableRow(String(decoding: bytes, as: UTF8.self), line: line.number)
+            }
+            inTable = false
+            if discardingTable {
+                discardingTable = false
+            } else if let problem = endTable(line: line.number) {
+                return .problem(problem)
+            }
+        }
+        if bytes.first == Self.outputPrefix {
+            if examples != nil {
+                defer { reportedStrayInTable = true }
+                if reportedStrayInTable { return .nothing }
+                return .problem(Diagnostic(file: path, line: line.number, column: 1,
+                                           message: "a file with an examples table holds assertions, not recorded output (remove the `|` lines)"))
+            }
+            return output(bytes, line: line.number)
+        }
+        reportedStrayInTable = false
+        lastWasStep = false
+        inStrayOutput = false
+        afterUnparsed = false
         // Blank lines and comments need no String at all.
         if first == bytes.count { return .nothing }
         if bytes[first] == UInt8(ascii: "#") {
-            if inHeader { return tagsLine(UnsafeBufferPointer(rebasing: bytes[(first + 1)...]), line: line.number) }
+            if inHeader && !included { return tagsLine(UnsafeBufferPointer(rebasing: bytes[(first + 1)...]), line: line.number) }
             return .nothing
         }
-        let text = String(decoding: bytes, as: UTF8.self)
+        var text = String(decoding: bytes, as: UTF8.self)
+        if bytes[first] == UInt8(ascii: "e"), let problem = examplesLine(text, first: first, line: line.number) { return problem }
+        if examples != nil {
+            switch Placeholders.substitute(text, values, columns: examples?.columns ?? []) {
+            case .success(let replaced): text = replaced
+            case .failure(.unknown(let name, let offset)):
+                afterUnparsed = true
+                let known = examples?.columns.map { "<\($0)>" }.joined(separator: ", ") ?? ""
+                return .problem(Diagnostic(file: path, line: line.number, column: Lexer.column(in: text, at: offset),
+                                           message: "unknown placeholder <\(name.prefix(40))> (the examples table has \(known))"))
+            }
+        }
+        if bytes[first] == UInt8(ascii: "i") || examples != nil, let include = IncludeLine.parse(text) {
+            inHeader = false
+            switch include {
+            case .success(let (target, column)): return .include(path: target, source: text, column: column)
+            case .failure(var diagnostic):
+                afterUnparsed = true
+                diagnostic.file = path
+                diagnostic.line = line.number
+                return .problem(diagnostic)
+            }
+        }
         if bytes[first] == UInt8(ascii: ":") {
             afterUnparsed = true
             let word = text.utf8.dropFirst(first).split(separator: UInt8(ascii: " ")).first.map { String(decoding: $0, as: UTF8.self) } ?? ""
@@ -74,6 +152,59 @@ public struct ScenarioReader {
             lastWasStep = !command.isAssertion
             return .step(command, source: text)
         }
+    }
+
+    /// `examples:` on its own line: the table starts. Nil when the line is something else.
+    private mutating func examplesLine(_ text: String, first: Int, line: Int) -> Item? {
+        let word = text.utf8.dropFirst(first)
+        guard word.starts(with: ExamplesTable.keyword.utf8) else { return nil }
+        let rest = word.dropFirst(ExamplesTable.keyword.utf8.count)
+        func problem(_ message: String, at offset: Int = first) -> Item {
+            afterUnparsed = true
+            return .problem(Diagnostic(file: path, line: line, column: Lexer.column(in: text, at: offset), message: message))
+        }
+        if let extra = rest.firstIndex(where: { $0 != 32 && $0 != 9 && $0 != 13 }) {
+            return problem("`examples:` stands alone on its line; the rows go under it, indented", at: text.utf8.distance(from: text.utf8.startIndex, to: extra))
+        }
+        func misplaced(_ message: String) -> Item {
+            inTable = true
+            discardingTable = true
+            return problem(message)
+        }
+        if included { return misplaced("an included file may not have an examples table (the includer's placeholders apply to its include line only)") }
+        if examples != nil { return misplaced("a file has one examples table; the first is at line \(examples?.line ?? 0)") }
+        if !inHeader { return misplaced("the examples table comes before the first command") }
+        inHeader = false
+        inTable = true
+        examples = ExamplesTable(line: line)
+        return .nothing
+    }
+
+    private mutating func tableRow(_ text: String, line: Int) -> Item {
+        guard let problem = examples?.add(text, line: line) else { return .nothing }
+        tableBroken = true
+        return .problem(Diagnostic(file: path, line: line, column: Lexer.column(in: text, at: problem.offset), message: problem.message))
+    }
+
+    /// The table is complete: it needs rows, and the row to run must exist.
+    private mutating func endTable(line: Int) -> Diagnostic? {
+        guard let table = examples else { return nil }
+        if table.columns.isEmpty || table.rows.isEmpty {
+            return Diagnostic(file: path, line: table.line, column: 1,
+                              message: table.columns.isEmpty ? "the examples table is empty: indent a row of column names, then a row a test"
+                                                             : "the examples table has column names but no rows")
+        }
+        if tableBroken { return nil }
+        if let exampleRow {
+            guard let row = table.values(ofRow: exampleRow) else {
+                return Diagnostic(file: path, line: table.line, column: 1, message: "the examples table has no row \(exampleRow)")
+            }
+            values = row
+            return nil
+        }
+        needsRow = true
+        return Diagnostic(file: path, line: table.line, column: 1,
+                          message: "this file has an examples table: `tourpass run` runs it once per row")
     }
 
     private mutating func output(_ bytes: UnsafeBufferPointer<UInt8>, line: Int) -> Item {
