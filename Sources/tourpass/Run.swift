@@ -89,23 +89,24 @@ struct Run: ParsableCommand {
         _ = try whatIfPolicy()
     }
 
-    /// The `--policy` values applied together, checked once; every problem named.
+    /// The `--policy` values applied together, checked once; every problem named, one a line.
     func whatIfPolicy() throws -> Policy? {
         guard !policy.isEmpty else { return nil }
         var pairs: [(key: String, value: String)] = []
-        var malformed: [String] = []
+        var problems: [String] = []
         for item in policy {
-            guard let equals = item.firstIndex(of: "="), equals != item.startIndex else { malformed.append(item); continue }
+            guard let equals = item.firstIndex(of: "="), equals != item.startIndex else {
+                problems.append("--policy \(item.prefix(60)): expected KEY=VALUE, such as --policy topup.fee=3%")
+                continue
+            }
             pairs.append((String(item[..<equals]), String(item[item.index(after: equals)...])))
         }
-        if !malformed.isEmpty {
-            throw ValidationError("--policy takes KEY=VALUE (--policy topup.fee=3%): " + malformed.map { "'\($0.prefix(60))'" }.joined(separator: ", "))
-        }
         switch Policy.applying(pairs) {
-        case .success(let value): return value
-        case .failure(let problem):
-            throw ValidationError("--policy: " + problem.problems.joined(separator: "; "))
+        case .success(let value) where problems.isEmpty: return value
+        case .success: break
+        case .failure(let problem): problems += problem.problems.map { "--policy: " + $0 }
         }
+        throw ValidationError(problems.joined(separator: "\n"))
     }
 
     func run() throws {

@@ -18,7 +18,7 @@ struct HelpCommand: Command {
         })
 
     static func knows(_ topic: String) -> Bool {
-        CommandTable.spec(named: topic) != nil || MetaCommand.names.contains(topic)
+        CommandTable.spec(named: topic) != nil || MetaCommand.names.contains(topic) || ScenarioLine.all.contains { $0.name == topic }
     }
 
     func run(in session: inout Session) throws(WalletError) -> [any OutputValue] {
@@ -30,6 +30,7 @@ struct HelpCommand: Command {
         if let meta = MetaCommand.all.first(where: { $0.name == name }) {
             return ["\(meta.usage)", "  \(meta.summary)"]
         }
+        if let line = ScenarioLine.all.first(where: { $0.name == name }) { return line.help }
         guard let spec = CommandTable.spec(named: name) else { return ["no command \(name)"] }
         return spec.helpLines
     }
@@ -40,6 +41,8 @@ struct HelpCommand: Command {
         lines += CommandTable.all.map { "  " + Layout.pad($0.name, width) + "  " + $0.summary }
         lines.append("REPL:")
         lines += MetaCommand.all.map { "  " + Layout.pad($0.name, width) + "  " + $0.summary }
+        lines.append("scenario files:")
+        lines += ScenarioLine.all.map { "  " + Layout.pad($0.name, width) + "  " + $0.summary }
         return lines
     }
 }
@@ -60,4 +63,33 @@ public struct MetaCommand: Sendable {
     ]
 
     public static var names: [String] { all.map(\.name) }
+}
+
+/// Lines a scenario file holds besides commands: read by `ScenarioReader`, not the command table.
+struct ScenarioLine: Sendable {
+    let name: String
+    let summary: String
+    let help: [String]
+
+    static let all: [ScenarioLine] = [
+        ScenarioLine(name: "include", summary: "run another scenario file's lines here, in the same world", help: [
+            "usage: include PATH",
+            "  run PATH's lines here, in the same world, with their assertions checked (its recorded output is ignored)",
+            "  PATH is relative to the including file (typed or piped: to the working directory); quote a path with spaces",
+            "  files named _NAME.scn are include-only: `tourpass run FOLDER` skips them",
+            "examples:",
+            "  include _verified-visa.scn",
+            "  include \"../shared/_setup.scn\"",
+        ]),
+        ScenarioLine(name: "examples", summary: "`examples:` table: run a file once per row, <column> replaced", help: [
+            "usage: examples:   (alone on its line, before the first command; indented rows follow)",
+            "  the first row names the columns; each later row is a test named FILE[column=value]",
+            "  <column> is replaced in every line but comments; the file holds assertions, not recorded output",
+            "examples:",
+            "  examples:",
+            "    amount  | code",
+            "    99.99   | topup.below_minimum",
+            "    2000.01 | topup.above_maximum",
+        ]),
+    ]
 }
