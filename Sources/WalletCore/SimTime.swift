@@ -182,10 +182,11 @@ public struct SimDuration: Hashable, Comparable, Sendable, CustomStringConvertib
     }
 
     public enum Problem: Error, Equatable, Sendable {
-        case malformed, negative, tooLong
+        case malformed, negative, tooLong, repeatedUnit
         public var message: String {
             switch self {
             case .malformed: return "not a duration (expected e.g. 91d, 12h, 30m, 2w or 1d12h)"
+            case .repeatedUnit: return "each unit (w, d, h, m) may appear once in a duration: write 2d, not 1d1d"
             case .negative: return "a duration cannot be negative: the clock only moves forward"
             case .tooLong: return "duration is longer than the clock can go (it stops at 9999-12-31)"
             }
@@ -200,6 +201,7 @@ public struct SimDuration: Hashable, Comparable, Sendable, CustomStringConvertib
         var number: Int64 = 0
         var sawDigit = false
         var sawUnit = false
+        var unitsSeen: Set<UInt8> = []
         for byte in text.utf8 {
             if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
                 number = number * 10 + Int64(byte - UInt8(ascii: "0"))
@@ -216,6 +218,7 @@ public struct SimDuration: Hashable, Comparable, Sendable, CustomStringConvertib
             default: return .failure(.malformed)
             }
             guard sawDigit else { return .failure(.malformed) }
+            guard unitsSeen.insert(byte).inserted else { return .failure(.repeatedUnit) }
             let (part, overflow) = number.multipliedReportingOverflow(by: size)
             guard !overflow, part <= maxMinutes else { return .failure(.tooLong) }
             total += part

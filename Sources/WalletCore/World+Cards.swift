@@ -130,8 +130,12 @@ extension World {
     public func selectCard(of id: UserID, _ selector: String) throws(WalletError) -> CardID {
         let owned = users[id.index].cards
         let match: CardID?
+        let digits = selector.filter { $0 != " " && $0 != "-" }
         if selector.count == 4, selector.allSatisfy(\.isASCIIDigit) {
             match = owned.first { cards[$0.index].last4 == selector }
+        } else if digits.count > 4, digits.allSatisfy(\.isASCIIDigit) {
+            // A full number, as `cards` would never show it but a user may type it.
+            match = owned.first { cards[$0.index].number == digits }
         } else {
             // A brand names the earliest-linked card of that brand (a declined Visa is a Visa);
             // a sandbox word that is no brand (`declined`) names the user's card of that kind.
@@ -145,7 +149,7 @@ extension World {
         }
         guard let card = match else {
             // A full number typed as a selector is shown masked like any card.
-            let shown = selector.count > 4 && selector.allSatisfy(\.isASCIIDigit) ? "••" + selector.suffix(4) : selector
+            let shown = digits.count > 4 && digits.allSatisfy(\.isASCIIDigit) ? "••" + digits.suffix(4) : selector
             throw WalletError(.cardNotFound, "\(users[id.index].name) has no linked card matching \(shown)")
         }
         return card

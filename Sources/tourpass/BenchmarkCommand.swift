@@ -14,7 +14,7 @@ struct Bench: ParsableCommand {
     @Option(help: "Scenario files to generate and run.")
     var files = 1_000
 
-    @Option(name: [.customShort("j"), .long], help: "Parallel jobs for the files (default: the number of cores).")
+    @Option(name: [.customShort("j"), .long], parsing: .unconditional, help: "Parallel jobs for the files (default: the number of cores).")
     var jobs: Int?
 
     @Option(help: "Runs of each measurement; the median and the best are printed.")
@@ -27,6 +27,7 @@ struct Bench: ParsableCommand {
         guard (1...20_000_000).contains(commands) else { throw ValidationError("--commands takes 1 to 20000000") }
         guard (1...100_000).contains(files) else { throw ValidationError("--files takes 1 to 100000") }
         guard (1...50).contains(repeats) else { throw ValidationError("--repeats takes 1 to 50") }
+        if let jobs, !(1...256).contains(jobs) { throw ValidationError("-j takes 1 to 256 jobs") }
     }
 
     func run() throws {

@@ -23,7 +23,8 @@ struct Run: ParsableCommand {
     @Option(help: "Write a JUnit XML report to this file.")
     var junit: String?
 
-    @Option(name: [.customShort("j"), .long], help: "Parallel jobs (default: the number of cores).")
+    // Unconditional: `-j -1` is a bad number of jobs, not a missing value.
+    @Option(name: [.customShort("j"), .long], parsing: .unconditional, help: "Parallel jobs (default: the number of cores).")
     var jobs: Int?
 
     @Option(help: "Run only tests whose name matches this glob (*, ?, [...]; without them, a substring). Repeatable; any match selects.")

@@ -84,12 +84,20 @@ public enum Suite {
     public static func collectNames(_ paths: [String]) -> (names: [TestName], missing: [String]) {
         var byPath: [String: TestName] = [:]
         var missing: [String] = []
+        // One file, one test, however it is spelt (`a.scn ./a.scn s//a.scn`, a link): the
+        // first spelling met wins.
+        var seenFiles: Set<[UInt64]> = []
+        func isNew(_ path: String) -> Bool {
+            var info = stat()
+            guard stat(path, &info) == 0 else { return true }
+            return seenFiles.insert([UInt64(info.st_dev), UInt64(info.st_ino)]).inserted
+        }
         let manager = FileManager.default
         for path in paths {
             var isDirectory: ObjCBool = false
             guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else { missing.append(path); continue }
             guard isDirectory.boolValue else {
-                if byPath[path] == nil { byPath[path] = TestName(path: path) }
+                if byPath[path] == nil, isNew(path) { byPath[path] = TestName(path: path) }
                 continue
             }
             let base = path.hasSuffix("/") ? String(path.dropLast()) : path
@@ -99,7 +107,7 @@ public enum Suite {
             for case let relative as String in manager.enumerator(atPath: resolved) ?? FileManager.DirectoryEnumerator()
             where relative.hasSuffix(".scn") && !(relative.split(separator: "/").last?.hasPrefix("_") ?? false) {
                 let full = base + "/" + relative
-                if byPath[full] == nil { byPath[full] = TestName(path: full, relative: relative) }
+                if byPath[full] == nil, isNew(full) { byPath[full] = TestName(path: full, relative: relative) }
             }
         }
         let names = byPath.values.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
