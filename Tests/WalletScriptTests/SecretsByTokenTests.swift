@@ -26,6 +26,7 @@ import Testing
         ("topup 100 card:\"5555 5555 5555 4444\"", "5555 5555"),
         ("expect charged 5 card:411111111111", "411111111111"),
         ("pay 5 qr:cross password:\"123456", "123456"),
+        ("card ４１１１１１１１１１１１１１１１", "４１１１１１"),
         ("pay 5 qr:cross password:123456 \u{1B}", "123456"),
     ]
 

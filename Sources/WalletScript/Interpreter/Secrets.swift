@@ -82,9 +82,10 @@ enum Secrets {
     /// Digits in a word made only of digits, spaces and dashes (`4111`, `"4111 1111"`, `4111-1111`).
     private static func cardDigits(_ text: Substring) -> Int? {
         var digits = 0
-        for byte in text.utf8 {
-            if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") { digits += 1 }
-            else if byte != UInt8(ascii: " ") && byte != UInt8(ascii: "-") { return nil }
+        for scalar in text.unicodeScalars {
+            // Any decimal digit (full-width `４` too): the number is secret however typed.
+            if scalar.properties.numericType == .decimal { digits += 1 }
+            else if scalar != " " && scalar != "-" { return nil }
         }
         return digits > 0 ? digits : nil
     }
@@ -92,7 +93,7 @@ enum Secrets {
     /// The line with every secret character shown as `•` (one for one, so a caret below
     /// still points at the right column).
     static func redacted(_ line: String) -> String {
-        guard line.utf8.contains(where: { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) || mentionsPassword(line) else { return line }
+        guard line.unicodeScalars.contains(where: { $0.properties.numericType == .decimal }) || mentionsPassword(line) else { return line }
         let ranges = secretRanges(line)
         if ranges?.isEmpty == true { return line }
         var out = ""
