@@ -153,6 +153,22 @@ struct AuthoringEndToEndTests {
         #expect(try Tourpass.run(["run", "--policy", "topup.min=3000", "--policy", "topup.max=5000", path]).status == 1)
     }
 
+    @Test("the suite's own what-if file and authoring folder: pass as recorded, fail exactly where a policy alters them")
+    func suiteFiles() throws {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("scenarios/authoring").path
+        let plain = try Tourpass.run(["run", folder])
+        #expect(plain.status == 0, "\(plain.out)")
+        #expect(plain.out.contains("PASS \(folder)/topup-bounds.scn[amount=99.99]"))
+        #expect(!plain.out.contains("_verified-visa.scn"))
+        let file = folder + "/what-if-fee.scn"
+        let whatIf = try Tourpass.run(["run", "--policy", "pass.days=30", file])
+        #expect(whatIf.status == 1)
+        let failing = whatIf.outLines.filter { $0.hasPrefix(file + ":") }
+        #expect(failing == ["\(file):13: topup 500", "\(file):19: advance 31d", "\(file):22: status"])
+        #expect(whatIf.out.contains("  +2026-01-31 00:00  TourPass of alice expired; refunded CNY 461.50 to visa ••1111"))
+    }
+
     @Test("--policy problems are usage errors (exit 2) naming each one")
     func whatIfUsage() throws {
         let dir = try TemporaryDirectory()

@@ -140,6 +140,7 @@ public enum Suite {
         guard descriptor >= 0 else { return ([], nil) }
         defer { close(descriptor) }
         var reader = ScenarioReader(path: path)
+        reader.headerOnly = true
         var broken = false
         var count = 0
         _ = LineReader.forEachLine(descriptor: descriptor) { event in

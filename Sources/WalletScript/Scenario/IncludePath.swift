@@ -6,7 +6,7 @@ public enum IncludePath {
     /// Includes nested deeper than this are refused (memory stays bounded: one reader a level).
     public static let maxDepth = 16
     /// Lines run through includes in one test, in all: an include repeated in a loop ends here.
-    public static let maxIncludedLines = 1_000_000
+    public static let maxIncludedLines = 100_000
 
     /// PATH relative to the including file's folder (absolute stays absolute); `from` nil
     /// means the working directory (REPL and piped input).

@@ -43,6 +43,9 @@ public struct ScenarioReader {
 
     public static let outputPrefix = UInt8(ascii: "|")
 
+    /// Reads only the header (tags, examples table): the first command ends it unparsed.
+    public var headerOnly = false
+
     public init(path: String, exampleRow: Int? = nil, included: Bool = false) {
         self.path = path
         self.exampleRow = exampleRow
@@ -112,6 +115,11 @@ public struct ScenarioReader {
         }
         var text = String(decoding: bytes, as: UTF8.self)
         if bytes[first] == UInt8(ascii: "e"), let problem = examplesLine(text, first: first, line: line.number) { return problem }
+        // A header read stops at the first command without parsing it.
+        if headerOnly {
+            inHeader = false
+            return .nothing
+        }
         if examples != nil {
             switch Placeholders.substitute(text, values, columns: examples?.columns ?? []) {
             case .success(let replaced): text = replaced
