@@ -107,4 +107,19 @@ import WalletScript
         #expect(missing.feed("include no-such-file.scn").err.first?.hasPrefix("<stdin>:1:9: error: cannot include no-such-file.scn") == true)
         #expect(missing.finish().exitCode == 2)
     }
+
+    @Test func inTheReplAnIncludeIsOneUndoStepAndCompletes() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        try dir.write("_setup.scn", Self.setup)
+        var console = Console()
+        _ = console.handle("user bob")
+        let response = console.handle("include \(dir.file("_setup.scn"))")
+        #expect(response.lines.last?.text == "included 5 lines from \(dir.file("_setup.scn"))")
+        #expect(console.session.currentUserName == "alice")
+        _ = console.handle(":undo")
+        #expect(console.session.currentUserName == "bob", "one :undo takes back the whole include")
+        #expect(Completion.candidates(for: "inc", session: Session()) == ["include"])
+        #expect(Completion.candidates(for: "include \(dir.path)/_se", session: Session()) == ["\(dir.path)/_setup.scn"])
+    }
 }

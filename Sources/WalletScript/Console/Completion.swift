@@ -7,8 +7,8 @@ public enum Completion {
     /// by the `Lexer`, as the interpreter reads it; a line it refuses completes nothing.
     public static func candidates(for text: String, session: Session) -> [String] {
         let trimmed = text.drop(while: { $0 == " " || $0 == "\t" })
-        // `:load` and `:save` take the rest of the line as a path, as the console reads it.
-        for meta in [":load ", ":save "] where trimmed.hasPrefix(meta) {
+        // `:load`, `:save` and `include` take the rest of the line as a path.
+        for meta in [":load ", ":save ", IncludeLine.keyword + " "] where trimmed.hasPrefix(meta) {
             return paths(completing: String(trimmed.dropFirst(meta.count).drop(while: { $0 == " " })))
         }
         // A quote still open is closed, so `to:"Li` completes to `to:"Li's Noodles"`.
@@ -21,7 +21,7 @@ public enum Completion {
         // What was typed of the current word, as typed (an option with its key and colon).
         let current = currentToken.map { String(Substring(text.utf8.dropFirst($0.offset))) } ?? ""
         guard let first = words.first else {
-            return (CommandTable.namesAndAliases + MetaCommand.names).filter { $0.hasPrefix(current) }
+            return (CommandTable.namesAndAliases + [IncludeLine.keyword] + MetaCommand.names).filter { $0.hasPrefix(current) }
         }
         if first.textString == ":help" {
             return words.count == 1 ? helpTopics().filter { $0.hasPrefix(current) } : []

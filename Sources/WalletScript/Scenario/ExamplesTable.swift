@@ -30,7 +30,7 @@ public struct ExamplesTable: Sendable, Equatable {
 
     /// The cells of a 1-based data row by column name.
     func values(ofRow number: Int) -> [String: String]? {
-        guard (1...rows.count).contains(number) else { return nil }
+        guard number >= 1, number <= rows.count else { return nil }
         return Dictionary(uniqueKeysWithValues: zip(columns, rows[number - 1].cells))
     }
 
