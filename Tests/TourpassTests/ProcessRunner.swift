@@ -32,11 +32,11 @@ enum Tourpass {
     /// is removed unless given. Never waits past `timeout`: the child is killed and the run throws.
     static func run(
         _ arguments: [String], stdin: String? = nil, environment: [String: String?] = [:],
-        directory: String? = nil, timeout: TimeInterval = 120
+        directory: String? = nil, timeout: TimeInterval = 120, executable: String = TourpassBinary.path
     ) throws -> ProcessResult {
         _ = ignoreSigpipe
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: TourpassBinary.path)
+        process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = nil
@@ -78,6 +78,11 @@ enum Tourpass {
             throw EndToEndError("tourpass \(arguments) exited but its output pipes stayed open")
         }
         return ProcessResult(status: process.terminationStatus, stdout: out.value, stderr: err.value)
+    }
+
+    /// A shell script with the binary's path in $TOURPASS (pipelines, `ulimit`).
+    static func runShell(_ script: String, directory: String, timeout: TimeInterval) throws -> ProcessResult {
+        try run(["-c", script], environment: ["TOURPASS": TourpassBinary.path], directory: directory, timeout: timeout, executable: "/bin/sh")
     }
 
     /// Piped input: `tourpass` with the lines on stdin.
