@@ -275,11 +275,11 @@ public struct ScenarioStream {
     /// Everything wrong with the pending step, as one failure, in a fixed order: the
     /// assertion, the recorded output, an unexcused error, the invariants.
     private mutating func resolvePending(next: (any Command)?) {
-        guard let step = pending else {
+        // Moved out, not copied: this runs once a step.
+        guard let step = pending.take() else {
             if let earlier = errorJudge.settle(next: next) { report(failure(earlier)) }
             return
         }
-        pending = nil
         var details: [String] = []
         if let problem = step.outcome.failedAssertion { details.append(problem) }
         let lines = step.rendered ?? (step.recorded == nil ? [] : step.outcome.lines.map(\.text))
