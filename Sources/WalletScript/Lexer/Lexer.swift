@@ -92,12 +92,11 @@ public enum Lexer {
                 while i < bytes.count {
                     // Quotes hold spaces, not terminal controls: ESC, BEL, CR or a bidi
                     // override would act on the screen each time the value is shown.
-                    let inner = bytes[i] == UInt8(ascii: "\\") && i + 1 < bytes.count ? i + 1 : i
-                    if bytes[inner] < 0x20 || bytes[inner] == 0x7f || bytes[inner] >= 0xC2,
-                       let scalar = unsafeScalar(bytes, at: inner) {
-                        return .failure(Diagnostic(column: column(in: line, at: inner), message: "unexpected control character \(Printable.name(scalar)) inside quotes"))
+                    // No escapes (settled): a quoted value runs to the next `"`.
+                    if bytes[i] < 0x20 || bytes[i] == 0x7f || bytes[i] >= 0xC2,
+                       let scalar = unsafeScalar(bytes, at: i) {
+                        return .failure(Diagnostic(column: column(in: line, at: i), message: "unexpected control character \(Printable.name(scalar)) inside quotes"))
                     }
-                    if bytes[i] == UInt8(ascii: "\\"), i + 1 < bytes.count { text.append(bytes[i + 1]); i += 2; continue }
                     if bytes[i] == UInt8(ascii: "\"") { closed = true; i += 1; break }
                     text.append(bytes[i])
                     i += 1
