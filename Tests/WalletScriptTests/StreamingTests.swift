@@ -101,6 +101,17 @@ import Testing
         #expect(!selection.matchesName(TestName(path: "x/ab.scn", relative: "ab.scn")))
     }
 
+    @Test func globsReachTheRowsOfATable() {
+        let first = TestName(path: "s/cards/bounds.scn", relative: "cards/bounds.scn", row: "amount=99.99", exampleRow: 1)
+        let second = TestName(path: "s/cards/bounds.scn", relative: "cards/bounds.scn", row: "amount=100", exampleRow: 2)
+        // A file glob takes every row; a row's own name (with its `[`) takes that row only.
+        #expect(Selection(filters: ["cards/*.scn"]).matchesName(first))
+        #expect(!Selection(excludes: ["cards/*.scn"]).matchesName(second))
+        let one = Selection(filters: ["cards/bounds.scn[amount=99.99]"])
+        #expect(one.matchesName(first) && !one.matchesName(second))
+        #expect(!Selection(filters: ["payments/*.scn"]).matchesName(first))
+    }
+
     @Test func testNamesAndShards() {
         let name = TestName(path: "./scenarios/cards/visa.scn", relative: "cards/visa.scn")
         #expect(name.description == "cards/visa.scn")

@@ -17,15 +17,23 @@ public struct Selection: Sendable {
 
     /// Any filter selects (none: all); any exclude wins; case-sensitive.
     public func matchesName(_ name: TestName) -> Bool {
-        let text = name.description
-        if !filters.isEmpty && !filters.contains(where: { Selection.matches($0, text) }) { return false }
-        return !excludes.contains { Selection.matches($0, text) }
+        if !filters.isEmpty && !filters.contains(where: { Selection.matches($0, name) }) { return false }
+        return !excludes.contains { Selection.matches($0, name) }
+    }
+
+    /// A pattern names a test when it matches its whole name, or, for a row of an examples
+    /// table, its file alone: `cards/*.scn` takes every row of a table in `cards/`.
+    static func matches(_ pattern: String, _ name: TestName) -> Bool {
+        if matches(pattern, name.description) { return true }
+        return name.row != nil && matches(pattern, name.relative)
     }
 
     /// A pattern with `*`, `?` or `[` is a glob over the whole name (`*` crosses `/`);
-    /// any other pattern matches as a substring.
+    /// any pattern also matches as a literal substring, so a row's own name typed as a
+    /// filter (`bounds.scn[amount=99.99]`) selects it although `[` opens a glob class.
     public static func matches(_ pattern: String, _ text: String) -> Bool {
-        guard pattern.contains(where: { $0 == "*" || $0 == "?" || $0 == "[" }) else { return text.contains(pattern) }
+        if text.contains(pattern) { return true }
+        guard pattern.contains(where: { $0 == "*" || $0 == "?" || $0 == "[" }) else { return false }
         return fnmatch(pattern, text, 0) == 0
     }
 }
