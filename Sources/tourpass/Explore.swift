@@ -39,7 +39,18 @@ struct Explore: ParsableCommand {
     @Option(help: "Start with this policy value (KEY=VALUE; repeatable). The policy stays fixed during a search.")
     var policy: [String] = []
 
+    @Option(help: "--random: the seed of the walks.")
+    var seed: UInt64 = RandomWalks.Options().seed
+
+    @Option(help: "--random: how many walks.")
+    var walks = RandomWalks.Options().walks
+
+    @Option(help: "--random: steps per walk.")
+    var steps = RandomWalks.Options().steps
+
     func validate() throws {
+        guard (1...10_000_000).contains(walks) else { throw ValidationError("--walks takes 1 to 10000000") }
+        guard (1...100_000).contains(steps) else { throw ValidationError("--steps takes 1 to 100000") }
         let modes = [reach != nil, all, random].filter { $0 }.count
         guard modes == 1 else { throw ValidationError("give one of --reach TARGET, --all or --random") }
         if all && out == nil { throw ValidationError("--all writes one scenario per target: give --out DIR") }
@@ -56,6 +67,40 @@ struct Explore: ParsableCommand {
         if all, let out {
             throw ExitCode(reachAll(into: out, start: start, limits: limits))
         }
+        if random {
+            throw ExitCode(walkAtRandom(start: start))
+        }
+    }
+
+    private func walkAtRandom(start: ExploreStart) -> Int32 {
+        let walker = RandomWalks(start: start, options: RandomWalks.Options(seed: seed, walks: walks, steps: steps))
+        let report = walker.run()
+        let codes = ExploreReport.allTargets.compactMap { target -> String? in
+            if case .code(let code) = target { return code.rawValue } else { return nil }
+        }
+        let commands = MoveSource.all.map(\.command)
+        print("walks: \(ExploreReport.grouped(report.walks)), steps: \(ExploreReport.grouped(report.steps)) (seed \(seed))")
+        print("rules covered: \(report.codesSeen.count) of \(codes.count) codes answered, \(report.commandsSucceeded.count) of \(commands.count) commands succeeded")
+        let missing = codes.filter { code in !report.codesSeen.contains { $0.rawValue == code } }
+        if !missing.isEmpty { print("codes never answered: " + missing.joined(separator: " ")) }
+        guard let violation = report.violation else {
+            print("no invariant broken")
+            return 0
+        }
+        let scenario = walker.scenario(for: violation)
+        print("invariant broken: \(violation.problem)")
+        print("shrunk from \(violation.foundLength) to \(violation.lines.count) commands:")
+        print(scenario, terminator: "")
+        if let out {
+            let file = (out as NSString).appendingPathComponent("violation-seed-\(seed).scn")
+            guard (try? FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)) != nil,
+                  Suite.writeAtomically(scenario, to: file) else {
+                Terminal.printError("error: cannot write \(file)")
+                return 2
+            }
+            print("wrote \(file)")
+        }
+        return 1
     }
 
     private func makeStart() throws -> ExploreStart {
