@@ -24,6 +24,9 @@ struct Explore: ParsableCommand {
     @Flag(help: "Seeded random walks over the same moves, checking invariants after every step.")
     var random = false
 
+    @Flag(help: "Benchmark: search every command's moves with two users up to --max-states; print states per second.")
+    var bench = false
+
     @Option(help: "Start from the end of this scenario file instead of a fresh world.")
     var from: String?
 
@@ -51,8 +54,8 @@ struct Explore: ParsableCommand {
     func validate() throws {
         guard (1...10_000_000).contains(walks) else { throw ValidationError("--walks takes 1 to 10000000") }
         guard (1...100_000).contains(steps) else { throw ValidationError("--steps takes 1 to 100000") }
-        let modes = [reach != nil, all, random].filter { $0 }.count
-        guard modes == 1 else { throw ValidationError("give one of --reach TARGET, --all or --random") }
+        let modes = [reach != nil, all, random, bench].filter { $0 }.count
+        guard modes == 1 else { throw ValidationError("give one of --reach TARGET, --all, --random or --bench") }
         if all && out == nil { throw ValidationError("--all writes one scenario per target: give --out DIR") }
         guard (1...1_000).contains(maxDepth) else { throw ValidationError("--max-depth takes 1 to 1000") }
         guard (1...100_000_000).contains(maxStates) else { throw ValidationError("--max-states takes 1 to 100000000") }
@@ -69,6 +72,15 @@ struct Explore: ParsableCommand {
         }
         if random {
             throw ExitCode(walkAtRandom(start: start))
+        }
+        if bench {
+            // A target no move reaches, in the cone of every command: the search runs to a bound.
+            var explorer = Explorer(start: start.session, limits: limits)
+            let result = explorer.search(for: [.code(.registerLimit)], cone: Cone.everything(MoveSource.all))
+            print("searched \(ExploreReport.grouped(result.states)) distinct states (\(ExploreReport.grouped(result.moves)) moves tried) to depth \(result.depth) in "
+                  + String(format: "%.2f s: %@ states/s, %@ moves/s on one core; stopped: %@", result.seconds,
+                           ExploreReport.grouped(Int(Double(result.states) / max(result.seconds, 1e-9))),
+                           ExploreReport.grouped(Int(Double(result.moves) / max(result.seconds, 1e-9))), result.stop.explanation))
         }
     }
 

@@ -136,3 +136,27 @@ import WalletScript
         #expect(bfs == brute)
     }
 }
+
+/// `:reach` in the REPL: the shortest continuation, and `apply` as one undo step.
+@Suite struct ReachInConsoleTests {
+    @Test func reachPrintsThenApplyRunsAsOneUndoStep() {
+        var console = Console()
+        for line in ["user zoe", "verify", "card visa"] { _ = console.handle(line) }
+        let shown = console.handle(":reach topup.above_maximum").lines.map(\.text)
+        #expect(shown == ["topup.above_maximum in 1 command (5 states searched; :reach topup.above_maximum apply runs them):",
+                          "  topup 2000.01", "  expect error topup.above_maximum"])
+        let applied = console.handle(":reach \"status expired\" apply").lines.map(\.text)
+        #expect(applied.contains("> advance 90d"))
+        #expect(console.session.world.passState(user: console.session.currentUser!) == .expired)
+        #expect(console.savedScenario.hasSuffix("expect status expired\n"))
+        _ = console.handle(":undo")
+        #expect(console.session.world.passState(user: console.session.currentUser!) == .none)
+        #expect(console.session.world.now == Instant.start)
+    }
+
+    @Test func anUnknownTargetIsExplained() {
+        var console = Console()
+        #expect(console.handle(":reach").lines.map(\.text).first?.hasPrefix(":reach needs a TARGET") == true)
+        #expect(console.handle(":reach pay.wrong_pasword").lines.map(\.text) == ["unknown target 'pay.wrong_pasword'; did you mean 'pay.wrong_password'?"])
+    }
+}

@@ -138,6 +138,17 @@ public struct Console {
         case ":load":
             guard !argument.isEmpty else { return info(":load needs a FILE") }
             return load(argument)
+        case ":reach":
+            let plan = ReachPlan.make(words.count > 1 ? String(words[1]) : "", from: session)
+            var response = Response(lines: plan.message.map { OutputLine(.info, $0) })
+            // With apply, the whole way there is one undo step.
+            if plan.apply, keepsSession { log.markUndoPoint(":reach \(argument)") }
+            for line in plan.lines {
+                guard case .success(let command?) = CommandTable.parse(line) else { continue }
+                response.lines.append(OutputLine(.info, "> " + line))
+                response.lines += run(command, source: line, undoable: false).lines
+            }
+            return response
         default:
             let hint = didYouMean(name, in: MetaCommand.names)
             return Response(diagnostic: Diagnostic(file: inputName, line: lineNumber, column: 1, message: "unknown meta-command '\(Printable.escaped(String(name.prefix(40))))'\(hint)"))

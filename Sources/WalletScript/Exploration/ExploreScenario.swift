@@ -65,12 +65,23 @@ public struct ExploreStart {
             case .success(nil), .failure: record(line, [])
             }
         }
-        var closing = target.closing
-        if case .success(let outcome?) = session.run(line: closing), outcome.failedAssertion != nil {
-            closing = "expect ok"
-        }
-        text += closing + "\n"
+        text += ExploreStart.closing(for: target, in: session) + "\n"
         return text
+    }
+
+    /// The assertion that ends a sequence reaching `target` from this start.
+    public func closingLine(for target: ExploreTarget, after path: [String]) -> String {
+        var session = self.session
+        for line in path { _ = session.run(line: line) }
+        return ExploreStart.closing(for: target, in: session)
+    }
+
+    /// The target's own assertion, or `expect ok` where it does not apply (an event of
+    /// another user than the current one).
+    static func closing(for target: ExploreTarget, in session: Session) -> String {
+        var copy = session
+        if case .success(let outcome?) = copy.run(line: target.closing), outcome.failedAssertion == nil { return target.closing }
+        return "expect ok"
     }
 }
 
