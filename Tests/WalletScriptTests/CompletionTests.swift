@@ -64,7 +64,8 @@ import WalletScript
 
     @Test func metaCommandsAndHelp() {
         #expect(complete(":he") == [":help"])
-        #expect(complete(":").count == 6)
+        #expect(complete(":").count == MetaCommand.all.count)
+        #expect(complete(":").contains(":reach"))
         #expect(complete(":help to") == ["topup"])
         #expect(complete("help tra") == ["transfer"])
         #expect(complete("policy topup.f") == ["topup.fee"])
