@@ -142,17 +142,31 @@ public struct RandomWalks {
             firstProblem(lines).map { RandomWalks.kind(of: $0) == wanted } ?? false
         }
         var lines = found
-        var chunk = max(1, lines.count / 2)
-        while chunk >= 1 {
-            var index = 0
-            var removed = false
-            while index < lines.count {
-                var candidate = lines
-                candidate.removeSubrange(index..<min(lines.count, index + chunk))
-                if fails(candidate) { lines = candidate; removed = true } else { index += chunk }
+        func dropChunks() {
+            var chunk = max(1, lines.count / 2)
+            while chunk >= 1 {
+                var index = 0
+                var removed = false
+                while index < lines.count {
+                    var candidate = lines
+                    candidate.removeSubrange(index..<min(lines.count, index + chunk))
+                    if fails(candidate) { lines = candidate; removed = true } else { index += chunk }
+                }
+                if !removed { chunk /= 2 }
             }
-            if !removed { chunk /= 2 }
         }
+        dropChunks()
+        // Two clock moves in a row become one (`advance 31d`, `advance 59d`: `advance 90d`).
+        var index = 0
+        while index + 1 < lines.count {
+            if let a = RandomWalks.advanceMinutes(lines[index]), let b = RandomWalks.advanceMinutes(lines[index + 1]) {
+                var candidate = lines
+                candidate.replaceSubrange(index...index + 1, with: ["advance " + SimDuration(minutes: a + b).description])
+                if fails(candidate) { lines = candidate; continue }
+            }
+            index += 1
+        }
+        dropChunks()
         var improved = true
         while improved {
             improved = false
@@ -165,6 +179,12 @@ public struct RandomWalks {
             }
         }
         return lines
+    }
+
+    static func advanceMinutes(_ line: String) -> Int64? {
+        let words = line.split(separator: " ")
+        guard words.count == 2, words[0] == "advance", case .success(let span) = SimDuration.parse(words[1]) else { return nil }
+        return span.minutes
     }
 
     /// The line with its amount or duration made smaller, smallest first.
