@@ -76,7 +76,12 @@ struct Explore: ParsableCommand {
         if bench {
             // A target no move reaches, in the cone of every command: the search runs to a bound.
             var explorer = Explorer(start: start.session, limits: limits)
+            let cpuBefore = clock()
             let result = explorer.search(for: [.code(.registerLimit)], cone: Cone.everything(MoveSource.all))
+            let cpu = Double(clock() - cpuBefore) / Double(CLOCKS_PER_SEC)
+            print(String(format: "CPU time %.2f s: %@ states/s, %@ moves/s of CPU time (the wall clock counts other processes on a shared machine)", cpu,
+                         ExploreReport.grouped(Int(Double(result.states) / max(cpu, 1e-9))),
+                         ExploreReport.grouped(Int(Double(result.moves) / max(cpu, 1e-9)))))
             print("searched \(ExploreReport.grouped(result.states)) distinct states (\(ExploreReport.grouped(result.moves)) moves tried) to depth \(result.depth) in "
                   + String(format: "%.2f s: %@ states/s, %@ moves/s on one core; stopped: %@", result.seconds,
                            ExploreReport.grouped(Int(Double(result.states) / max(result.seconds, 1e-9))),

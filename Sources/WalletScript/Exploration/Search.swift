@@ -139,7 +139,7 @@ public struct Explorer {
                 for line in buffer {
                     guard let id = intern(line) else { continue }
                     var after = session
-                    let outcome = after.run(commands[Int(id)])
+                    let outcome = Explorer.run(commands[Int(id)], in: &after)
                     movesTried += 1
                     for (index, target) in targets.enumerated() where found[index] == nil && target.matches(outcome, after) {
                         found[index] = (path(to: node, then: id), visited.count)
@@ -174,6 +174,17 @@ public struct Explorer {
         var moves: [String] = []
         for source in sources { source.offer(context, &moves) }
         return moves
+    }
+
+    /// Runs a move straight on the session: what `Session.run` does less the statement's
+    /// attempt log and `expect`'s memory, which no rule reads and a search never asks.
+    @inline(__always)
+    static func run(_ command: any Command, in session: inout Session) -> Outcome {
+        do throws(WalletError) {
+            return Outcome(output: try command.run(in: &session))
+        } catch {
+            return Outcome(output: [], error: error)
+        }
     }
 
     /// The union of the targets' cones.
