@@ -57,6 +57,7 @@ public struct MetaCommand: Sendable {
         MetaCommand(name: ":help", usage: ":help [COMMAND]", summary: "list the commands, or explain one"),
         MetaCommand(name: ":save", usage: ":save FILE", summary: "save the session so far as a scenario with its recorded output"),
         MetaCommand(name: ":load", usage: ":load FILE", summary: "run a scenario file into the current world"),
+        MetaCommand(name: ":report", usage: ":report FILE", summary: "write the session as an HTML page: a chart of each user's money and the lines typed"),
         MetaCommand(name: ":undo", usage: ":undo", summary: "step the world back one command (repeatable)"),
         MetaCommand(name: ":reach", usage: ":reach TARGET [apply]", summary: "the shortest way from here to an error code, event or state; apply runs it (one :undo step)"),
         MetaCommand(name: ":reset", usage: ":reset", summary: "start again from the default world"),

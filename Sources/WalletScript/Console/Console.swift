@@ -149,6 +149,9 @@ public struct Console {
                 response.lines += run(command, source: line, undoable: false).lines
             }
             return response
+        case ":report":
+            guard !argument.isEmpty else { return info(":report needs a FILE") }
+            return report(to: argument)
         default:
             let hint = didYouMean(name, in: MetaCommand.names)
             return Response(diagnostic: Diagnostic(file: inputName, line: lineNumber, column: 1, message: "unknown meta-command '\(Printable.escaped(String(name.prefix(40))))'\(hint)"))
@@ -198,6 +201,18 @@ public struct Console {
         }
         let count = log.transcript.filter { !$0.source.hasPrefix("#") }.count
         return info("saved \(count) line\(count == 1 ? "" : "s") to \(Printable.escaped(path))")
+    }
+
+    /// The session as an HTML page: its chart and its lines (passwords and card numbers hidden).
+    private func report(to path: String) -> Response {
+        let expanded = (path as NSString).expandingTildeInPath
+        let page = HTMLReport.session(self)
+        do {
+            try SafeFile.write(page, to: expanded)
+        } catch {
+            return Response(lines: [OutputLine(.error, "error: \(error)")])
+        }
+        return info("wrote the session's report to \(Printable.escaped(path)) (\(page.utf8.count) bytes)")
     }
 
     private mutating func load(_ path: String) -> Response {
