@@ -7,8 +7,8 @@ public enum Completion {
     /// by the `Lexer`, as the interpreter reads it; a line it refuses completes nothing.
     public static func candidates(for text: String, session: Session) -> [String] {
         let trimmed = text.drop(while: { $0 == " " || $0 == "\t" })
-        // `:load`, `:save` and `include` take the rest of the line as a path.
-        for meta in [":load ", ":save ", IncludeLine.keyword + " "] where trimmed.hasPrefix(meta) {
+        // `:load`, `:save`, `:report` and `include` take the rest of the line as a path.
+        for meta in [":load ", ":save ", ":report ", IncludeLine.keyword + " "] where trimmed.hasPrefix(meta) {
             return paths(completing: String(trimmed.dropFirst(meta.count).drop(while: { $0 == " " })))
         }
         // A quote still open is closed, so `to:"Li` completes to `to:"Li's Noodles"`.
