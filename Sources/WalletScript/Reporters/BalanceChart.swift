@@ -10,11 +10,13 @@ import WalletCore
 /// a few pixels apart (a scenario often does everything at 00:00): each instant gets a
 /// slot as wide as its busiest user's entries, the rest of the width follows the clock.
 enum BalanceChart {
-    static let width = 820.0
+    static let width = 850.0
     static let plotLeft = 78.0, plotRight = 800.0
-    static let plotTop = 30.0, plotBottom = 214.0
+    static let plotTop = 46.0, plotBottom = 226.0
+    /// Locks, unlocks and lapses sit in a strip above the plot, clear of the lines.
+    static let eventStrip = 24.0
     /// The legend sits under the time axis; the chart grows by a row for each legend row.
-    static let legendTop = 252.0, legendRow = 19.0
+    static let legendTop = 264.0, legendRow = 19.0
     static let palette = ["#0b6bcb", "#d1495b", "#2a9d5c", "#8e5bc5", "#e08a00", "#1b9aaa", "#6b6b6b", "#b5651d"]
 
     /// One plotted entry of one user.
@@ -84,7 +86,7 @@ enum BalanceChart {
             svg += "<line class=\"grid\" x1=\"\(n(plotLeft))\" y1=\"\(n(ty))\" x2=\"\(n(plotRight))\" y2=\"\(n(ty))\"/>"
             svg += "<text class=\"ylab\" x=\"\(n(plotLeft - 8))\" y=\"\(n(ty + 4))\">\(MoneyAxis.label(tick))</text>\n"
         }
-        svg += "<text class=\"axis-title\" x=\"\(n(plotLeft - 8))\" y=\"\(n(plotTop - 10))\">CNY</text>\n"
+        svg += "<text class=\"axis-title\" x=\"\(n(plotLeft - 8))\" y=\"\(n(plotTop - 12))\">CNY</text>\n"
         // Time axis.
         svg += "<line class=\"axis\" x1=\"\(n(plotLeft))\" y1=\"\(n(plotBottom))\" x2=\"\(n(plotRight))\" y2=\"\(n(plotBottom))\"/>\n"
         // A short tick under each instant that has entries, a long one with a date at round instants.
@@ -166,7 +168,7 @@ enum BalanceChart {
     }
 
     /// One marker shape per kind of entry; the colour is the user's.
-    static func marker(_ mark: Statement.Mark, x: Double, y: Double, colour: String, title: String, top: Double = plotTop + 6) -> String {
+    static func marker(_ mark: Statement.Mark, x: Double, y: Double, colour: String, title: String, top: Double = eventStrip) -> String {
         let t = "<title>\(HTML.escape(title))</title>"
         switch mark {
         case .topup:
@@ -202,11 +204,11 @@ enum BalanceChart {
         var y = legendTop
         var rows = 1
         func place(_ itemWidth: Double) {
-            if x > plotLeft && x + itemWidth > plotRight { x = plotLeft; y += legendRow; rows += 1 }
+            if x > plotLeft && x + itemWidth > width - 16 { x = plotLeft; y += legendRow; rows += 1 }
         }
         for s in series.prefix(12) {
             let label = s.showsPass && s.showsWallet ? "\(s.name) (wallet dashed)" : s.name
-            let itemWidth = 34 + Double(label.count) * 6.6
+            let itemWidth = 34 + Double(label.count) * 6.2
             place(itemWidth)
             svg += "<line class=\"line\(s.showsPass ? "" : " wallet")\" x1=\"\(n(x))\" y1=\"\(n(y))\" x2=\"\(n(x + 18))\" y2=\"\(n(y))\" stroke=\"\(s.colour)\"/>"
             svg += "<text x=\"\(n(x + 23))\" y=\"\(n(y + 4))\">\(HTML.escape(label))</text>"
@@ -222,7 +224,7 @@ enum BalanceChart {
                                                  (.transfer, "transfer"), (.expiry, "expiry"), (.expiryRefund, "expiry refund"),
                                                  (.lock, "lock"), (.unlock, "unlock"), (.lapse, "lapse"), (.failed, "failed attempt")]
         for (mark, label) in kinds {
-            let itemWidth = 28 + Double(label.count) * 6.6
+            let itemWidth = 30 + Double(label.count) * 6.2
             place(itemWidth)
             // Locks and lapses sit at the top of the plot; in the legend, on the row.
             svg += marker(mark, x: x + 6, y: y, colour: "#5b6472", title: label, top: y - 4)

@@ -108,7 +108,8 @@ struct MoneyAxis {
     let stepFen: Int64
 
     init(maxFen: Int64) {
-        let target = max(maxFen, 10_000)
+        // A little headroom, so the highest line does not run along the frame.
+        let target = max(maxFen + maxFen / 20, 10_000)
         // Balances stay below 2^52 fen (the ledger's limit), so these products fit.
         var unit: Int64 = 100
         var chosen: Int64? = nil
