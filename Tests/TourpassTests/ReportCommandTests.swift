@@ -27,7 +27,7 @@ struct ReportCommandTests {
         try dir.write("s/a.scn", "user alice\n")
         let folder = try Tourpass.run(["report", "--html", dir.path, dir.file("s")])
         #expect(folder.status == 2)
-        #expect(folder.err.contains("cannot write") && folder.err.contains("directory"), folder.err)
+        #expect(folder.err.contains("cannot write") && folder.err.contains("directory"), "\(folder.err)")
     }
 
     @Test(":report in piped input writes the session's page, with the chart and no password")
@@ -36,7 +36,7 @@ struct ReportCommandTests {
         defer { dir.remove() }
         let page = dir.file("session.html")
         let run = try Tourpass.piped("user alice\nverify\ncard visa password:135790\ntopup 500\npay 10 qr:cross password:135790\n:report \(page)\n")
-        #expect(run.status == 0, run.err)
+        #expect(run.status == 0, "\(run.err)")
         #expect(run.out.contains("wrote the session's report to \(page)"))
         let html = try #require(dir.read("session.html"))
         #expect(html.contains("<svg class=\"chart\""))
