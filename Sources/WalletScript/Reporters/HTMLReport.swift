@@ -21,31 +21,36 @@ public enum HTMLReport {
 
     // MARK: sources
 
-    /// Runs scenario files and folders and builds the page; the suite result gives the exit status.
-    public static func run(paths: [String]) -> (html: String, suite: SuiteResult) {
-        let (files, missing) = Suite.collect(paths)
+    /// Runs scenario files and folders (a test a row of an examples table, includes
+    /// followed) and builds the page; the suite result gives the exit status.
+    public static func run(paths: [String], options: RunOptions = RunOptions()) -> (html: String, suite: SuiteResult) {
+        let plan = Suite.plan(paths: paths, selection: Selection())
         var items: [Item] = []
         var results: [ScenarioResult] = []
-        var unreadable = missing
-        for path in files {
-            guard let data = FileManager.default.contents(atPath: path) else { unreadable.append(path); continue }
-            let text = String(decoding: data, as: UTF8.self)
-            let (result, scenario) = ScenarioRunner.run(text: text, path: path, renderAll: false)
-            results.append(result)
-            // The runner keeps no world; replaying the steps gives the one it ended with.
+        for name in plan.tests {
+            let result: ScenarioResult
             var chart: String? = nil
-            if let scenario {
-                var session = Session()
-                for step in scenario.steps { _ = session.run(step.command) }
-                chart = BalanceChart.svg(session, id: "chart-\(items.count + 1)")
+            if let data = FileManager.default.contents(atPath: name.path) {
+                var stream = ScenarioStream(name: name, options: options)
+                LineReader.forEachLine(in: String(decoding: data, as: UTF8.self)) { stream.feed($0) }
+                result = stream.finish()
+                if result.diagnostics.isEmpty { chart = BalanceChart.svg(stream.currentSession, id: "chart-\(items.count + 1)") }
+            } else {
+                let diagnostic = Diagnostic(file: name.path, line: 1, column: 1, message: "cannot read the file")
+                result = ScenarioResult(name: name, failures: [], diagnostics: [diagnostic])
             }
-            items.append(Item(name: path, passed: result.passed, problems: result.diagnostics.map(\.rendered),
-                              failures: result.failures.map { ("\(path):\($0.line): \(Console.redacted($0.source))", $0.details) },
+            results.append(result)
+            items.append(Item(name: name.label, passed: result.passed, problems: result.diagnostics.map(\.rendered),
+                              failures: result.failures.map { failure in
+                                  let place = "\(failure.file ?? name.path):\(failure.line): \(Console.redacted(failure.source))"
+                                  let chain = failure.includedFrom.isEmpty ? "" : " (included from \(failure.includedFrom.joined(separator: ", ")))"
+                                  return (place + chain, failure.details)
+                              },
                               chart: chart, transcript: nil))
         }
-        let suite = SuiteResult(results: results, unreadable: unreadable, updatedFiles: [])
+        let suite = SuiteResult(results: results, unreadable: plan.missing, updatedFiles: [])
         let title = "TourPass Lab report: " + paths.joined(separator: " ")
-        return (page(title: title, items: items, unreadable: unreadable), suite)
+        return (page(title: title, items: items, unreadable: plan.missing), suite)
     }
 
     /// The REPL session so far, as one item.

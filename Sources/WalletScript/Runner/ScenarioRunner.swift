@@ -198,6 +198,9 @@ public struct ScenarioStream {
         if let problem = nested.finish(lines: count) { addDiagnostic(problem) }
     }
 
+    /// The session as the lines so far left it (the HTML report charts it).
+    public var currentSession: Session { session }
+
     /// The verdict, once the input has ended.
     public mutating func finish() -> ScenarioResult {
         if options.update { closeEdit() }
