@@ -64,3 +64,36 @@ public enum AdvanceTarget: Sendable, Equatable {
     case by(SimDuration)
     case to(Instant)
 }
+
+extension AdvanceCommand {
+    /// The moves `explore` offers for this command, what it reads and writes, the codes it answers.
+    static let moves = MoveSource(
+        command: "advance",
+        effects: [Effect(writes: [.clock], reads: []),
+                  Effect(writes: [.passPeriod], reads: [.passPeriod, .clock]),
+                  Effect(writes: [.passBalance], reads: [.passPeriod, .passBalance, .clock]),
+                  Effect(writes: [.cardMoney], reads: [.passPeriod, .passBalance, .cards, .cardMoney, .clock]),
+                  Effect(writes: [.password], reads: [.password, .clock]),
+                  Effect(writes: [.registration], reads: [.registration, .clock]),
+                  Effect(writes: [.verification], reads: [.verification, .clock])],
+        answers: [.clockOutOfRange],
+        offer: { c, moves in
+            let world = c.world
+            let now = world.now
+            var moments: [Instant] = world.liveEvents.map(\.due)
+            if let (id, user) = c.active {
+                if let soonest = user.cards.map({ world.firstInvalidInstant(of: $0) }).filter({ $0 > now }).min() {
+                    moments.append(soonest)
+                }
+                if user.version == .domestic, world.paidToday(user: id).fen > 0 {
+                    moments.append(Instant(minutes: (now.dayIndex + 1) * 1_440))
+                }
+            }
+            let sorted = Set(moments.filter { $0 > now }).sorted()
+            if let first = sorted.first, first.minutes - 1 > now.minutes {
+                moves.append("advance " + MoveText.duration(from: now, to: Instant(minutes: first.minutes - 1)))
+            }
+            for moment in sorted.prefix(3) { moves.append("advance " + MoveText.duration(from: now, to: moment)) }
+            if c.user?.cards.isEmpty ?? true { moves.append("advance to:2025-12-31") }
+        })
+}

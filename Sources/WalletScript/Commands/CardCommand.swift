@@ -71,3 +71,51 @@ struct CardCommand: Command {
         }
     }
 }
+
+extension CardCommand {
+    /// The moves `explore` offers for this command, what it reads and writes, the codes it answers.
+    static let moves = MoveSource(
+        command: "card",
+        effects: [Effect(writes: [.cards], reads: [.registration, .verification, .cards, .clock]),
+                  Effect(writes: [.password], reads: [.registration, .cards])],
+        guardReads: [.otherUsers],
+        answers: MoveSource.signUpNeeded.union([.cardInvalidNumber, .cardUnsupportedBrand, .cardNameMismatch, .cardNameTooLong,
+                                     .cardAlreadyUsed, .cardAlreadyLinked, .cardExpired, .cardLinkUnavailable, .cardTooMany]),
+        offer: { c, moves in
+            guard let (id, user) = c.active else {
+                if c.current == nil { moves.append("card visa") }
+                return
+            }
+            let world = c.world
+            let linked = user.cards.compactMap { world.sandboxWord(of: $0) }
+            let international = user.version == .international
+            let accepted = international ? world.policy.internationalBrands : world.policy.domesticBrands
+            let working = c.cardWords.filter { word in
+                TestCard.named(word).map { accepted.contains($0.brand) } ?? false
+            }
+            let next = working.first { !linked.contains($0) }
+            if let next { moves.append("card " + next) }
+            if international, !linked.contains("declined"), accepted.contains(.visa) { moves.append("card declined") }
+            let today = world.now.date
+            if user.cards.isEmpty, let next {
+                // A card that expires at the end of this month.
+                moves.append("card \(next) exp:\(MoveSource.pad2(today.month))/\(MoveSource.pad2(today.year % 100))")
+                moves.append("card amex")
+                moves.append("card unavailable")
+                moves.append("card 4111 1111 1111 1112")
+                moves.append("card \(next) name:\"SOMEONE ELSE\"")
+                moves.append("card \(next) name:\"\(String(repeating: "X", count: World.maxHolderNameLength + 1))\"")
+                let lastMonth = today.month == 1 ? (12, today.year - 1) : (today.month - 1, today.year)
+                moves.append("card \(next) exp:\(MoveSource.pad2(lastMonth.0))/\(MoveSource.pad2(lastMonth.1 % 100))")
+                if !international { moves.append("card visa") }
+            }
+            if let first = linked.first { moves.append("card " + first) }
+            // Another user's table number, typed: `card.already_used`.
+            for index in world.cards.indices where world.cards[index].owner != id {
+                guard let word = world.tableWord(ofCardAt: index), !linked.contains(word),
+                      let test = TestCard.named(word) else { continue }
+                moves.append("card " + MoveSource.grouped(test.number))
+                break
+            }
+        })
+}

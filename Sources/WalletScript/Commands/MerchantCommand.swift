@@ -40,3 +40,14 @@ enum Choices {
     static let qrKinds: [(String, QRKind)] = [("cross", .cross), ("domestic", .domestic)]
     static let yesNo: [(String, Bool)] = [("yes", true), ("no", false)]
 }
+
+extension MerchantCommand {
+    /// The moves `explore` offers for this command, what it reads and writes, the codes it answers.
+    static let moves = MoveSource(
+        command: "merchant",
+        effects: [Effect(writes: [.merchants], reads: [.merchants])],
+        answers: [.merchantReserved, .merchantLimit],
+        offer: { c, moves in
+            if c.user?.cards.isEmpty ?? true { moves.append("merchant cross-qr qr:domestic") }
+        })
+}

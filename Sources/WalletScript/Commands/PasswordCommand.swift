@@ -21,3 +21,15 @@ struct PasswordCommand: Command {
         var text: String { "payment password changed" }
     }
 }
+
+extension PasswordCommand {
+    /// The moves `explore` offers for this command, what it reads and writes, the codes it answers.
+    static let moves = MoveSource(
+        command: "password",
+        effects: [Effect(writes: [.password], reads: [.registration, .password, .clock])],
+        answers: MoveSource.signUpNeeded.union([.payPasswordLocked]),
+        offer: { c, moves in
+            guard let user = c.user else { moves.append("password 654321"); return }
+            if let until = user.payLockedUntil, c.world.now < until { moves.append("password 654321") }
+        })
+}

@@ -68,3 +68,50 @@ public enum PayTarget: Sendable, Equatable {
     case qr(QRKind)
     case merchant(String)
 }
+
+extension PayCommand {
+    /// The moves `explore` offers for this command, what it reads and writes, the codes it answers.
+    static let moves = MoveSource(
+        command: "pay",
+        effects: [Effect(writes: [.passBalance, .payments, .cardMoney, .dailyPaid, .merchants, .password],
+                         reads: [.registration, .verification, .merchants, .passPeriod, .passBalance, .password, .cards, .dailyPaid, .clock])],
+        answers: MoveSource.signUpNeeded.union([.merchantUnknown, .payDomesticQR, .payNoPaymentMethod, .verifyLapsed, .tourpassExpired, .payWrongPassword,
+                                     .payPasswordLocked, .payInsufficientBalance, .payDailyLimit, .topupCardDeclined, .cardExpired,
+                                     .moneyOverflow]),
+        offer: { c, moves in
+            guard let (id, user) = c.active else {
+                if c.current == nil { moves.append("pay 0.01 qr:cross") }
+                return
+            }
+            let world = c.world
+            let wrong = "password:" + MoveText.wrongPassword(for: id, in: world)
+            if user.version == .international {
+                if user.pass.state == .active && world.now < (user.pass.expiresAt ?? world.now) {
+                    let balance = user.pass.balanceFen
+                    if balance > 0 { moves.append("pay \(MoveText.amount(balance)) qr:cross") }
+                    if balance > 1 { moves.append("pay 0.01 qr:cross") }
+                    moves.append("pay \(MoveText.amount(balance + 1)) qr:cross")
+                    moves.append("pay 0.01 qr:cross " + wrong)
+                } else {
+                    moves.append("pay 0.01 qr:cross")
+                }
+                if user.cards.isEmpty {
+                    moves.append("pay 0.01 qr:domestic")
+                    moves.append("pay 0.01 to:supplier")
+                    moves.append("pay 0.01 to:nowhere")
+                }
+            } else if !user.cards.isEmpty {
+                if user.verified {
+                    moves.append("pay 0.01 qr:cross")
+                } else {
+                    let room = world.policy.payUnverifiedDaily.fen - world.paidToday(user: id).fen
+                    if room > 0 { moves.append("pay \(MoveText.amount(room)) qr:cross") }
+                    moves.append("pay \(MoveText.amount(room + 1)) qr:cross")
+                }
+                moves.append("pay 0.01 qr:cross " + wrong)
+            } else {
+                moves.append("pay 0.01 qr:cross")
+                moves.append("pay 0.01 to:nowhere")
+            }
+        })
+}

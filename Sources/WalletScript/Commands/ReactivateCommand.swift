@@ -21,3 +21,18 @@ struct ReactivateCommand: Command {
         var text: String { "TourPass reactivated: the next top-up opens a new \(days)-day period" }
     }
 }
+
+extension ReactivateCommand {
+    /// The moves `explore` offers for this command, what it reads and writes, the codes it answers.
+    static let moves = MoveSource(
+        command: "reactivate",
+        effects: [Effect(writes: [.passPeriod], reads: [.registration, .passPeriod])],
+        answers: MoveSource.signUpNeeded.union([.tourpassNotExpired, .tourpassDomesticUser]),
+        offer: { c, moves in
+            guard let (_, user) = c.active else {
+                if c.current == nil { moves.append("reactivate") }
+                return
+            }
+            if user.pass.state == .expired || user.cards.isEmpty { moves.append("reactivate") }
+        })
+}

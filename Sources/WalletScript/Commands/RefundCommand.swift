@@ -40,3 +40,34 @@ struct RefundCommand: Command {
         }
     }
 }
+
+extension RefundCommand {
+    /// The moves `explore` offers for this command, what it reads and writes, the codes it answers.
+    static let moves = MoveSource(
+        command: "refund",
+        effects: [Effect(writes: [.payments, .passBalance, .merchants], reads: [.registration, .payments, .passPeriod, .clock]),
+                  Effect(writes: [.cardMoney], reads: [.registration, .payments, .passPeriod, .passBalance, .cards, .cardMoney, .clock])],
+        answers: MoveSource.signUpNeeded.union([.refundNoPayment, .refundExceedsPayment, .merchantUnknown]),
+        offer: { c, moves in
+            guard let (_, user) = c.active else {
+                if c.current == nil { moves.append("refund 0.01 from:cross-qr") }
+                return
+            }
+            guard !user.payments.isEmpty else {
+                moves.append("refund 0.01 from:cross-qr")
+                return
+            }
+            var order: [MerchantID] = []
+            var open: [MerchantID: Int64] = [:]
+            for payment in user.payments {
+                if open[payment.merchant] == nil { order.append(payment.merchant) }
+                open[payment.merchant, default: 0] += payment.amountFen - payment.refundedFen
+            }
+            for merchant in order {
+                let name = MoveText.name(c.world[merchant].name)
+                let left = open[merchant] ?? 0
+                if left > 0 { moves.append("refund \(MoveText.amount(left)) from:\(name)") }
+                moves.append("refund \(MoveText.amount(left + 1)) from:\(name)")
+            }
+        })
+}

@@ -30,3 +30,21 @@ struct SMSCommand: Command {
         var text: String { "SMS code accepted: \(name) is signed up" }
     }
 }
+
+extension SMSCommand {
+    /// The moves `explore` offers for this command, what it reads and writes, the codes it answers.
+    static let moves = MoveSource(
+        command: "sms",
+        effects: [Effect(writes: [.registration], reads: [.registration, .clock])],
+        answers: MoveSource.userNeeded.union([.registerWrongCode, .registerTooManyAttempts, .registerNoCodePending]),
+        offer: { c, moves in
+            guard let user = c.user else { moves.append("sms 1000"); return }
+            let right = user.smsCodeSent
+            if user.signedUp {
+                if user.cards.isEmpty { moves.append("sms \(right)") }
+                return
+            }
+            moves.append("sms \(right)")
+            moves.append("sms \(right == 1000 ? 1001 : 1000)")
+        })
+}

@@ -42,3 +42,45 @@ struct TopUpCommand: Command {
         }
     }
 }
+
+extension TopUpCommand {
+    /// The moves `explore` offers for this command, what it reads and writes, the codes it answers.
+    static let moves = MoveSource(
+        command: "topup",
+        effects: [Effect(writes: [.passPeriod, .passBalance, .cardMoney], reads: [.registration, .verification, .cards, .passPeriod, .clock])],
+        answers: MoveSource.signUpNeeded.union([.tourpassDomesticUser, .tourpassNotVerified, .verifyLapsed, .cardNone, .tourpassExpired, .topupBelowMinimum,
+                                     .topupAboveMaximum, .topupCountLimit, .topupCumulativeLimit, .cardNotFound, .cardExpired,
+                                     .topupCardDeclined, .moneyOverflow]),
+        offer: { c, moves in
+            let policy = c.world.policy
+            let min = policy.topupMin.fen, max = policy.topupMax.fen
+            guard let (_, user) = c.active else {
+                if c.current == nil { moves.append("topup " + MoveText.amount(min)) }
+                return
+            }
+            guard user.version == .international, user.verified, !user.cards.isEmpty, user.pass.state != .expired else {
+                moves.append("topup " + MoveText.amount(min))
+                return
+            }
+            var amounts: [Int64] = [min]
+            if min > 1 { amounts.append(min - 1) }
+            amounts.append(max)
+            amounts.append(max + 1)
+            let room = policy.topupTotal.fen - (user.pass.state == .active ? user.pass.periodTopupFen : 0)
+            if room >= 1 && room < max && room != min { amounts.append(room) }
+            if room >= 0 && room < max { amounts.append(room + 1) }
+            var seen: Set<Int64> = []
+            for amount in amounts where amount > 0 && seen.insert(amount).inserted {
+                moves.append("topup " + MoveText.amount(amount))
+            }
+            // The other cards, and a brand the user lacks (`card.not_found`).
+            for card in user.cards.dropFirst() {
+                let selector = c.world.sandboxWord(of: card) ?? c.world[card].last4
+                moves.append("topup \(MoveText.amount(min)) card:\(selector)")
+            }
+            let brands = Set(user.cards.map { c.world[$0].brand.rawValue })
+            if let missing = ["visa", "mastercard", "jcb", "diners"].first(where: { !brands.contains($0) }) {
+                moves.append("topup \(MoveText.amount(min)) card:\(missing)")
+            }
+        })
+}

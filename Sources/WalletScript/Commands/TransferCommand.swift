@@ -33,3 +33,34 @@ struct TransferCommand: Command {
         var text: String { "sent \(amount) to \(to) from \(card)" }
     }
 }
+
+extension TransferCommand {
+    /// The moves `explore` offers for this command, what it reads and writes, the codes it answers.
+    static let moves = MoveSource(
+        command: "transfer",
+        effects: [Effect(writes: [.wallet, .cardMoney], reads: [.registration, .otherUsers, .verification, .cards, .wallet, .clock])],
+        answers: MoveSource.signUpNeeded.union([.userUnknown, .transferSelf, .transferNotAllowed, .transferReceiverUnverified, .transferReceiverLimit,
+                                     .payNoPaymentMethod, .topupCardDeclined, .cardExpired, .moneyOverflow]),
+        offer: { c, moves in
+            guard let (id, user) = c.active else {
+                if c.current == nil { moves.append("transfer 0.01 to:alice") }
+                return
+            }
+            let capFen = c.world.policy.transferUnverifiedReceive.fen
+            for (index, other) in c.world.users.enumerated() where index != id.index {
+                let to = " to:" + MoveText.name(other.name)
+                if user.version == .domestic, !other.verified, capFen > 0 {
+                    // The room left under the unverified receiver's cap, and a fen more.
+                    let room = capFen - other.receivedUnverifiedFen
+                    if room > 0 { moves.append("transfer \(MoveText.amount(room))" + to) }
+                    moves.append("transfer \(MoveText.amount(room + 1))" + to)
+                } else {
+                    moves.append("transfer 0.01" + to)
+                }
+            }
+            if user.cards.isEmpty {
+                moves.append("transfer 0.01 to:" + MoveText.name(user.name))
+                moves.append("transfer 0.01 to:nobody")
+            }
+        })
+}

@@ -77,3 +77,30 @@ struct UserCommand: Command {
         var text: String { entered ? "SMS code \(code) sent to \(phone) and entered" : "SMS code \(code) sent to \(phone); enter it with: sms CODE" }
     }
 }
+
+extension UserCommand {
+    /// The moves `explore` offers for this command, what it reads and writes, the codes it answers.
+    static let moves = MoveSource(
+        command: "user",
+        effects: [Effect(writes: [.registration, .otherUsers], reads: [.registration])],
+        guardReads: [.otherUsers],
+        answers: [.registerPhoneTaken, .registerPhoneInvalid, .registerUserExists, .registerLimit],
+        offer: { c, moves in
+            let world = c.world
+            for (index, other) in world.users.enumerated() where index != c.current?.index {
+                moves.append("user " + MoveText.name(other.name))
+            }
+            if world.users.count < c.maxUsers, let name = MoveText.freshName(in: world) {
+                moves.append("user " + name)
+                moves.append("user \(name) phone:+86-1380013800\(world.users.count)")
+                moves.append("user \(name) sms:manual")
+                if let first = world.users.first {
+                    moves.append("user \(name) phone:+\(first.phone)")
+                }
+                moves.append("user \(name) phone:+44-1")
+            }
+            if let current = c.user, current.cards.isEmpty {
+                moves.append("user \(MoveText.name(current.name)) sms:manual")
+            }
+        })
+}

@@ -39,3 +39,23 @@ struct VerifyCommand: Command {
         }
     }
 }
+
+extension VerifyCommand {
+    /// The moves `explore` offers for this command, what it reads and writes, the codes it answers.
+    static let moves = MoveSource(
+        command: "verify",
+        effects: [Effect(writes: [.verification], reads: [.registration, .verification, .clock])],
+        answers: MoveSource.signUpNeeded.union([.verifyPassportInvalid, .verifyPassportExpired, .verifyNationalityUnsupported, .verifyFaceFailed]),
+        offer: { c, moves in
+            guard let user = c.user, user.signedUp, !user.verified else {
+                // `verify` is the first command to say a user is missing or pending.
+                if c.user?.signedUp != true { moves.append("verify") }
+                return
+            }
+            moves.append("verify")
+            moves.append("verify passport:X1")
+            moves.append("verify expires:\(CivilDate(daysSinceEpoch: c.world.now.date.daysSinceEpoch - 1))")
+            if let unsupported = c.world.policy.unsupportedNationalities.first { moves.append("verify nationality:\(unsupported)") }
+            moves.append("verify face:fail")
+        })
+}
