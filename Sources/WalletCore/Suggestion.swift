@@ -1,38 +1,68 @@
 /// Suggestions for mistyped names: commands, options, codes, policy keys.
 
 /// The nearest of `candidates` to a mistyped `word`, if one is close enough to suggest.
+/// The first candidate at the smallest distance wins.
 public func nearest(to word: String, in candidates: [String]) -> String? {
-    let typed = Array(word.lowercased().unicodeScalars.prefix(64))
+    let lowered = word.lowercased()
+    let typed = Array(lowered.unicodeScalars.prefix(64))
     guard !typed.isEmpty else { return nil }
+    let limit = max(1, min(3, typed.count / 3 + 1))
     var best: (name: String, distance: Int)? = nil
+    let loweredBytes = Array(lowered.utf8)
     for candidate in candidates {
-        let target = Array(candidate.lowercased().unicodeScalars)
-        let distance = candidate.lowercased().hasPrefix(word.lowercased()) ? 0 : editDistance(typed, target)
-        if distance < (best?.distance ?? Int.max) { best = (candidate, distance) }
+        // Only a distance below the best so far and within the limit matters, so whatever
+        // cannot be is skipped early (bad input is common: this runs a lot). An ASCII
+        // candidate is tested in place; lower-casing it would copy it.
+        let bound = min(limit, (best?.distance ?? Int.max) - 1)
+        if candidate.utf8.allSatisfy({ $0 < 0x80 }) {
+            let count = candidate.utf8.count
+            if count >= loweredBytes.count, zip(candidate.utf8, loweredBytes).allSatisfy({ asciiLower($0) == $1 }) {
+                if best?.distance != 0 { best = (candidate, 0) }
+                continue
+            }
+            guard bound >= 0, abs(count - typed.count) <= bound else { continue }
+        }
+        let target = candidate.lowercased()
+        if target.hasPrefix(lowered) {
+            if best?.distance != 0 { best = (candidate, 0) }
+            continue
+        }
+        guard bound >= 0, abs(target.unicodeScalars.count - typed.count) <= bound else { continue }
+        if let distance = editDistance(typed, Array(target.unicodeScalars), atMost: bound) { best = (candidate, distance) }
     }
-    guard let best, best.distance <= max(1, min(3, typed.count / 3 + 1)) else { return nil }
-    return best.name
+    return best?.name
 }
 
-/// Optimal string alignment distance (Levenshtein plus adjacent swaps).
-func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
-    if a.isEmpty { return b.count }
-    if b.isEmpty { return a.count }
+private func asciiLower(_ byte: UInt8) -> UInt8 {
+    byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
+}
+
+/// Optimal string alignment distance (Levenshtein plus adjacent swaps), or nil when it is
+/// more than `bound`.
+func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], atMost bound: Int) -> Int? {
+    if a.isEmpty { return b.count <= bound ? b.count : nil }
+    if b.isEmpty { return a.count <= bound ? a.count : nil }
     var before = [Int](repeating: 0, count: b.count + 1)
     var previous = Array(0...b.count)
     var current = [Int](repeating: 0, count: b.count + 1)
+    var previousMin = 0
     for i in 1...a.count {
         current[0] = i
+        var rowMin = i
         for j in 1...b.count {
             let cost = a[i - 1] == b[j - 1] ? 0 : 1
             current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
             if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
                 current[j] = min(current[j], before[j - 2] + 1)
             }
+            rowMin = min(rowMin, current[j])
         }
+        // Every later cell comes from the two rows above it at no lower cost.
+        if rowMin > bound && previousMin > bound { return nil }
+        previousMin = rowMin
         (before, previous, current) = (previous, current, before)
     }
-    return previous[b.count]
+    return previous[b.count] <= bound ? previous[b.count] : nil
 }
 
 /// `; did you mean 'x'?` for the nearest candidate (with `suffix` after it, e.g. `:` for an

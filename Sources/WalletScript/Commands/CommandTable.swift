@@ -41,7 +41,7 @@ public enum CommandTable {
 
     public static var names: [String] { all.map(\.name) }
 
-    public static var namesAndAliases: [String] { all.flatMap { [$0.name] + $0.aliases } }
+    public static let namesAndAliases: [String] = all.flatMap { [$0.name] + $0.aliases }
 
     /// Parses one line. `nil` for a line with nothing to run (blank or a comment).
     public static func parse(_ line: String) -> Result<(any Command)?, Diagnostic> {
