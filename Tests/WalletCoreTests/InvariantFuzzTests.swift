@@ -30,6 +30,8 @@ struct Fuzzer {
     var history: [String] = []
     var worldCalls = 0
     var failure: String?
+    /// New users stop being added past this many (the soak raises it).
+    var maxUsers = 12
     /// What the operations did, so the test can show it explores (successes by verb, codes).
     var successes: [Substring: Int] = [:]
     var codes: [ErrorCode: Int] = [:]
@@ -62,9 +64,14 @@ struct Fuzzer {
             let up = try world.signUp(SignUpRequest(name: name, phone: phone, nationality: rng.percent(5) ? "PH" : nil, manualSMS: manual))
             users.append(up.user)
             if manual { continue }
-            if rng.percent(75) { _ = try? world.verify(user: up.user, VerifyRequest()) }
-            if rng.percent(85) { _ = try? world.linkCard(user: up.user, CardRequest(number: cardNumber(domestic: domestic))) }
+            prepare(up.user, domestic: domestic)
         }
+    }
+
+    /// Verifies most users and links a card for most, as someone getting ready to pay would.
+    mutating func prepare(_ id: UserID, domestic: Bool) {
+        if rng.percent(75) { _ = try? world.verify(user: id, VerifyRequest()) }
+        if rng.percent(85) { _ = try? world.linkCard(user: id, CardRequest(number: cardNumber(domestic: domestic))) }
     }
 
     mutating func cardNumber(domestic: Bool) -> String {
@@ -181,7 +188,7 @@ struct Fuzzer {
             let chosen = rng.percent(10) ? "ann" : extra   // sometimes a name that exists
             var id: UserID?
             let outcome = attempt { id = try $0.signUp(SignUpRequest(name: chosen, phone: phone, manualSMS: manual)).user }
-            if let id, users.count < 12 { users.append(id) }
+            if let id, users.count < maxUsers { users.append(id) }
             return ("user \(extra) \(domestic ? "+86" : "intl")", outcome, true)
         }
     }
@@ -193,18 +200,21 @@ struct Fuzzer {
         }
     }
 
-    /// Runs `count` steps, checking the invariants after each; stops at the first failure.
-    mutating func run(steps count: Int) {
+    /// Runs `count` steps, checking the invariants after each (unless `checked` is false, for
+    /// a cheap replay); stops at the first failure. `observe` sees every step and its result.
+    mutating func run(steps count: Int, checked: Bool = true, observe: (String, ErrorCode?) -> Void = { _, _ in }) {
         for stepIndex in 0..<count {
             let postingsBefore = world.ledger.postings.count
             let nowBefore = world.now
             let (description, failed, parsed) = step()
+            observe(description, failed)
             if parsed { worldCalls += 1 }
             if let failed { codes[failed, default: 0] += 1 } else if parsed {
                 successes[description.prefix { $0 != " " }, default: 0] += 1
             }
             history.append(description)
             if history.count > 8 { history.removeFirst() }
+            guard checked else { continue }
             var problems = world.invariantViolations()
             if failed == .userNone { problems.append("an error that is not a WalletError") }
             if failed != nil && world.ledger.postings.count != postingsBefore {
