@@ -36,7 +36,9 @@ let package = Package(
         ),
         .testTarget(name: "WalletCoreTests", dependencies: ["WalletCore"]),
         .testTarget(name: "WalletScriptTests", dependencies: ["WalletScript"]),
-        .testTarget(name: "TourpassTests", dependencies: ["WalletScript", "tourpass"]),
+        // Schemas/ holds the JUnit XSD read by path from the tests, not a resource.
+        .testTarget(
+            name: "TourpassTests", dependencies: ["WalletScript", "tourpass"], exclude: ["Schemas"]),
     ],
     swiftLanguageModes: [.v6]
 )
