@@ -75,6 +75,16 @@ import WalletScript
         #expect(try dir.listing() == ["s.scn"])
     }
 
+    @Test func loadingOneLineSaysLineNotLines() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        try dir.write("one.scn", "user bob\n")
+        var console = console([])
+        let response = console.handle(":load " + dir.file("one.scn"))
+        #expect(response.lines.last?.text == "loaded 1 line from \(dir.file("one.scn"))")
+        #expect(console.session.currentUserName == "bob")
+    }
+
     @Test func loadRunsAFileIntoTheWorld() throws {
         let dir = try TempDir()
         defer { dir.remove() }

@@ -163,7 +163,7 @@ func characterDevice(_ major: UInt64, _ minor: UInt64) -> dev_t { dev_t((major <
         #expect(response.lines.first?.text == "saved 1 line to \(dir.file("path with space.scn"))")
         #expect(try dir.listing() == ["path with space.scn"])
         var other = Console()
-        #expect(other.handle(":load \"\(dir.file("path with space.scn"))\"").lines.last?.text.hasPrefix("loaded 1 lines") == true)
+        #expect(other.handle(":load \"\(dir.file("path with space.scn"))\"").lines.last?.text.hasPrefix("loaded 1 line from") == true)
         #expect(Console.unquoted("C:x.scn") == "C:x.scn")
     }
 }

@@ -253,7 +253,7 @@ public struct Console {
                                                   outcome: outcome, recordingShowsError: shows, includedFrom: step.includedFrom))
             }
         }
-        response.lines.append(OutputLine(.info, "\(verb) \(steps.count) lines from \(Printable.escaped(file))"))
+        response.lines.append(OutputLine(.info, "\(verb) \(steps.count) line\(steps.count == 1 ? "" : "s") from \(Printable.escaped(file))"))
         return response
     }
 }
