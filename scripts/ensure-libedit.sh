@@ -26,9 +26,13 @@ PACKAGES="libedit-dev"
 command -v pkg-config >/dev/null 2>&1 || PACKAGES="$PACKAGES pkg-config"
 
 export DEBIAN_FRONTEND=noninteractive
-$SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+# apt's own error is on stderr; say which script failed and exit non-zero, as ensure-chromium does.
 # shellcheck disable=SC2086 # word splitting of the package list is intended
-$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $PACKAGES >/dev/null
+if ! { $SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -qq &&
+       $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $PACKAGES >/dev/null; }; then
+    echo "ensure-libedit: apt-get could not install $PACKAGES" >&2
+    exit 1
+fi
 
 if ! pkg-config --exists libedit; then
     echo "ensure-libedit: libedit-dev installed but pkg-config still cannot find libedit" >&2

@@ -22,8 +22,12 @@ if [ "$(id -u)" -ne 0 ]; then
     fi
 fi
 
-$SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -qq
-$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libxml2-utils >/dev/null
+# apt's own error is on stderr; say which script failed and exit non-zero, as ensure-chromium does.
+if ! { $SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -qq &&
+       $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libxml2-utils >/dev/null; }; then
+    echo "ensure-xmllint: apt-get could not install libxml2-utils" >&2
+    exit 1
+fi
 
 if ! command -v xmllint >/dev/null 2>&1; then
     echo "ensure-xmllint: libxml2-utils installed but xmllint is still missing" >&2
