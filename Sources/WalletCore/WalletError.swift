@@ -67,14 +67,17 @@ public enum ErrorCode: String, CaseIterable, Sendable, Comparable {
     public static func < (a: ErrorCode, b: ErrorCode) -> Bool { a.rawValue < b.rawValue }
 }
 
-/// An error as a value: a stable code and a message for people.
+/// An error as a value: a stable code, a message for people, and the rule that answered
+/// (`topup.max`) when a rule list did.
 public struct WalletError: Error, Equatable, Sendable, CustomStringConvertible {
     public let code: ErrorCode
     public let message: String
+    public let rule: String?
 
-    public init(_ code: ErrorCode, _ message: String) {
+    public init(_ code: ErrorCode, _ message: String, rule: String? = nil) {
         self.code = code
         self.message = message
+        self.rule = rule
     }
 
     public var description: String { "\(code.rawValue): \(message)" }

@@ -20,29 +20,34 @@ public struct RefundReceipt: Sendable {
 }
 
 extension World {
-    /// Pays a merchant (the caller looked it up: `merchant.unknown`). International: the
-    /// merchant's code, its credit acceptance, verification (lapsed), the funding (no pass,
-    /// an expired pass), the password (lock, then the entry), the balance. Domestic:
-    /// verification (lapsed), a linked card, the password, the daily limit when unverified.
-    /// The first failure is the answer and no money moves.
+    /// Pays a merchant (the caller looked it up: `merchant.unknown`). The checks are
+    /// `PayRules.international` or `PayRules.domestic`, in order; the first failure is the
+    /// answer and no money moves. A wrong password counts (and may lock payments); a right
+    /// one, or none typed, resets the count once the checks reach it.
     public mutating func pay(user id: UserID, amount: Money, merchant: MerchantID, password: String? = nil) throws(WalletError) -> PaymentReceipt {
         try ensureSignedUp(id)
+        let input = PayInput(user: id, amount: amount, merchant: merchant, password: password)
         let international = users[id.index].version == .international
-        let source = international ? try internationalFunding(user: id, merchant: merchant)
-                                   : try domesticFunding(user: id)
-        try checkPaymentPassword(user: id, entered: password)
-        switch source {
-        case .pass:
-            if amount.fen > users[id.index].pass.balanceFen {
-                throw WalletError(.payInsufficientBalance, "the TourPass balance \(Money(fen: users[id.index].pass.balanceFen)) is too low for \(amount)")
-            }
+        let list = international ? PayRules.international : PayRules.domestic
+        let passwordIndex = international ? PayRules.internationalPasswordIndex : PayRules.domesticPasswordIndex
+        if let index = list.firstFailure(self, input) {
+            if index == passwordIndex { try wrongPassword(user: id, list.error(at: index, self, input)) }
+            if index > passwordIndex { users[id.index].payWrongAttempts = 0 }
+            throw list.error(at: index, self, input)
+        }
+        users[id.index].payWrongAttempts = 0
+        let source: FundingSource
+        if international {
+            source = .pass
             try ensureRoom(for: amount.fen, touching: [.pass(id), .merchant(merchant)])
             post(amount.fen, from: .pass(id), to: .merchant(merchant), kind: .payment)
-        case .card(let card):
-            try chargeDomestic(user: id, amount: amount, card: card)
+        } else {
+            // The rules found the earliest-linked card.
+            guard let card = users[id.index].cards.first else { throw list.error(at: 1, self, input) }
+            source = .card(card)
             try ensureRoom(for: amount.fen, touching: [.card(card), .merchant(merchant)])
             post(amount.fen, from: .card(card), to: .merchant(merchant), kind: .payment)
-            if !users[id.index].verified { users[id.index].dailyPaid.fen += amount.fen }
+            if !users[id.index].verified { users[id.index].dailyPaid = (now.dayIndex, paidToday(id) + amount.fen) }
         }
         let cardUsed: CardID? = if case .card(let card) = source { card } else { nil }
         users[id.index].payments.append(Payment(merchant: merchant, amountFen: amount.fen, card: cardUsed))
@@ -50,73 +55,17 @@ extension World {
                               passBalance: international ? Money(fen: users[id.index].pass.balanceFen) : nil)
     }
 
-    /// International checks before the password: the merchant's code, its credit acceptance,
-    /// verification (lapsed), then the TourPass (none, expired).
-    private func internationalFunding(user id: UserID, merchant: MerchantID) throws(WalletError) -> FundingSource {
-        let shop = merchants[merchant.index]
-        guard shop.qr == .cross else {
-            throw WalletError(.payDomesticQR, "The other party's money-receiving code is the domestic money-receiving code, which can only be used within the country.")
-        }
-        guard shop.acceptsCredit else {
-            throw WalletError(.payNoPaymentMethod, "No direct payment method can be used currently, please choose another method to complete payment (\(shop.name) does not accept card-funded payments)")
-        }
-        try ensureNotLapsed(id)
-        switch users[id.index].pass.state {
-        case .none:
-            throw WalletError(.payNoPaymentMethod, "No direct payment method can be used currently, please choose another method to complete payment (no TourPass: top up first)")
-        case .expired:
-            throw WalletError(.tourpassExpired, "the TourPass expired\(users[id.index].pass.expiresAt.map { " on \($0)" } ?? ""); `reactivate` it and top up")
-        case .active:
-            return .pass
-        }
-    }
-
-    /// Domestic checks before the password: verification (lapsed), then the earliest-linked
-    /// card. The credit check is for TourPass only: a bank card is a debit card.
-    private func domesticFunding(user id: UserID) throws(WalletError) -> FundingSource {
-        try ensureNotLapsed(id)
-        guard let card = users[id.index].cards.first else {
-            throw WalletError(.payNoPaymentMethod, "No direct payment method can be used currently, please choose another method to complete payment (no bank card linked)")
-        }
-        return .card(card)
-    }
-
-    /// The lock first, then the entry; a right entry (or none typed) resets the count.
-    private mutating func checkPaymentPassword(user id: UserID, entered: String?) throws(WalletError) {
-        if let until = users[id.index].payLockedUntil, now < until {
-            throw WalletError(.payPasswordLocked, "payments are locked after too many wrong payment passwords, until \(until)")
-        }
-        guard let entered, entered != users[id.index].paymentPassword else {
-            users[id.index].payWrongAttempts = 0
-            return
-        }
+    /// A wrong payment password counts; the `pay.attempts`-th in a row locks payments for
+    /// `pay.lock` and answers `pay.password_locked`. Always throws.
+    private mutating func wrongPassword(user id: UserID, _ wrong: WalletError) throws(WalletError) {
         users[id.index].payWrongAttempts += 1
-        let wrong = users[id.index].payWrongAttempts
-        if wrong >= policy.payAttempts {
-            let until = now.adding(policy.payLock) ?? Instant.latest
-            users[id.index].payLockedUntil = until
-            users[id.index].payWrongAttempts = 0
-            schedule.schedule(.paymentUnlock(id), at: until)
-            note(.paymentsLocked(until: until), for: id)
-            throw WalletError(.payPasswordLocked, "wrong payment password; payments are locked until \(until)")
-        }
-        let left = policy.payAttempts - wrong
-        throw WalletError(.payWrongPassword, "wrong payment password (the 6-digit payment password, not the login password); \(left) \(left == 1 ? "try" : "tries") left")
-    }
-
-    /// The unverified daily limit (China calendar day) and the card itself.
-    private mutating func chargeDomestic(user id: UserID, amount: Money, card: CardID) throws(WalletError) {
-        let user = users[id.index]
-        if !user.verified {
-            let today = now.dayIndex
-            let paidToday = user.dailyPaid.day == today ? user.dailyPaid.fen : 0
-            if paidToday + amount.fen > policy.payUnverifiedDaily.fen {
-                let room = Money(fen: max(0, policy.payUnverifiedDaily.fen - paidToday))
-                throw WalletError(.payDailyLimit, "unverified accounts pay at most \(policy.payUnverifiedDaily) a day; \(room) left today (verify to lift it)")
-            }
-            users[id.index].dailyPaid = (today, paidToday)
-        }
-        try ensureChargeable(card, declineCode: .topupCardDeclined)
+        guard users[id.index].payWrongAttempts >= policy.payAttempts else { throw wrong }
+        let until = now.adding(policy.payLock) ?? Instant.latest
+        users[id.index].payLockedUntil = until
+        users[id.index].payWrongAttempts = 0
+        schedule.schedule(.paymentUnlock(id), at: until)
+        note(.paymentsLocked(until: until), for: id)
+        throw WalletError(.payPasswordLocked, "wrong payment password; payments are locked until \(until)", rule: "pay.password")
     }
 
     /// The merchant gives back part or all of what this user paid it, newest payment first.

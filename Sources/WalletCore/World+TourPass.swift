@@ -9,44 +9,15 @@ public struct TopUpReceipt: Sendable {
 }
 
 extension World {
-    /// Tops up the TourPass. Checks, in order: the version, verification (never verified,
-    /// then lapsed), a linked card, an expired pass, the minimum, the maximum, the count
-    /// cap, the cumulative cap, the chosen card, its expiry, then the issuer; the first
-    /// failure is the answer and nothing moves.
+    /// Tops up the TourPass. The checks are `TopUpRules.list`, in order; the first failure
+    /// is the answer and nothing moves.
     public mutating func topUp(user id: UserID, amount: Money, card selector: String? = nil) throws(WalletError) -> TopUpReceipt {
-        let user = try activeUser(id)
-        guard user.version == .international else {
-            throw WalletError(.tourpassDomesticUser, "TourPass is part of the international version; \(user.name) uses the domestic version")
-        }
-        guard user.everVerified else {
-            throw WalletError(.tourpassNotVerified, "TourPass needs real-name verification first (`verify`)")
-        }
-        try ensureNotLapsed(id)
-        guard let firstCard = user.cards.first else {
-            throw WalletError(.cardNone, "no international bank card is linked: add a card first")
-        }
-        let pass = user.pass
-        if pass.state == .expired {
-            throw WalletError(.tourpassExpired, "the TourPass expired\(pass.expiresAt.map { " on \($0)" } ?? ""); `reactivate` it first")
-        }
-        if amount < policy.topupMin {
-            throw WalletError(.topupBelowMinimum, "a top-up is at least \(policy.topupMin)")
-        }
-        if amount > policy.topupMax {
-            throw WalletError(.topupAboveMaximum, "a top-up is at most \(policy.topupMax)")
-        }
-        let opening = pass.state == .none
-        let countSoFar = opening ? 0 : pass.periodTopupCount
-        let totalSoFar = opening ? 0 : pass.periodTopupFen
-        if let cap = policy.topupCount, countSoFar >= cap {
-            throw WalletError(.topupCountLimit, "the TourPass takes at most \(cap) top-ups in one period")
-        }
-        if totalSoFar + amount.fen > policy.topupTotal.fen {
-            let room = Money(fen: max(0, policy.topupTotal.fen - totalSoFar))
-            throw WalletError(.topupCumulativeLimit, "top-ups in one period are capped at \(policy.topupTotal); \(room) left")
-        }
-        let card = try selector.map { (text) throws(WalletError) in try selectCard(of: id, text) } ?? firstCard
-        try ensureChargeable(card)
+        try ensureSignedUp(id)
+        let input = TopUpInput(user: id, amount: amount, card: selector)
+        try TopUpRules.list.check(self, input)
+        // The rules found the card.
+        guard let card = topUpCardChecked(input) else { throw WalletError(.cardNone, "no international bank card is linked: add a card first") }
+        let opening = users[id.index].pass.state == .none
         let fee = amount.percentage(basisPoints: policy.topupFeeBasisPoints)
         try ensureRoom(for: amount.fen + fee.fen, touching: [.card(card), .pass(id), .fees])
 

@@ -1,0 +1,108 @@
+/// What a payment is asked: who, how much, to which merchant, with which password typed.
+public struct PayInput: Sendable {
+    public let user: UserID
+    public let amount: Money
+    public let merchant: MerchantID
+    public let password: String?
+}
+
+/// RULES.md, payment, in order (the settled check orders): one list for international
+/// users, one for domestic users; rules both share are one value.
+public enum PayRules {
+    static let noMethod = "No direct payment method can be used currently, please choose another method to complete payment"
+
+    static let lapsed = Rule<PayInput>("pay.lapsed", .verifyLapsed, "the verification has not lapsed (the passport has not expired)",
+        holds: { w, i in !w.users[i.user.index].lapsed },
+        failure: { w, i in w.lapsedMessage(i.user) },
+        looked: { w, i in w.passportLooked(i.user) },
+        remedy: { _, _ in "`verify` with a renewed passport (`verify expires:DATE`)" })
+
+    static let locked = Rule<PayInput>("pay.locked", .payPasswordLocked, keys: ["pay.lock"], "payments are not locked by wrong passwords",
+        holds: { w, i in w.users[i.user.index].payLockedUntil.map { w.now >= $0 } ?? true },
+        failure: { w, i in "payments are locked after too many wrong payment passwords, until \(w.users[i.user.index].payLockedUntil.map { "\($0)" } ?? "?")" },
+        looked: { w, i in w.users[i.user.index].payLockedUntil.map { "locked until \($0); now \(w.now)" } ?? "not locked" },
+        remedy: { w, i in w.users[i.user.index].payLockedUntil.map { "`advance to:\($0)`" } ?? "" })
+
+    static let password = Rule<PayInput>("pay.password", .payWrongPassword, keys: ["pay.attempts", "pay.lock"],
+        "the payment password typed (if any) is right; the pay.attempts-th wrong one in a row locks payments for pay.lock",
+        holds: { w, i in i.password.map { $0 == w.users[i.user.index].paymentPassword } ?? true },
+        failure: { w, i in
+            let left = w.policy.payAttempts - w.users[i.user.index].payWrongAttempts - 1
+            return "wrong payment password (the 6-digit payment password, not the login password); \(left) \(left == 1 ? "try" : "tries") left" },
+        looked: { w, i in "a wrong password typed; \(w.users[i.user.index].payWrongAttempts) wrong in a row before, pay.attempts \(w.policy.payAttempts)" },
+        remedy: { _, _ in "the right payment password, or none (`password:` omitted)" })
+
+    public static let international = RuleList<PayInput>("pay", variant: "international user", [
+        Rule("pay.qr", .payDomesticQR, "the merchant's code is cross-border (a foreign wallet cannot pay a domestic-only code)",
+             holds: { w, i in w.merchants[i.merchant.index].qr == .cross },
+             failure: { _, _ in "The other party's money-receiving code is the domestic money-receiving code, which can only be used within the country." },
+             looked: { w, i in "\(w.merchants[i.merchant.index].name) has a \(w.merchants[i.merchant.index].qr.rawValue) code" },
+             remedy: { _, _ in "a merchant with a cross-border code (`qr:cross`)" }),
+        Rule("pay.credit", .payNoPaymentMethod, "the merchant accepts card-funded payments, which TourPass is",
+             holds: { w, i in w.merchants[i.merchant.index].acceptsCredit },
+             failure: { w, i in "\(noMethod) (\(w.merchants[i.merchant.index].name) does not accept card-funded payments)" },
+             looked: { w, i in "\(w.merchants[i.merchant.index].name) accepts credit: \(w.merchants[i.merchant.index].acceptsCredit ? "yes" : "no")" },
+             remedy: { w, i in "a merchant that accepts credit (`merchant \(Names.written(w.merchants[i.merchant.index].name)) credit:yes`)" }),
+        lapsed,
+        Rule("pay.pass", .payNoPaymentMethod, "the user has a TourPass (topped up in this period)",
+             holds: { w, i in w.users[i.user.index].pass.state != .none },
+             failure: { _, _ in "\(noMethod) (no TourPass: top up first)" },
+             looked: { w, i in "TourPass \(w.users[i.user.index].pass.state.rawValue)" },
+             remedy: { _, _ in "`topup 100` (or more) first" }),
+        Rule("pay.pass_expired", .tourpassExpired, "the TourPass has not expired",
+             holds: { w, i in w.users[i.user.index].pass.state != .expired },
+             failure: { w, i in "the TourPass expired\(w.users[i.user.index].pass.expiresAt.map { " on \($0)" } ?? ""); `reactivate` it and top up" },
+             looked: { w, i in "TourPass \(w.users[i.user.index].pass.state.rawValue)" },
+             remedy: { _, _ in "`reactivate`, then top up" }),
+        locked,
+        password,
+        Rule("pay.balance", .payInsufficientBalance, "the TourPass balance covers the amount",
+             holds: { w, i in i.amount.fen <= w.users[i.user.index].pass.balanceFen },
+             failure: { w, i in "the TourPass balance \(Money(fen: w.users[i.user.index].pass.balanceFen)) is too low for \(i.amount)" },
+             looked: { w, i in "asked \(i.amount), balance \(Money(fen: w.users[i.user.index].pass.balanceFen))" },
+             remedy: { w, i in "at most \(Money(fen: w.users[i.user.index].pass.balanceFen)), or a top-up first" }),
+    ])
+
+    public static let domestic = RuleList<PayInput>("pay", variant: "domestic user", [
+        lapsed,
+        Rule("pay.bank_card", .payNoPaymentMethod, "a bank card is linked (the earliest-linked pays)",
+             holds: { w, i in !w.users[i.user.index].cards.isEmpty },
+             failure: { _, _ in "\(noMethod) (no bank card linked)" },
+             looked: { w, i in "\(w.users[i.user.index].cards.count) cards linked" },
+             remedy: { _, _ in "`card unionpay` first" }),
+        locked,
+        password,
+        Rule("pay.daily_limit", .payDailyLimit, keys: ["pay.unverified_daily"], "an unverified user pays at most pay.unverified_daily a calendar day",
+             holds: { w, i in w.users[i.user.index].verified || w.paidToday(i.user) + i.amount.fen <= w.policy.payUnverifiedDaily.fen },
+             failure: { w, i in
+                 let room = Money(fen: max(0, w.policy.payUnverifiedDaily.fen - w.paidToday(i.user)))
+                 return "unverified accounts pay at most \(w.policy.payUnverifiedDaily) a day; \(room) left today (verify to lift it)" },
+             looked: { w, i in "\(w.users[i.user.index].verified ? "verified" : "unverified"); \(Money(fen: w.paidToday(i.user))) paid today + \(i.amount) asked, at most \(w.policy.payUnverifiedDaily) by pay.unverified_daily" },
+             remedy: { w, i in "`verify`, a smaller amount, `advance to:\(Instant(minutes: (w.now.dayIndex + 1) * 1_440).date)`, or `policy pay.unverified_daily \(Money(fen: w.paidToday(i.user) + i.amount.fen).plain)`" }),
+        Rule("pay.card_expiry", .cardExpired, "the bank card has not expired",
+             holds: { w, i in w.users[i.user.index].cards.first.map { !w.cards[$0.index].expiry.hasExpired(at: w.now) } ?? true },
+             failure: { w, i in w.users[i.user.index].cards.first.map { "\(w.cards[$0.index].masked) expired at the end of \(w.cards[$0.index].expiry)" } ?? "" },
+             looked: { w, i in w.users[i.user.index].cards.first.map { "\(w.cards[$0.index].masked) expires \(w.cards[$0.index].expiry)" } ?? "" },
+             remedy: { _, _ in "link a card that has not expired" }),
+        Rule("pay.issuer", .topupCardDeclined, "the card issuer accepts the charge",
+             holds: { w, i in w.users[i.user.index].cards.first.map { !w.cards[$0.index].declinesCharges } ?? true },
+             failure: { w, i in w.users[i.user.index].cards.first.map { "\(w.cards[$0.index].masked): the card issuer declined the charge (fund loading failed)" } ?? "" },
+             looked: { w, i in w.users[i.user.index].cards.first.map { "\(w.cards[$0.index].masked)" } ?? "" },
+             remedy: { _, _ in "link another card" }),
+    ])
+
+    static let internationalPasswordIndex = international.rules.firstIndex { $0.info.id == "pay.password" } ?? -1
+    static let domesticPasswordIndex = domestic.rules.firstIndex { $0.info.id == "pay.password" } ?? -1
+
+    static func list(for world: World, _ id: UserID) -> RuleList<PayInput> {
+        world.users[id.index].version == .international ? international : domestic
+    }
+}
+
+extension World {
+    /// What an unverified domestic user has paid today (China calendar day).
+    func paidToday(_ id: UserID) -> Int64 {
+        let paid = users[id.index].dailyPaid
+        return paid.day == now.dayIndex ? paid.fen : 0
+    }
+}

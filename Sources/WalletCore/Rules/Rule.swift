@@ -1,0 +1,105 @@
+/// One check of a command, as data: its id (`topup.max`), the code it answers, the policy
+/// keys it reads, a statement in words, the predicate, and (for `why`) what it looked at and
+/// what would let it pass. Predicates are pure: they read the world and change nothing.
+public struct Rule<Input>: Sendable {
+    public let info: RuleInfo
+    let holds: @Sendable (World, Input) -> Bool
+    /// The answer when it does not hold: the message with the numbers.
+    let failure: @Sendable (World, Input) -> String
+    /// The values it looked at, in words ("asked CNY 2,500.00; at most CNY 2,000.00").
+    let looked: @Sendable (World, Input) -> String
+    /// What would let it pass ("a smaller amount, or `policy topup.max 2500`").
+    let remedy: @Sendable (World, Input) -> String
+
+    init(_ id: String, _ code: ErrorCode, keys: [String] = [], _ statement: String,
+         holds: @escaping @Sendable (World, Input) -> Bool,
+         failure: @escaping @Sendable (World, Input) -> String,
+         looked: @escaping @Sendable (World, Input) -> String = { _, _ in "" },
+         remedy: @escaping @Sendable (World, Input) -> String = { _, _ in "" }) {
+        info = RuleInfo(id: id, code: code, policyKeys: keys, statement: statement)
+        self.holds = holds
+        self.failure = failure
+        self.looked = looked
+        self.remedy = remedy
+    }
+}
+
+/// A rule without its predicate: what `help`, `tourpass rules` and coverage list.
+public struct RuleInfo: Sendable, Equatable {
+    public let id: String
+    public let code: ErrorCode
+    public let policyKeys: [String]
+    public let statement: String
+}
+
+/// A command's check order: its rules, run top to bottom; the first that does not hold is
+/// the answer. Adding a rule is one entry in one list.
+public struct RuleList<Input>: Sendable {
+    public let command: String
+    /// Which of the command's orders this is ("international user"), or "".
+    public let variant: String
+    public let rules: [Rule<Input>]
+
+    init(_ command: String, variant: String = "", _ rules: [Rule<Input>]) {
+        self.command = command
+        self.variant = variant
+        self.rules = rules
+    }
+
+    /// The index of the first rule that does not hold, or nil when all hold.
+    func firstFailure(_ world: World, _ input: Input) -> Int? {
+        rules.withUnsafeBufferPointer { buffer in
+            for index in buffer.indices where !buffer[index].holds(world, input) { return index }
+            return nil
+        }
+    }
+
+    /// The answer of the rule at `index`, naming the rule.
+    func error(at index: Int, _ world: World, _ input: Input) -> WalletError {
+        let rule = rules[index]
+        return WalletError(rule.info.code, rule.failure(world, input), rule: rule.info.id)
+    }
+
+    /// Throws the first failure's answer.
+    func check(_ world: World, _ input: Input) throws(WalletError) {
+        if let index = firstFailure(world, input) { throw error(at: index, world, input) }
+    }
+
+    /// Every rule's verdict, recomputed (only `why` asks). `failedRule` is the rule that
+    /// answered when the command ran: the world may have changed since (a wrong password
+    /// counts), so the verdict up to it is the recorded one.
+    func explain(_ world: World, _ input: Input, failedRule: String?) -> Explanation {
+        var steps: [Explanation.Step] = []
+        var reached = true
+        for rule in rules {
+            guard reached else {
+                steps.append(.init(rule: rule.info, verdict: .notReached, looked: "", remedy: ""))
+                continue
+            }
+            let failed = failedRule.map { $0 == rule.info.id } ?? !rule.holds(world, input)
+            if failed {
+                steps.append(.init(rule: rule.info, verdict: .failed, looked: rule.looked(world, input), remedy: rule.remedy(world, input)))
+                reached = false
+            } else {
+                steps.append(.init(rule: rule.info, verdict: .held, looked: rule.looked(world, input), remedy: ""))
+            }
+        }
+        return Explanation(command: command, variant: variant, steps: steps)
+    }
+
+    public var infos: [RuleInfo] { rules.map(\.info) }
+}
+
+/// A command's rules with their verdicts, for `why`.
+public struct Explanation: Sendable, Equatable {
+    public enum Verdict: Sendable, Equatable { case held, failed, notReached }
+    public struct Step: Sendable, Equatable {
+        public let rule: RuleInfo
+        public let verdict: Verdict
+        public let looked: String
+        public let remedy: String
+    }
+    public let command: String
+    public let variant: String
+    public let steps: [Step]
+}
