@@ -66,8 +66,8 @@ import WalletScript
         #expect(complete(":he") == [":help"])
         #expect(complete(":").count == MetaCommand.all.count)
         #expect(complete(":").contains(":reach"))
-        #expect(complete(":help to") == ["topup"])
-        #expect(complete("help tra") == ["transfer"])
+        #expect(complete(":help to").first == "topup" && complete(":help to").contains("topup.count_limit"), "codes follow the commands")
+        #expect(complete("help tra") == ["transfer", "transfer.not_allowed", "transfer.receiver_unverified", "transfer.receiver_limit", "transfer.self"])
         #expect(complete("policy topup.f") == ["topup.fee"])
     }
 }

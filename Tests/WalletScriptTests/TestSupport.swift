@@ -14,7 +14,6 @@ enum Repo {
     static var scenarios: String { path("scenarios") }
 
     /// The rules file of the contract, beside the repository.
-    static var rules: String { URL(fileURLWithPath: root).appendingPathComponent("../shared/RULES.md").standardized.path }
 }
 
 enum ScenarioFiles {

@@ -29,7 +29,10 @@ public enum PayRules {
         failure: { w, i in
             let left = w.policy.payAttempts - w.users[i.user.index].payWrongAttempts - 1
             return "wrong payment password (the 6-digit payment password, not the login password); \(left) \(left == 1 ? "try" : "tries") left" },
-        looked: { w, i in "a wrong password typed; \(w.users[i.user.index].payWrongAttempts) wrong in a row before, pay.attempts \(w.policy.payAttempts)" },
+        looked: { w, i in
+            guard let typed = i.password else { return "none typed (the right one is entered)" }
+            guard typed != w.users[i.user.index].paymentPassword else { return "the right one typed" }
+            return "a wrong one typed; \(w.users[i.user.index].payWrongAttempts) wrong in a row now, pay.attempts \(w.policy.payAttempts)" },
         remedy: { _, _ in "the right payment password, or none (`password:` omitted)" })
 
     public static let international = RuleList<PayInput>("pay", variant: "international user", [

@@ -14,6 +14,9 @@ public protocol Command: Sendable {
     var statementText: String? { get }
     /// The card the attempt named, resolved against the user's cards now (for `history card:`).
     func namedCard(user id: UserID, world: World) -> CardID?
+    /// The command's rules with their verdicts against `session` (only `why` asks);
+    /// nil for a command whose checks are not a rule list.
+    func explanation(in session: Session, failedRule: String?) -> Explanation?
 }
 
 extension Command {
@@ -21,6 +24,7 @@ extension Command {
     public var isAttempt: Bool { false }
     public var statementText: String? { nil }
     public func namedCard(user id: UserID, world: World) -> CardID? { nil }
+    public func explanation(in session: Session, failedRule: String?) -> Explanation? { nil }
     public var isAssertion: Bool { role == .assertion }
 }
 
@@ -95,6 +99,12 @@ public final class CommandSpec: Sendable {
         if !examples.isEmpty {
             lines.append("examples:")
             lines += examples.map { "  \($0)" }
+        }
+        let lists = RuleBook.lists(for: name)
+        for list in lists {
+            lines.append("rules\(list.variant.isEmpty ? "" : " (\(list.variant))"), in check order; the first that fails is the answer:")
+            let width = list.rules.map(\.id.count).max() ?? 0
+            lines += list.rules.map { "  " + Layout.pad($0.id, width) + "  " + Layout.pad($0.code.rawValue, 26) + "  " + $0.statement }
         }
         return lines + moreHelp()
     }

@@ -8,7 +8,7 @@ public enum CommandTable {
         TopUpCommand.spec, PayCommand.spec, RefundCommand.spec, TransferCommand.spec, ReactivateCommand.spec, PolicyCommand.spec,
         AdvanceCommand.spec,
         BalanceQuery.spec, StatusQuery.spec, HistoryQuery.spec, UsersQuery.spec, NowQuery.spec, MerchantsQuery.spec, CardsQuery.spec,
-        HelpCommand.spec, ExpectCommand.spec,
+        HelpCommand.spec, WhyCommand.spec, ExpectCommand.spec,
     ]
 
     private static let byName: [String: CommandSpec] = {

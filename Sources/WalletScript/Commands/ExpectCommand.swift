@@ -54,7 +54,7 @@ struct ExpectCommand: Command {
             guard typed.count == 1 else { return [] }
             return kinds.first { $0.word == typed[0] }?.values ?? []
         },
-        moreHelp: { ["error codes: " + ErrorCode.allCases.map(\.rawValue).joined(separator: " ")] },
+        moreHelp: { codesByCommand },
         parse: { (r) throws(Diagnostic) in
             let words = kinds.map(\.word)
             let token = try r.positional("what to check (\(words.joined(separator: ", ")))")
@@ -119,6 +119,18 @@ struct ExpectCommand: Command {
     }
 
     static let noUser = "no current user to check"
+
+    /// `help expect`: the codes grouped by the command (or family) that answers them.
+    static var codesByCommand: [String] {
+        var groups: [(String, [String])] = []
+        for code in ErrorCode.allCases {
+            let owner = RuleBook.rules(answering: code).first?.command ?? String(code.rawValue.prefix { $0 != "." })
+            if let index = groups.firstIndex(where: { $0.0 == owner }) { groups[index].1.append(code.rawValue) }
+            else { groups.append((owner, [code.rawValue])) }
+        }
+        let width = groups.map(\.0.count).max() ?? 0
+        return ["error codes (help CODE for one):"] + groups.map { "  " + Layout.pad($0.0, width) + "  " + $0.1.joined(separator: " ") }
+    }
 }
 
 public enum Assertion: Sendable, Equatable {

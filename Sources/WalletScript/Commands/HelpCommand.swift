@@ -5,13 +5,13 @@ struct HelpCommand: Command {
     let topic: String?
 
     static let spec = CommandSpec(
-        name: "help", usage: "help [COMMAND]", summary: "list the commands, or explain one",
-        examples: ["help", "help pay"], positionalDynamic: .helpTopics,
+        name: "help", usage: "help [COMMAND | CODE]", summary: "list the commands, explain one with its rules, or say what answers an error code",
+        examples: ["help", "help pay", "help topup.count_limit"], positionalDynamic: .helpTopics,
         parse: { (r) throws(Diagnostic) in
             guard let token = r.optionalPositional() else { return HelpCommand(topic: nil) }
             let name = String(token.text)
             guard HelpCommand.knows(name) else {
-                let hint = didYouMean(name, in: CommandTable.namesAndAliases)
+                let hint = didYouMean(name, in: CommandTable.namesAndAliases + ErrorCode.allCases.map(\.rawValue))
                 throw r.error("no command '\(name)'\(hint)", at: token.offset)
             }
             return HelpCommand(topic: name)
@@ -19,6 +19,7 @@ struct HelpCommand: Command {
 
     static func knows(_ topic: String) -> Bool {
         CommandTable.spec(named: topic) != nil || MetaCommand.names.contains(topic) || ScenarioLine.all.contains { $0.name == topic }
+            || ErrorCode(rawValue: topic) != nil
     }
 
     func run(in session: inout Session) throws(WalletError) -> [any OutputValue] {
@@ -31,8 +32,25 @@ struct HelpCommand: Command {
             return ["\(meta.usage)", "  \(meta.summary)"]
         }
         if let line = ScenarioLine.all.first(where: { $0.name == name }) { return line.help }
+        if let code = ErrorCode(rawValue: name) { return lines(for: code) }
         guard let spec = CommandTable.spec(named: name) else { return ["no command \(name)"] }
         return spec.helpLines
+    }
+
+    /// `help CODE`: the rules that answer it, in words, with their policy keys.
+    static func lines(for code: ErrorCode) -> [String] {
+        let rules = RuleBook.rules(answering: code)
+        guard !rules.isEmpty else {
+            return ["\(code.rawValue): answered outside the rule lists (a lookup, the command line, or a limit of the world);",
+                    "  see `help expect` for the codes by command"]
+        }
+        var lines = ["\(code.rawValue) is answered by:"]
+        for (command, rule) in rules {
+            lines.append("  \(command), rule \(rule.id): \(rule.statement)")
+            if !rule.policyKeys.isEmpty { lines.append("    policy keys: " + rule.policyKeys.joined(separator: ", ")) }
+        }
+        lines.append("  (`help \(rules[0].command)` lists the whole check order; `why` after a failure shows the numbers)")
+        return lines
     }
 
     static var overview: [String] {

@@ -41,6 +41,12 @@ struct PayCommand: Command {
         }
     }
 
+    func explanation(in session: Session, failedRule: String?) -> Explanation? {
+        guard let id = session.currentUser, let shop = session.world.merchant(named: merchantName) else { return nil }
+        let list = session.world[id].version == .international ? PayRules.international : PayRules.domestic
+        return list.explanation(session.world, PayInput(user: id, amount: amount, merchantID: shop, password: password), failedRule: failedRule)
+    }
+
     func run(in session: inout Session) throws(WalletError) -> [any OutputValue] {
         let id = try session.requireUser()
         let name = merchantName

@@ -23,6 +23,11 @@ struct TopUpCommand: Command {
         do throws(WalletError) { return try world.selectCard(of: id, card) } catch { return nil }
     }
 
+    func explanation(in session: Session, failedRule: String?) -> Explanation? {
+        guard let id = session.currentUser else { return nil }
+        return TopUpRules.list.explanation(session.world, TopUpInput(user: id, amount: amount, cardSelector: card), failedRule: failedRule)
+    }
+
     func run(in session: inout Session) throws(WalletError) -> [any OutputValue] {
         let id = try session.requireUser()
         let receipt = try session.world.topUp(user: id, amount: amount, card: card)

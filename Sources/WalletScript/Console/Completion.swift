@@ -43,7 +43,7 @@ public enum Completion {
     }
 
     /// What `help` and `:help` take.
-    static func helpTopics() -> [String] { CommandTable.names }
+    static func helpTopics() -> [String] { CommandTable.names + ErrorCode.allCases.map(\.rawValue) }
 
     private static func values(_ fixed: [String], _ dynamic: DynamicValues?, session: Session) -> [String] {
         guard let dynamic else { return fixed }

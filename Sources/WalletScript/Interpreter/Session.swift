@@ -8,6 +8,8 @@ public struct Session: Sendable {
     public internal(set) var currentUser: UserID? = nil
     /// The result of the last action (nil before any): what `expect` looks at.
     private(set) var lastResult: Result<Void, WalletError>? = nil
+    /// The last action, for `why` (nil before any).
+    private(set) var lastAction: (any Command)? = nil
     /// Scratch space for the lexer, reused line after line.
     private var tokens: [Token] = []
     /// What each user tried, for `history`.
@@ -24,6 +26,7 @@ public struct Session: Sendable {
     public mutating func run(_ command: any Command) -> Outcome {
         switch command.role {
         case .action:
+            lastAction = command
             let actor = command.isAttempt ? currentUser : nil
             let journalStart = actor.map { world[$0].journal.total } ?? 0
             do throws(WalletError) {

@@ -1,0 +1,48 @@
+import WalletCore
+
+/// `why`: explains the last command that ran, rule by rule. A query `expect` skips.
+struct WhyCommand: Command {
+    var role: CommandRole { .explanation }
+
+    static let spec = CommandSpec(
+        name: "why", usage: "why",
+        summary: "explain the last command: each rule it checked with the values it looked at, the one that failed, and how to pass",
+        examples: ["topup 2500", "why"],
+        parse: { (_) throws(Diagnostic) in WhyCommand() })
+
+    func run(in session: inout Session) throws(WalletError) -> [any OutputValue] {
+        [TextLines(WhyCommand.lines(session))]
+    }
+
+    static func lines(_ session: Session) -> [String] {
+        guard let command = session.lastAction, let result = session.lastResult else { return ["why: nothing has run yet"] }
+        let name = command.statementText ?? "the last command"
+        switch result {
+        case .success:
+            // The world moved on: the rules are listed as held, without their values then.
+            guard let explanation = command.explanation(in: session, failedRule: nil) else {
+                return ["\(name) succeeded; it checks no rule list"]
+            }
+            var lines = ["\(name) succeeded: every rule held"]
+            lines += explanation.steps.map { "  ✓ \($0.rule.id)  \($0.rule.statement)" }
+            return lines
+        case .failure(let error):
+            guard let rule = error.rule, let explanation = command.explanation(in: session, failedRule: rule) else {
+                return ["\(name) failed with \(error.code.rawValue): \(error.message)",
+                        "  (a check outside the rule lists: \(error.code.rawValue); `help \(error.code.rawValue)`)"]
+            }
+            var lines = ["\(name) failed with \(error.code.rawValue) (rule \(rule)): \(error.message)"]
+            for step in explanation.steps {
+                let looked = step.looked.isEmpty ? "" : ": " + step.looked
+                switch step.verdict {
+                case .held: lines.append("  ✓ \(step.rule.id)  \(step.rule.statement)\(looked)")
+                case .failed:
+                    lines.append("  ✗ \(step.rule.id)  \(step.rule.statement)\(looked)")
+                    if !step.remedy.isEmpty { lines.append("    to pass: \(step.remedy)") }
+                case .notReached: lines.append("  · \(step.rule.id)  not reached: \(step.rule.statement)")
+                }
+            }
+            return lines
+        }
+    }
+}

@@ -1,0 +1,48 @@
+import Testing
+import WalletCore
+@testable import WalletScript
+
+/// `why` explains the last command from the rule data; it is a query `expect` skips.
+@Suite struct WhyTests {
+    @Test func aFailedTopUpShowsTheRuleItsNumbersAndAWayToPass() {
+        var s = session(after: ["user alice", "verify", "card visa"])
+        _ = output("topup 2500", in: &s)
+        let why = output("why", in: &s)
+        #expect(why.first == "topup 2500 failed with topup.above_maximum (rule topup.max): a top-up is at most CNY 2,000.00")
+        #expect(why.contains { $0.hasPrefix("  ✓ topup.min") })
+        #expect(why.contains("  ✗ topup.max  the amount is at most topup.max: asked CNY 2,500.00, at most CNY 2,000.00 by topup.max"))
+        #expect(why.contains("    to pass: a smaller amount, or `policy topup.max 2500.00`"))
+        #expect(why.contains { $0.hasPrefix("  · topup.total  not reached") })
+        // A query: the assertion still looks at the top-up.
+        #expect(output("expect error topup.above_maximum", in: &s).isEmpty)
+    }
+
+    @Test func aWrongPasswordIsExplainedAsItWasAnswered() {
+        var s = session(after: aliceWithPass)
+        _ = output("pay 1 qr:cross password:000000", in: &s)
+        let why = output("why", in: &s)
+        #expect(why.contains { $0.hasPrefix("  ✓ pay.locked") })
+        #expect(why.contains { $0.hasPrefix("  ✗ pay.password") })
+        #expect(why.contains { $0.hasPrefix("  · pay.balance  not reached") })
+    }
+
+    @Test func afterASuccessEveryRuleHeld() {
+        var s = session(after: aliceWithPass)
+        #expect(output("why", in: &s).first == "topup 500 succeeded: every rule held")
+        _ = output("balance", in: &s)
+        #expect(output("why", in: &s) == ["the last command succeeded; it checks no rule list"])
+        var fresh = Session()
+        #expect(output("why", in: &fresh) == ["why: nothing has run yet"])
+    }
+
+    @Test func helpKnowsTheRulesAndTheCodes() {
+        let topup = HelpCommand.lines(for: "topup")
+        #expect(topup.contains { $0.contains("topup.max") && $0.contains("topup.above_maximum") })
+        let code = HelpCommand.lines(for: "topup.count_limit")
+        #expect(code.first == "topup.count_limit is answered by:")
+        #expect(code.contains("    policy keys: topup.count"))
+        #expect(HelpCommand.lines(for: "expect").contains { $0.hasPrefix("  topup ") && $0.contains("topup.count_limit") })
+        #expect(diagnostic("help topup.count_limit") == nil)
+        #expect(Completion.candidates(for: "help topup.c", session: Session()).contains("topup.count_limit"))
+    }
+}
