@@ -123,7 +123,11 @@ struct Run: ParsableCommand {
         selection.shard = sharding?.shard
         // Bazel asks a test runner that shards to say so by touching this file.
         if sharding?.fromBazel == true, let status = environment["TEST_SHARD_STATUS_FILE"], !status.isEmpty {
-            FileManager.default.createFile(atPath: status, contents: nil)
+            guard FileManager.default.createFile(atPath: status, contents: nil) else {
+                // Bazel fails a sharded target whose runner did not touch the file: say why now.
+                Terminal.printError("error: cannot create TEST_SHARD_STATUS_FILE \(Printable.escaped(status))")
+                throw ExitCode(2)
+            }
         }
 
         let plan = Suite.plan(paths: paths, selection: selection)
@@ -188,7 +192,8 @@ struct Run: ParsableCommand {
     static var hostname: String {
         var buffer = [CChar](repeating: 0, count: 256)
         guard gethostname(&buffer, buffer.count - 1) == 0 else { return "localhost" }
-        return String(cString: buffer)
+        let bytes = buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// `--time-tests` may stand alone: it then means 10.

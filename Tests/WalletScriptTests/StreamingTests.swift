@@ -110,6 +110,10 @@ import Testing
         let one = Selection(filters: ["cards/bounds.scn[amount=99.99]"])
         #expect(one.matchesName(first) && !one.matchesName(second))
         #expect(!Selection(filters: ["payments/*.scn"]).matchesName(first))
+        // What --list prints (the path as found) selects the test as well.
+        #expect(Selection(filters: ["s/cards/bounds.scn[amount=100]"]).matchesName(second))
+        #expect(!Selection(filters: ["s/cards/bounds.scn[amount=100]"]).matchesName(first))
+        #expect(Selection(filters: ["s/cards/*"]).matchesName(first))
     }
 
     @Test func testNamesAndShards() {

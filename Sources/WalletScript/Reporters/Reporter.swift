@@ -58,7 +58,7 @@ public enum Reporter {
                 : "shard \(shard): \(suite.results.count + suite.notRun) of \(suite.foundCount) files")
         }
         if suite.notRun > 0 {
-            lines.append("stopped after \(suite.failedCount) failed files (--max-failures): \(suite.notRun) not run")
+            lines.append("stopped after \(suite.failedCount) failed file\(suite.failedCount == 1 ? "" : "s") (--max-failures): \(suite.notRun) not run")
         }
         lines.append("\(suite.passedCount) passed, \(suite.failedCount) failed")
         return lines

@@ -22,10 +22,14 @@ public struct Selection: Sendable {
     }
 
     /// A pattern names a test when it matches its whole name, or, for a row of an examples
-    /// table, its file alone: `cards/*.scn` takes every row of a table in `cards/`.
+    /// table, its file alone: `cards/*.scn` takes every row of a table in `cards/`. The path
+    /// as `--list` prints it (`scenarios/cards/visa.scn`) selects the test too.
     static func matches(_ pattern: String, _ name: TestName) -> Bool {
-        if matches(pattern, name.description) { return true }
-        return name.row != nil && matches(pattern, name.relative)
+        let row = name.row.map { "[\($0)]" } ?? ""
+        for path in name.path == name.relative ? [name.relative] : [name.relative, TestName.normalized(name.path)] {
+            if matches(pattern, path + row) || (!row.isEmpty && matches(pattern, path)) { return true }
+        }
+        return false
     }
 
     /// A pattern with `*`, `?` or `[` is a glob over the whole name (`*` crosses `/`);
