@@ -24,6 +24,7 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let problems = FuzzOracle.problems(in: String(decoding: bytes, as: UTF8.self))
     guard problems.isEmpty else {
         for problem in problems.prefix(10) { print("fuzz: \(problem)") }
+        fflush(nil)   // abort() would lose what print buffered
         abort()
     }
     return 0

@@ -6,7 +6,10 @@ import Testing
 /// the fuzzer found a fault with stays here, and every scenario file passes them too.
 @Suite struct FuzzRegressionTests {
     /// Inputs that once broke a check or trapped, oldest first, with what they broke.
-    static let found: [(input: String, what: String)] = []
+    static let found: [(input: String, what: String)] = [
+        ("# tags: exeplaced inside quotes and on include lines: each row names its user,\nuser alice\n",
+         "a note typed as `# tags: …` before any command made :save write a file that does not parse"),
+    ]
 
     @Test(arguments: found.indices)
     func aFoundInputHoldsNow(_ index: Int) {

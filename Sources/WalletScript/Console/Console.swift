@@ -185,7 +185,15 @@ public struct Console {
     /// The session so far as a scenario: it passes `tourpass run` as it stands.
     public var savedScenario: String {
         var text = "# saved from a tourpass session\n"
+        var header = true
         for entry in log.transcript {
+            let trimmed = entry.source.drop(while: { $0 == " " || $0 == "\t" })
+            if header, trimmed.hasPrefix("#"), trimmed.dropFirst().drop(while: { $0 == " " || $0 == "\t" }).hasPrefix("tags:") {
+                // A typed note is no `# tags:` header of the saved file (found by the fuzzer).
+                text += "# " + entry.source + "\n"
+                continue
+            }
+            if !trimmed.hasPrefix("#") { header = false }
             text += entry.source + "\n"
             for line in entry.output { text += line.isEmpty ? "|\n" : "| \(line)\n" }
         }
