@@ -20,13 +20,22 @@ public struct RefundReceipt: Sendable {
 }
 
 extension World {
-    /// Pays a merchant (the caller looked it up: `merchant.unknown`). The checks are
-    /// `PayRules.international` or `PayRules.domestic`, in order; the first failure is the
-    /// answer and no money moves. A wrong password counts (and may lock payments); a right
-    /// one, or none typed, resets the count once the checks reach it.
+    /// Pays the merchant named `merchantName`. The checks are `PayRules.international` or
+    /// `PayRules.domestic`, in order, the merchant's existence first; the first failure is
+    /// the answer and no money moves. A wrong password counts (and may lock payments); a
+    /// right one, or none typed, resets the count once the checks reach it.
+    public mutating func pay(user id: UserID, amount: Money, merchantNamed merchantName: String, password: String? = nil) throws(WalletError) -> PaymentReceipt {
+        try pay(PayInput(user: id, amount: amount, merchant: merchantByName[merchantName], merchantName: merchantName, password: password))
+    }
+
+    /// Pays a merchant already looked up.
     public mutating func pay(user id: UserID, amount: Money, merchant: MerchantID, password: String? = nil) throws(WalletError) -> PaymentReceipt {
+        try pay(PayInput(user: id, amount: amount, merchant: merchant, merchantName: merchants[merchant.index].name, password: password))
+    }
+
+    private mutating func pay(_ input: PayInput) throws(WalletError) -> PaymentReceipt {
+        let id = input.user, amount = input.amount
         try ensureSignedUp(id)
-        let input = PayInput(user: id, amount: amount, merchant: merchant, password: password)
         let international = users[id.index].version == .international
         let list = international ? PayRules.international : PayRules.domestic
         let passwordIndex = international ? PayRules.internationalPasswordIndex : PayRules.domesticPasswordIndex
@@ -35,6 +44,8 @@ extension World {
             if index > passwordIndex { users[id.index].payWrongAttempts = 0 }
             throw list.error(at: index, self, input)
         }
+        // The rules found the merchant.
+        guard let merchant = input.merchant else { throw list.error(at: 0, self, input) }
         users[id.index].payWrongAttempts = 0
         let source: FundingSource
         if international {
@@ -43,7 +54,7 @@ extension World {
             post(amount.fen, from: .pass(id), to: .merchant(merchant), kind: .payment)
         } else {
             // The rules found the earliest-linked card.
-            guard let card = users[id.index].cards.first else { throw list.error(at: 1, self, input) }
+            guard let card = users[id.index].cards.first else { throw list.error(at: PayRules.domesticCardIndex, self, input) }
             source = .card(card)
             try ensureRoom(for: amount.fen, touching: [.card(card), .merchant(merchant)])
             post(amount.fen, from: .card(card), to: .merchant(merchant), kind: .payment)

@@ -18,7 +18,7 @@ import Testing
         #expect(TopUpRules.list.infos.map(\.code) == [.tourpassDomesticUser, .tourpassNotVerified, .verifyLapsed, .cardNone, .tourpassExpired,
                                                         .topupBelowMinimum, .topupAboveMaximum, .topupCountLimit, .topupCumulativeLimit,
                                                         .cardNotFound, .cardExpired, .topupCardDeclined])
-        #expect(PayRules.international.infos.map(\.code) == [.payDomesticQR, .payNoPaymentMethod, .verifyLapsed, .payNoPaymentMethod,
+        #expect(PayRules.international.infos.map(\.code) == [.merchantUnknown, .payDomesticQR, .payNoPaymentMethod, .verifyLapsed, .payNoPaymentMethod,
                                                                .tourpassExpired, .payPasswordLocked, .payWrongPassword, .payInsufficientBalance])
     }
 

@@ -1,9 +1,19 @@
-/// What a payment is asked: who, how much, to which merchant, with which password typed.
+/// What a payment is asked: who, how much, to which merchant (nil: no merchant by that
+/// name, `pay.merchant` answers), with which password typed.
 public struct PayInput: Sendable {
     public let user: UserID
     public let amount: Money
-    public let merchant: MerchantID
+    public let merchant: MerchantID?
+    public let merchantName: String
     public let password: String?
+
+    public init(user: UserID, amount: Money, merchant: MerchantID?, merchantName: String, password: String?) {
+        self.user = user
+        self.amount = amount
+        self.merchant = merchant
+        self.merchantName = merchantName
+        self.password = password
+    }
 }
 
 /// RULES.md, payment, in order (the settled check orders): one list for international
@@ -23,7 +33,7 @@ public enum PayRules {
         looked: { w, i in w.users[i.user.index].payLockedUntil.map { "locked until \($0); now \(w.now)" } ?? "not locked" },
         remedy: { w, i in w.users[i.user.index].payLockedUntil.map { "`advance to:\($0)`" } ?? "" })
 
-    static let password = Rule<PayInput>("pay.password", .payWrongPassword, keys: ["pay.attempts", "pay.lock"],
+    static let password = Rule<PayInput>("pay.password", .payWrongPassword, also: [.payPasswordLocked], keys: ["pay.attempts", "pay.lock"],
         "the payment password typed (if any) is right; the pay.attempts-th wrong one in a row locks payments for pay.lock",
         holds: { w, i in i.password.map { $0 == w.users[i.user.index].paymentPassword } ?? true },
         failure: { w, i in
@@ -35,17 +45,24 @@ public enum PayRules {
             return "a wrong one typed; \(w.users[i.user.index].payWrongAttempts) wrong in a row now, pay.attempts \(w.policy.payAttempts)" },
         remedy: { _, _ in "the right payment password, or none (`password:` omitted)" })
 
+    static let merchant = Rule<PayInput>("pay.merchant", .merchantUnknown, "the merchant exists",
+        holds: { _, i in i.merchant != nil },
+        failure: { _, i in "no merchant named \(i.merchantName)" },
+        looked: { w, i in w.merchantLooked(i.merchantName, i.merchant) },
+        remedy: { _, i in "a merchant that exists (`merchants` lists them), or define it first: `merchant \(Names.written(i.merchantName))`" })
+
     public static let international = RuleList<PayInput>("pay", variant: "international user", [
+        merchant,
         Rule("pay.qr", .payDomesticQR, "the merchant's code is cross-border (a foreign wallet cannot pay a domestic-only code)",
-             holds: { w, i in w.merchants[i.merchant.index].qr == .cross },
+             holds: { w, i in i.merchant.map { w.merchants[$0.index].qr == .cross } ?? true },
              failure: { _, _ in "The other party's money-receiving code is the domestic money-receiving code, which can only be used within the country." },
-             looked: { w, i in "\(w.merchants[i.merchant.index].name) has a \(w.merchants[i.merchant.index].qr.rawValue) code" },
+             looked: { w, i in i.merchant.map { "\(w.merchants[$0.index].name) has a \(w.merchants[$0.index].qr.rawValue) code" } ?? "" },
              remedy: { _, _ in "a merchant with a cross-border code (`qr:cross`)" }),
         Rule("pay.credit", .payNoPaymentMethod, "the merchant accepts card-funded payments, which TourPass is",
-             holds: { w, i in w.merchants[i.merchant.index].acceptsCredit },
-             failure: { w, i in "\(noMethod) (\(w.merchants[i.merchant.index].name) does not accept card-funded payments)" },
-             looked: { w, i in "\(w.merchants[i.merchant.index].name) accepts credit: \(w.merchants[i.merchant.index].acceptsCredit ? "yes" : "no")" },
-             remedy: { w, i in "a merchant that accepts credit (`merchant \(Names.written(w.merchants[i.merchant.index].name)) credit:yes`)" }),
+             holds: { w, i in i.merchant.map { w.merchants[$0.index].acceptsCredit } ?? true },
+             failure: { _, i in "\(noMethod) (\(i.merchantName) does not accept card-funded payments)" },
+             looked: { w, i in i.merchant.map { "\(w.merchants[$0.index].name) accepts credit: \(w.merchants[$0.index].acceptsCredit ? "yes" : "no")" } ?? "" },
+             remedy: { _, i in "a merchant that accepts credit (`merchant \(Names.written(i.merchantName)) credit:yes`)" }),
         lapsed,
         Rule("pay.pass", .payNoPaymentMethod, "the user has a TourPass (topped up in this period)",
              holds: { w, i in w.users[i.user.index].pass.state != .none },
@@ -67,6 +84,7 @@ public enum PayRules {
     ])
 
     public static let domestic = RuleList<PayInput>("pay", variant: "domestic user", [
+        merchant,
         lapsed,
         Rule("pay.bank_card", .payNoPaymentMethod, "a bank card is linked (the earliest-linked pays)",
              holds: { w, i in !w.users[i.user.index].cards.isEmpty },
@@ -96,6 +114,7 @@ public enum PayRules {
 
     static let internationalPasswordIndex = international.rules.firstIndex { $0.info.id == "pay.password" } ?? -1
     static let domesticPasswordIndex = domestic.rules.firstIndex { $0.info.id == "pay.password" } ?? -1
+    static let domesticCardIndex = domestic.rules.firstIndex { $0.info.id == "pay.bank_card" } ?? 0
 
     static func list(for world: World, _ id: UserID) -> RuleList<PayInput> {
         world.users[id.index].version == .international ? international : domestic
@@ -103,6 +122,11 @@ public enum PayRules {
 }
 
 extension World {
+    /// What a merchant rule looked at: the merchant found, or the name that found none.
+    func merchantLooked(_ name: String, _ id: MerchantID?) -> String {
+        id == nil ? "no merchant named \(name) among \(merchants.count) merchants" : "\(name) is a merchant"
+    }
+
     /// What an unverified domestic user has paid today (China calendar day).
     func paidToday(_ id: UserID) -> Int64 {
         let paid = users[id.index].dailyPaid

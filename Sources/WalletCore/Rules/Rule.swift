@@ -11,12 +11,12 @@ public struct Rule<Input>: Sendable {
     /// What would let it pass ("a smaller amount, or `policy topup.max 2500`").
     let remedy: @Sendable (World, Input) -> String
 
-    init(_ id: String, _ code: ErrorCode, keys: [String] = [], _ statement: String,
+    init(_ id: String, _ code: ErrorCode, also: [ErrorCode] = [], keys: [String] = [], _ statement: String,
          holds: @escaping @Sendable (World, Input) -> Bool,
          failure: @escaping @Sendable (World, Input) -> String,
          looked: @escaping @Sendable (World, Input) -> String = { _, _ in "" },
          remedy: @escaping @Sendable (World, Input) -> String = { _, _ in "" }) {
-        info = RuleInfo(id: id, code: code, policyKeys: keys, statement: statement)
+        info = RuleInfo(id: id, code: code, alsoAnswers: also, policyKeys: keys, statement: statement)
         self.holds = holds
         self.failure = failure
         self.looked = looked
@@ -28,6 +28,9 @@ public struct Rule<Input>: Sendable {
 public struct RuleInfo: Sendable, Equatable {
     public let id: String
     public let code: ErrorCode
+    /// Other codes its failure can answer (`pay.password`: the pay.attempts-th wrong entry
+    /// answers `pay.password_locked`).
+    public let alsoAnswers: [ErrorCode]
     public let policyKeys: [String]
     public let statement: String
 }
@@ -65,10 +68,15 @@ public struct RuleList<Input>: Sendable {
         if let index = firstFailure(world, input) { throw error(at: index, world, input) }
     }
 
-    /// Every rule's verdict, recomputed (only `why` asks). `failedRule` is the rule that
-    /// answered when the command ran: the world may have changed since (a wrong password
-    /// counts), so the verdict up to it is the recorded one.
+    /// Every rule's verdict (only `why` asks). `failedRule` is the rule that answered when
+    /// the command ran: the world may have changed since (a wrong password counts), so the
+    /// verdict up to it is the recorded one. nil means the command succeeded: every rule
+    /// held then, and nothing is recomputed against the world as it is now.
     func explain(_ world: World, _ input: Input, failedRule: String?) -> Explanation {
+        guard let failedRule else {
+            return Explanation(command: command, variant: variant,
+                               steps: rules.map { .init(rule: $0.info, verdict: .held, looked: "", remedy: "") })
+        }
         var steps: [Explanation.Step] = []
         var reached = true
         for rule in rules {
@@ -76,7 +84,7 @@ public struct RuleList<Input>: Sendable {
                 steps.append(.init(rule: rule.info, verdict: .notReached, looked: "", remedy: ""))
                 continue
             }
-            let failed = failedRule.map { $0 == rule.info.id } ?? !rule.holds(world, input)
+            let failed = failedRule == rule.info.id
             if failed {
                 steps.append(.init(rule: rule.info, verdict: .failed, looked: rule.looked(world, input), remedy: rule.remedy(world, input)))
                 reached = false

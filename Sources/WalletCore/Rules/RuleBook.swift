@@ -10,6 +10,7 @@ public enum RuleBook {
         TopUpRules.list.listInfo,
         PayRules.international.listInfo,
         PayRules.domestic.listInfo,
+        TransferRules.list.listInfo,
     ]
 
     /// The lists of one command, in order.
@@ -21,11 +22,12 @@ public enum RuleBook {
         return lists.flatMap(\.rules).filter { seen.insert($0.id).inserted }
     }
 
-    /// The rules that answer a code, with the command that owns each.
+    /// The rules that can answer a code (as their own or as one they also answer), with the
+    /// command that owns each.
     public static func rules(answering code: ErrorCode) -> [(command: String, rule: RuleInfo)] {
         var seen: Set<String> = []
         return lists.flatMap { list in list.rules.map { (list.command, $0) } }
-            .filter { $0.1.code == code && seen.insert($0.1.id).inserted }
+            .filter { ($0.1.code == code || $0.1.alsoAnswers.contains(code)) && seen.insert($0.1.id).inserted }
     }
 }
 
@@ -40,10 +42,4 @@ extension RuleList {
 
 extension TopUpInput {
     public init(user: UserID, amount: Money, cardSelector: String?) { self.init(user: user, amount: amount, card: cardSelector) }
-}
-
-extension PayInput {
-    public init(user: UserID, amount: Money, merchantID: MerchantID, password: String?) {
-        self.init(user: user, amount: amount, merchant: merchantID, password: password)
-    }
 }

@@ -42,16 +42,17 @@ struct PayCommand: Command {
     }
 
     func explanation(in session: Session, failedRule: String?) -> Explanation? {
-        guard let id = session.currentUser, let shop = session.world.merchant(named: merchantName) else { return nil }
+        guard let id = session.currentUser else { return nil }
         let list = session.world[id].version == .international ? PayRules.international : PayRules.domestic
-        return list.explanation(session.world, PayInput(user: id, amount: amount, merchantID: shop, password: password), failedRule: failedRule)
+        let name = merchantName
+        let input = PayInput(user: id, amount: amount, merchant: session.world.merchant(named: name), merchantName: name, password: password)
+        return list.explanation(session.world, input, failedRule: failedRule)
     }
 
     func run(in session: inout Session) throws(WalletError) -> [any OutputValue] {
         let id = try session.requireUser()
         let name = merchantName
-        let shop = try session.world.lookUpMerchant(name)
-        let receipt = try session.world.pay(user: id, amount: amount, merchant: shop, password: password)
+        let receipt = try session.world.pay(user: id, amount: amount, merchantNamed: name, password: password)
         switch receipt.source {
         case .pass: return [Paid(amount: amount, merchant: name, from: nil, balance: receipt.passBalance)]
         case .card(let card): return [Paid(amount: amount, merchant: name, from: CardLabel(session.world[card]), balance: nil)]

@@ -20,9 +20,14 @@ struct TransferCommand: Command {
 
     func run(in session: inout Session) throws(WalletError) -> [any OutputValue] {
         let id = try session.requireUser()
-        let receiver = try session.world.lookUpUser(self.receiver)
-        let receipt = try session.world.transfer(user: id, amount: amount, to: receiver)
-        return [Sent(amount: amount, to: session.world[receiver].maskedForSender, card: CardLabel(session.world[receipt.card]))]
+        let receipt = try session.world.transfer(user: id, amount: amount, toNamed: receiver)
+        return [Sent(amount: amount, to: session.world[receipt.to].maskedForSender, card: CardLabel(session.world[receipt.card]))]
+    }
+
+    func explanation(in session: Session, failedRule: String?) -> Explanation? {
+        guard let id = session.currentUser else { return nil }
+        let input = TransferInput(user: id, amount: amount, receiver: session.world.user(named: receiver), receiverName: receiver)
+        return TransferRules.list.explanation(session.world, input, failedRule: failedRule)
     }
 
     struct Sent: InfoLine {
