@@ -16,7 +16,11 @@ let package = Package(
         // The domain: pure, no I/O.
         .target(name: "WalletCore"),
         // The command language: lexer, command table, interpreter, scenarios, runner.
-        .target(name: "WalletScript", dependencies: ["WalletCore"]),
+        .target(name: "WalletScript", dependencies: ["WalletCore"], plugins: ["CommandRegistry"]),
+        // The command registry: every file in WalletScript/Commands/ that declares a
+        // `static let spec` or `static let moves`, listed at build time (a new command is one file).
+        .executableTarget(name: "CommandRegistryGenerator", path: "Plugins/CommandRegistryGenerator"),
+        .plugin(name: "CommandRegistry", capability: .buildTool(), dependencies: ["CommandRegistryGenerator"]),
         // libedit, reached through pkg-config; non-variadic C wrappers.
         .systemLibrary(
             name: "CLibEdit",

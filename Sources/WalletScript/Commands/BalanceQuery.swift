@@ -2,7 +2,7 @@ import WalletCore
 
 /// `balance`: the current user's TourPass and wallet balances.
 struct BalanceQuery: Command {
-    static let spec = CommandSpec(name: "balance", usage: "balance", summary: "the current user's TourPass and wallet balances",
+    static let spec = CommandSpec(rank: 140, name: "balance", usage: "balance", summary: "the current user's TourPass and wallet balances",
                                   examples: ["balance"], parse: { (_) throws(Diagnostic) in BalanceQuery() })
 
     func run(in session: inout Session) throws(WalletError) -> [any OutputValue] {

@@ -5,7 +5,7 @@ struct CardCommand: Command {
     let request: CardRequest
 
     static let spec = CommandSpec(
-        name: "card", aliases: ["link"], usage: "card BRAND|NUMBER [exp:MM/YY] [name:\"...\"] [password:NNNNNN]",
+        rank: 40, name: "card", aliases: ["link"], usage: "card BRAND|NUMBER [exp:MM/YY] [name:\"...\"] [password:NNNNNN]",
         summary: "link a card: a sandbox brand (visa, mastercard, jcb, diners, unionpay, declined, unavailable, amex) or a number",
         examples: ["card visa", "card 4111 1111 1111 1111 exp:12/29", "card mastercard name:\"ALICE SMITH\""],
         options: [OptionSpec("exp"), OptionSpec("name"), OptionSpec("password")],

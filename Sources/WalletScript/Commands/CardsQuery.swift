@@ -2,7 +2,7 @@ import WalletCore
 
 /// `cards`: the current user's linked cards.
 struct CardsQuery: Command {
-    static let spec = CommandSpec(name: "cards", usage: "cards", summary: "the current user's linked cards",
+    static let spec = CommandSpec(rank: 200, name: "cards", usage: "cards", summary: "the current user's linked cards",
                                   examples: ["cards"], parse: { (_) throws(Diagnostic) in CardsQuery() })
 
     func run(in session: inout Session) throws(WalletError) -> [any OutputValue] {

@@ -56,9 +56,13 @@ public enum DynamicValues: Sendable {
 }
 
 /// One command: its names, help, options, completion values and parser, found together in
-/// the command's file. `CommandTable` lists the specs; parsing, `help` and completion read them.
+/// the command's file. `CommandTable` lists the specs (found at build time: see
+/// Plugins/CommandRegistry); parsing, `help` and completion read them.
 /// A class, so looking one up per line costs one reference.
 public final class CommandSpec: Sendable {
+    /// Where `help` lists the command and `explore` tries its moves (ties between equally
+    /// short searches break by it): ascending, unique, in steps of 10 so a new one fits between.
+    public let rank: Int
     public let name: String
     public let aliases: [String]
     public let usage: String
@@ -74,11 +78,12 @@ public final class CommandSpec: Sendable {
     let moreHelp: @Sendable () -> [String]
     let parse: @Sendable (inout ArgReader) throws(Diagnostic) -> any Command
 
-    init(name: String, aliases: [String] = [], usage: String, summary: String, examples: [String] = [],
+    init(rank: Int, name: String, aliases: [String] = [], usage: String, summary: String, examples: [String] = [],
          options: [OptionSpec] = [], positionalValues: [String] = [], positionalDynamic: DynamicValues? = nil,
          laterPositionals: @escaping @Sendable (_ typed: [String], _ session: Session) -> [String] = { _, _ in [] },
          moreHelp: @escaping @Sendable () -> [String] = { [] },
          parse: @escaping @Sendable (inout ArgReader) throws(Diagnostic) -> any Command) {
+        self.rank = rank
         self.name = name
         self.aliases = aliases
         self.usage = usage

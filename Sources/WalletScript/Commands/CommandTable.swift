@@ -1,15 +1,10 @@
 import WalletCore
 
-/// Every command, in the order `help` lists them. A new command is one file in this folder
-/// (its `Command` type and its `CommandSpec`) and one entry here.
+/// Every command, in the order `help` lists them (by `rank`). A new command is one file in
+/// this folder, its `Command` type with a `static let spec`: the CommandRegistry build-tool
+/// plugin lists it in `registered` (Plugins/CommandRegistryGenerator).
 public enum CommandTable {
-    public static let all: [CommandSpec] = [
-        UserCommand.spec, SMSCommand.spec, VerifyCommand.spec, CardCommand.spec, PasswordCommand.spec, MerchantCommand.spec,
-        TopUpCommand.spec, PayCommand.spec, RefundCommand.spec, TransferCommand.spec, ReactivateCommand.spec, PolicyCommand.spec,
-        AdvanceCommand.spec,
-        BalanceQuery.spec, StatusQuery.spec, HistoryQuery.spec, UsersQuery.spec, NowQuery.spec, MerchantsQuery.spec, CardsQuery.spec,
-        HelpCommand.spec, WhyCommand.spec, ExpectCommand.spec,
-    ]
+    public static let all: [CommandSpec] = registered.sorted { ($0.rank, $0.name) < ($1.rank, $1.name) }
 
     private static let byName: [String: CommandSpec] = {
         var table: [String: CommandSpec] = [:]

@@ -46,7 +46,7 @@ struct ExpectCommand: Command {
     static let states: [(String, PassState)] = [("none", .none), ("active", .active), ("expired", .expired)]
 
     static let spec = CommandSpec(
-        name: "expect", usage: "expect " + kinds.map(\.usage).joined(separator: " | "),
+        rank: 230, name: "expect", usage: "expect " + kinds.map(\.usage).joined(separator: " | "),
         summary: "assert an outcome; a failed assertion fails the scenario",
         examples: ["expect ok", "expect error pay.domestic_qr", "expect balance 461.50", "expect refunded 461.50 card:visa", "expect now 2026-04-01 00:00", "expect wallet 200"],
         options: [OptionSpec("card", dynamic: .cards)], positionalValues: kinds.map(\.word),

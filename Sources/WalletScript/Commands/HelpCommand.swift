@@ -5,7 +5,7 @@ struct HelpCommand: Command {
     let topic: String?
 
     static let spec = CommandSpec(
-        name: "help", usage: "help [COMMAND | CODE]", summary: "list the commands, explain one with its rules, or say what answers an error code",
+        rank: 210, name: "help", usage: "help [COMMAND | CODE]", summary: "list the commands, explain one with its rules, or say what answers an error code",
         examples: ["help", "help pay", "help topup.count_limit"], positionalDynamic: .helpTopics,
         parse: { (r) throws(Diagnostic) in
             guard let token = r.optionalPositional() else { return HelpCommand(topic: nil) }

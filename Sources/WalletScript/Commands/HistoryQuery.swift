@@ -6,7 +6,7 @@ struct HistoryQuery: Command {
     let since: Instant?
 
     static let spec = CommandSpec(
-        name: "history", aliases: ["statement"], usage: "history [card:BRAND|LAST4] [since:DATE]",
+        rank: 160, name: "history", aliases: ["statement"], usage: "history [card:BRAND|LAST4] [since:DATE]",
         summary: "the current user's statement: every attempt (failed ones with their code), every event, running balances",
         examples: ["history", "history card:visa", "history since:2026-03-01", "history card:1111 since:\"2026-03-01 09:30\""],
         options: [OptionSpec("card", dynamic: .cards), OptionSpec("since")],

@@ -8,7 +8,7 @@ struct MerchantCommand: Command {
     let credit: Bool?
 
     static let spec = CommandSpec(
-        name: "merchant", usage: "merchant NAME [qr:cross|domestic] [credit:yes|no]",
+        rank: 60, name: "merchant", usage: "merchant NAME [qr:cross|domestic] [credit:yes|no]",
         summary: "define a merchant, or change the options given of one (defaults: cross-border code, accepts credit)",
         examples: ["merchant teahouse", "merchant stall qr:domestic", "merchant factory credit:no", "merchant \"Li's Noodles\" qr:domestic"],
         options: [OptionSpec("qr", Choices.qrKinds.map(\.0)), OptionSpec("credit", Choices.yesNo.map(\.0))],

@@ -2,7 +2,7 @@ import WalletCore
 
 /// `merchants`: every merchant.
 struct MerchantsQuery: Command {
-    static let spec = CommandSpec(name: "merchants", usage: "merchants", summary: "every merchant",
+    static let spec = CommandSpec(rank: 190, name: "merchants", usage: "merchants", summary: "every merchant",
                                   examples: ["merchants"], parse: { (_) throws(Diagnostic) in MerchantsQuery() })
 
     func run(in session: inout Session) throws(WalletError) -> [any OutputValue] {

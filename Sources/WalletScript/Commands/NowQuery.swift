@@ -2,7 +2,7 @@ import WalletCore
 
 /// `now`: the simulated clock.
 struct NowQuery: Command {
-    static let spec = CommandSpec(name: "now", usage: "now", summary: "the simulated clock",
+    static let spec = CommandSpec(rank: 180, name: "now", usage: "now", summary: "the simulated clock",
                                   examples: ["now"], parse: { (_) throws(Diagnostic) in NowQuery() })
 
     func run(in session: inout Session) throws(WalletError) -> [any OutputValue] { [Clock(instant: session.world.now)] }

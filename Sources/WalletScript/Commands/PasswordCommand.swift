@@ -5,7 +5,7 @@ struct PasswordCommand: Command {
     let password: String
 
     static let spec = CommandSpec(
-        name: "password", usage: "password NNNNNN", summary: "change the 6-digit payment password",
+        rank: 50, name: "password", usage: "password NNNNNN", summary: "change the 6-digit payment password",
         examples: ["password 654321"],
         parse: { (r) throws(Diagnostic) in PasswordCommand(password: try r.password(r.positional("the new 6-digit password"))) })
 

@@ -7,7 +7,7 @@ struct PayCommand: Command {
     let password: String?
 
     static let spec = CommandSpec(
-        name: "pay", usage: "pay AMOUNT (qr:cross|qr:domestic | to:MERCHANT) [password:NNNNNN]",
+        rank: 80, name: "pay", usage: "pay AMOUNT (qr:cross|qr:domestic | to:MERCHANT) [password:NNNNNN]",
         summary: "pay a merchant; qr: pays an anonymous merchant with that kind of code",
         examples: ["pay 38.50 qr:cross", "pay 12 to:cafe", "pay 15 to:\"Li's Noodles\"", "pay 100 to:supplier password:000000"],
         options: [OptionSpec("qr", Choices.qrKinds.map(\.0)), OptionSpec("to", dynamic: .merchants), OptionSpec("password")],

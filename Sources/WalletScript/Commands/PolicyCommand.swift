@@ -6,7 +6,7 @@ struct PolicyCommand: Command {
     let value: String?
 
     static let spec = CommandSpec(
-        name: "policy", usage: "policy [KEY VALUE]",
+        rank: 120, name: "policy", usage: "policy [KEY VALUE]",
         summary: "show the policy, or change one value",
         examples: ["policy", "policy topup.fee 3%", "policy pass.days 30", "policy topup.count 3"],
         positionalDynamic: .policyKeys,

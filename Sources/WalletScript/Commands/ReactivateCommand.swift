@@ -3,7 +3,7 @@ import WalletCore
 /// `reactivate`: an expired TourPass starts again at its next top-up.
 struct ReactivateCommand: Command {
     static let spec = CommandSpec(
-        name: "reactivate", usage: "reactivate",
+        rank: 110, name: "reactivate", usage: "reactivate",
         summary: "reactivate an expired TourPass: its next top-up opens a new period",
         examples: ["reactivate"],
         parse: { (_) throws(Diagnostic) in ReactivateCommand() })

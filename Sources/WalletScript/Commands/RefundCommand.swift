@@ -6,7 +6,7 @@ struct RefundCommand: Command {
     let merchant: String
 
     static let spec = CommandSpec(
-        name: "refund", usage: "refund AMOUNT from:MERCHANT",
+        rank: 90, name: "refund", usage: "refund AMOUNT from:MERCHANT",
         summary: "the merchant refunds part or all of what the current user paid it",
         examples: ["refund 20 from:cafe"], options: [OptionSpec("from", dynamic: .merchants)],
         parse: { (r) throws(Diagnostic) in

@@ -6,7 +6,7 @@ struct SMSCommand: Command {
     let code: String?
 
     static let spec = CommandSpec(
-        name: "sms", usage: "sms [CODE]", summary: "enter the SMS code sent at sign-up (after sms:manual); with no CODE, the code last sent",
+        rank: 20, name: "sms", usage: "sms [CODE]", summary: "enter the SMS code sent at sign-up (after sms:manual); with no CODE, the code last sent",
         examples: ["sms 4821", "sms"],
         parse: { (r) throws(Diagnostic) in
             guard let token = r.optionalPositional() else { return SMSCommand(code: nil) }

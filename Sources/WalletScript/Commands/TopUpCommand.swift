@@ -6,7 +6,7 @@ struct TopUpCommand: Command {
     let card: String?
 
     static let spec = CommandSpec(
-        name: "topup", aliases: ["top-up"], usage: "topup AMOUNT [card:BRAND|LAST4]",
+        rank: 70, name: "topup", aliases: ["top-up"], usage: "topup AMOUNT [card:BRAND|LAST4]",
         summary: "top up the TourPass from a linked card (opens it on first use); 5% fee on top",
         examples: ["topup 500", "topup 2000 card:mastercard", "topup 100 card:1111"],
         options: [OptionSpec("card", dynamic: .cards)],

@@ -6,7 +6,7 @@ struct TransferCommand: Command {
     let receiver: String
 
     static let spec = CommandSpec(
-        name: "transfer", aliases: ["send"], usage: "transfer AMOUNT to:USER",
+        rank: 100, name: "transfer", aliases: ["send"], usage: "transfer AMOUNT to:USER",
         summary: "send money to another user's wallet (domestic version only; not a payment: no password)",
         examples: ["transfer 200 to:alice", "transfer 10 to:\"Mary Ann\""], options: [OptionSpec("to", dynamic: .users)],
         parse: { (r) throws(Diagnostic) in

@@ -8,7 +8,7 @@ struct UserCommand: Command {
     let hasOptions: Bool
 
     static let spec = CommandSpec(
-        name: "user", usage: "user NAME [phone:+CC-N] [nationality:CC] [name:\"FULL NAME\"] [version:intl|domestic] [sms:manual]",
+        rank: 10, name: "user", usage: "user NAME [phone:+CC-N] [nationality:CC] [name:\"FULL NAME\"] [version:intl|domestic] [sms:manual]",
         summary: "sign up NAME (or switch to NAME if it exists) and make it the current user",
         examples: ["user alice", "user wang phone:+86-13800138000", "user zoe nationality:PH sms:manual", "user \"Mary Ann\""],
         options: [OptionSpec("phone"), OptionSpec("nationality", ["GB", "US", "DE", "FR", "JP", "PH", "AL", "MA"]),

@@ -2,7 +2,7 @@ import WalletCore
 
 /// `users`: every user.
 struct UsersQuery: Command {
-    static let spec = CommandSpec(name: "users", usage: "users", summary: "every user",
+    static let spec = CommandSpec(rank: 170, name: "users", usage: "users", summary: "every user",
                                   examples: ["users"], parse: { (_) throws(Diagnostic) in UsersQuery() })
 
     func run(in session: inout Session) throws(WalletError) -> [any OutputValue] {

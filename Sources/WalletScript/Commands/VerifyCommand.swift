@@ -5,7 +5,7 @@ struct VerifyCommand: Command {
     let request: VerifyRequest
 
     static let spec = CommandSpec(
-        name: "verify", usage: "verify [passport:NO] [expires:DATE] [nationality:CC] [face:pass|fail] [born:DATE]",
+        rank: 30, name: "verify", usage: "verify [passport:NO] [expires:DATE] [nationality:CC] [face:pass|fail] [born:DATE]",
         summary: "real-name verification with a passport and a face scan; defaults succeed; lapses when the passport expires",
         examples: ["verify", "verify expires:2025-12-31", "verify nationality:PH", "verify face:fail"],
         options: [OptionSpec("passport"), OptionSpec("expires"), OptionSpec("nationality", ["GB", "US", "PH", "AL", "MA"]),

@@ -5,7 +5,7 @@ struct WhyCommand: Command {
     var role: CommandRole { .explanation }
 
     static let spec = CommandSpec(
-        name: "why", usage: "why",
+        rank: 220, name: "why", usage: "why",
         summary: "explain the last command: each rule it checked with the values it looked at, the one that failed, and how to pass",
         examples: ["topup 2500", "why"],
         parse: { (_) throws(Diagnostic) in WhyCommand() })

@@ -7,18 +7,14 @@ import WalletCore
 /// reached in, so they cost nothing later.
 extension MoveSource {
     public static let all: [MoveSource] = {
-        let byName = Dictionary(uniqueKeysWithValues: list.map { ($0.command, $0) })
-        // The command table's order, so ties break the same way the table reads.
+        // `registered` is generated from the command files (Plugins/CommandRegistry); the
+        // command table's order, so ties break the same way the table reads.
+        let byName = Dictionary(uniqueKeysWithValues: registered.map { ($0.command, $0) })
         return CommandTable.names.compactMap { byName[$0] }
     }()
 
     static let userNeeded: Set<ErrorCode> = [.userNone]
     static let signUpNeeded: Set<ErrorCode> = [.userNone, .registerPending]
-
-    /// Each command's moves live in the command's own file.
-    static let list: [MoveSource] = [UserCommand.moves, SMSCommand.moves, VerifyCommand.moves, CardCommand.moves, PasswordCommand.moves,
-                                     MerchantCommand.moves, TopUpCommand.moves, PayCommand.moves, RefundCommand.moves,
-                                     TransferCommand.moves, ReactivateCommand.moves, AdvanceCommand.moves]
 
     static func pad2(_ n: Int) -> String { n < 10 ? "0\(n)" : String(n) }
 

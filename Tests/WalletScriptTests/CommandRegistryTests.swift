@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+@testable import WalletScript
+
+/// The command table and the explore moves come from the files in Commands/ (the
+/// CommandRegistry build-tool plugin): nothing lost, nothing twice, today's order kept.
+@Suite struct CommandRegistryTests {
+    /// The order `help` listed and `explore` broke ties in before the registry was
+    /// generated: a new command may come anywhere, these keep their order.
+    static let knownOrder = ["user", "sms", "verify", "card", "password", "merchant", "topup", "pay", "refund", "transfer",
+                             "reactivate", "policy", "advance", "balance", "status", "history", "users", "now", "merchants",
+                             "cards", "help", "why", "expect"]
+
+    @Test func keepsTheKnownOrder() {
+        let names = CommandTable.names
+        #expect(names.filter(Self.knownOrder.contains) == Self.knownOrder)
+        #expect(HelpCommand.overview.dropFirst().prefix(3).map { $0.split(separator: " ").first.map(String.init) } == ["user", "sms", "verify"])
+    }
+
+    @Test func ranksAreUniqueAndAscending() {
+        let ranks = CommandTable.all.map(\.rank)
+        #expect(Set(ranks).count == ranks.count)
+        #expect(ranks == ranks.sorted())
+        #expect(Set(CommandTable.names).count == CommandTable.all.count)
+    }
+
+    @Test func everyMoveSourceIsACommandOfTheTable() {
+        #expect(MoveSource.all.count == MoveSource.registered.count)
+        let names = CommandTable.names
+        let order = MoveSource.all.map { names.firstIndex(of: $0.command) ?? -1 }
+        #expect(order == order.sorted() && !order.contains(-1))
+        let knownMoves = ["user", "sms", "verify", "card", "password", "merchant", "topup", "pay", "refund", "transfer", "reactivate", "advance"]
+        #expect(MoveSource.all.map(\.command).filter(knownMoves.contains) == knownMoves)
+    }
+
+    /// Every file in Commands/ that declares a spec is in the table (the generator refuses
+    /// one written another way, so this counts the declarations).
+    @Test func everyCommandFileIsRegistered() throws {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../Sources/WalletScript/Commands").standardized
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".swift") }
+        var specs = 0, moves = 0
+        for file in files {
+            let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+            specs += text.components(separatedBy: "static let spec = CommandSpec(").count - 1
+            moves += text.components(separatedBy: "static let moves = MoveSource(").count - 1
+        }
+        #expect(specs == CommandTable.all.count && specs >= Self.knownOrder.count)
+        #expect(moves == MoveSource.all.count && moves > 0)
+    }
+}
