@@ -30,57 +30,18 @@ public struct CardLink: Sendable {
 extension World {
     public static let maxHolderNameLength = 32
 
-    /// Links a card. Checks, in order: the number's form, the brand, the expiry, the name's
-    /// length, the name's match, whether another user has it, then the issuer.
+    /// Links a card. The checks are `CardRules.list`, in order (the number's form, the brand,
+    /// the expiry, the name's length, the name's match, whether another user has it, then the
+    /// issuer); the first failure is the answer and nothing changes.
     public mutating func linkCard(user id: UserID, _ request: CardRequest) throws(WalletError) -> CardLink {
         let user = try activeUser(id)
-        guard user.cards.count < World.maxCardsPerUser else {
-            throw WalletError(.cardTooMany, "at most \(World.maxCardsPerUser) cards can be linked")
-        }
-        guard let digits = CardNumber.digits(request.number), (12...19).contains(digits.count) else {
+        let input = cardLinkInput(user: id, request)
+        try CardRules.list.check(self, input)
+        // The rules found the number and its brand.
+        guard let number = input.number, let brand = input.brand else {
             throw WalletError(.cardInvalidNumber, "a card number has 12 to 19 digits (spaces and dashes allowed)")
         }
-        // The number's form (check digit, then the brand's lengths) comes before the brand.
-        guard CardNumber.passesLuhn(digits) else {
-            throw WalletError(.cardInvalidNumber, "the card number is not valid (check digit)")
-        }
-        guard let brand = CardBrand.detect(digits) else {
-            throw WalletError(.cardUnsupportedBrand, "this card's brand is not supported")
-        }
-        guard brand.lengths.contains(digits.count) else {
-            throw WalletError(.cardInvalidNumber, "a \(brand.rawValue) number cannot have \(digits.count) digits")
-        }
-        let accepted = user.version == .international ? policy.internationalBrands : policy.domesticBrands
-        guard accepted.contains(brand) else {
-            let list = accepted.isEmpty ? "no brands" : accepted.map(\.rawValue).joined(separator: ", ")
-            throw WalletError(.cardUnsupportedBrand, "\(brand.rawValue) cards are not supported by the \(user.version.label) version (it accepts \(list))")
-        }
-        let expiry = request.expiry ?? CardExpiry.fiveYears(after: now)
-        if expiry.hasExpired(at: now) {
-            throw WalletError(.cardExpired, "the card expired at the end of \(expiry)")
-        }
-        let holder = request.holderName ?? user.nameOnRecord
-        // Counted as typed, in code points.
-        let holderLength = holder.unicodeScalars.count
-        if holderLength > World.maxHolderNameLength {
-            throw WalletError(.cardNameTooLong, "the holder name has \(holderLength) characters; at most \(World.maxHolderNameLength) are allowed")
-        }
-        if World.foldName(holder) != World.foldName(user.nameOnRecord) {
-            throw WalletError(.cardNameMismatch, "the holder name does not match the name on record (\(user.nameOnRecord))")
-        }
-        let typed = String(decoding: digits.map { $0 + UInt8(ascii: "0") }, as: UTF8.self)
-        let number = try request.sandbox.map { (test) throws(WalletError) in try sandboxNumber(test, for: id) } ?? typed
-        if let existing = cardByNumber[number] {
-            if cards[existing.index].owner == id {
-                throw WalletError(.cardAlreadyLinked, "\(cards[existing.index].masked) is linked already")
-            }
-            throw WalletError(.cardAlreadyUsed, "this card number is already used")
-        }
-        // A sandbox card behaves as its word says; a typed number as the table number it equals.
-        let kind = request.sandbox?.word ?? TestCard.all.first { $0.number == number }?.word
-        if kind == "unavailable" {
-            throw WalletError(.cardLinkUnavailable, "The linking of this card is temporarily unavailable. Please try another bank card")
-        }
+        let (expiry, holder, kind) = (input.expiry, input.holder, input.kind)
         let card = CardID(index: cards.count)
         cards.append(Card(number: number, brand: brand, last4: String(number.suffix(4)), holderName: holder,
                           expiry: expiry, owner: id, declinesCharges: kind == "declined", sandboxWord: request.sandbox?.word))

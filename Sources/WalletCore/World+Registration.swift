@@ -1,6 +1,9 @@
 public struct SignUpRequest: Sendable {
     public var name: String
     public var phone: Phone?
+    /// The phone as typed (`+44-7700900123`), read by the rules (`register.phone_invalid`)
+    /// when `phone` is nil.
+    public var typedPhone: String?
     public var nationality: String?
     public var fullName: String?
     public var version: AppVersion?
@@ -25,22 +28,15 @@ public struct SignUp: Sendable {
 }
 
 extension World {
+    /// Signs up a user. The checks are `RegistrationRules.user`, in order; then the
+    /// simulator's bound on users.
     public mutating func signUp(_ request: SignUpRequest) throws(WalletError) -> SignUp {
-        guard userByName[request.name] == nil else {
-            throw WalletError(.registerUserExists, "\(request.name) exists already; options apply only at sign-up (type `user \(Names.written(request.name))` to switch)")
-        }
+        let input = signUpInput(request)
+        try RegistrationRules.user.check(self, input)
         guard users.count < World.maxUsers else {
             throw WalletError(.registerLimit, "the world holds at most \(World.maxUsers) users")
         }
-        let phone: Phone
-        if let wanted = request.phone {
-            guard userByPhone[wanted] == nil else {
-                throw WalletError(.registerPhoneTaken, "the phone \(wanted) already belongs to another user")
-            }
-            phone = wanted
-        } else {
-            phone = freeDefaultPhone()
-        }
+        let phone = input.phone ?? freeDefaultPhone()
         let id = UserID(index: users.count)
         let code = World.smsCode(for: phone)
         users.append(User(
@@ -56,30 +52,30 @@ extension World {
         return SignUp(user: id, smsCode: code, codeEntered: !request.manualSMS)
     }
 
+    /// The SMS code of a pending sign-up. The checks are `RegistrationRules.sms`, in order;
+    /// a wrong code counts, and the `register.attempts`-th in a row locks sign-up for
+    /// `register.lock` and answers `register.too_many_attempts`. A right code resets the count.
     public mutating func enterSMS(user id: UserID, code: String) throws(WalletError) {
-        let user = users[id.index]
-        guard !user.signedUp else {
-            throw WalletError(.registerNoCodePending, "\(user.name) has finished sign-up; no SMS code is waiting")
-        }
-        if let until = user.signupLockedUntil, now < until {
-            throw WalletError(.registerTooManyAttempts, "you've made too many attempts, please try again later (locked until \(until))")
-        }
-        if code == String(user.smsCode) {
+        let input = SMSInput(user: id, code: code)
+        let list = RegistrationRules.sms
+        guard let index = list.firstFailure(self, input) else {
             users[id.index].signedUp = true
             users[id.index].smsWrongAttempts = 0
             return
         }
+        if index == RegistrationRules.smsCodeIndex { try wrongCode(user: id, list.error(at: index, self, input)) }
+        throw list.error(at: index, self, input)
+    }
+
+    /// A wrong SMS code counts; the `register.attempts`-th in a row locks sign-up. Always throws.
+    private mutating func wrongCode(user id: UserID, _ wrong: WalletError) throws(WalletError) {
         users[id.index].smsWrongAttempts += 1
-        let wrong = users[id.index].smsWrongAttempts
-        if wrong >= policy.registerAttempts {
-            let until = now.adding(policy.registerLock) ?? Instant.latest
-            users[id.index].signupLockedUntil = until
-            schedule.schedule(.signupUnlock(id), at: until)
-            note(.signupLocked(until: until), for: id)
-            throw WalletError(.registerTooManyAttempts, "you've made too many attempts, please try again later (locked until \(until))")
-        }
-        let left = policy.registerAttempts - wrong
-        throw WalletError(.registerWrongCode, "wrong SMS code; \(left) \(left == 1 ? "try" : "tries") left")
+        guard users[id.index].smsWrongAttempts >= policy.registerAttempts else { throw wrong }
+        let until = now.adding(policy.registerLock) ?? Instant.latest
+        users[id.index].signupLockedUntil = until
+        schedule.schedule(.signupUnlock(id), at: until)
+        note(.signupLocked(until: until), for: id)
+        throw WalletError(.registerTooManyAttempts, "you've made too many attempts, please try again later (locked until \(until))", rule: "sms.code")
     }
 
     /// `+44-7700900001`, `…002`, …: the next default number nobody has taken.

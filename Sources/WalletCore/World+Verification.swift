@@ -16,38 +16,22 @@ public struct VerifyRequest: Sendable {
 }
 
 extension World {
-    /// Real-name verification. Checks, in order: the passport number's form, its expiry,
-    /// the nationality, then the face scan; the first failure is the answer and nothing
-    /// changes. A success replaces the passport (verified, lapsed or never verified alike)
-    /// and schedules its lapse; the lapse of the passport it replaces no longer fires.
+    /// Real-name verification. The checks are `VerifyRules.list`, in order (the passport
+    /// number's form, its expiry, the nationality, then the face scan); the first failure is
+    /// the answer and nothing changes. A success replaces the passport (verified, lapsed or
+    /// never verified alike) and schedules its lapse; the lapse of the one it replaces no
+    /// longer fires.
     public mutating func verify(user id: UserID, _ request: VerifyRequest) throws(WalletError) -> Passport {
         let user = try activeUser(id)
-        let number = (request.passport ?? World.defaultPassport(for: id)).uppercased()
-        guard (6...9).contains(number.count), number.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else {
-            throw WalletError(.verifyPassportInvalid, "a passport number has 6 to 9 letters and digits")
-        }
-        if let born = request.born, Instant(civil: born) > now {
-            throw WalletError(.verifyPassportInvalid, "the birth date \(born) is after today")
-        }
-        let expires = request.expires ?? World.defaultPassportExpiry(verifiedOn: now.date)
-        // Valid through its expiry date: expired when that date is before today's.
-        if expires < now.date {
-            throw WalletError(.verifyPassportExpired, "the passport expired on \(expires)")
-        }
-        let nationality = (request.nationality ?? user.nationality).uppercased()
-        if policy.unsupportedNationalities.contains(nationality) {
-            throw WalletError(.verifyNationalityUnsupported, "\(nationality) is not in the Nationality/Region list the app offers")
-        }
-        guard request.facePasses else {
-            throw WalletError(.verifyFaceFailed, "the face scan did not match the passport photo")
-        }
-        let passport = Passport(number: number, expires: expires, nationality: nationality,
+        let input = verifyInput(user: id, request)
+        try VerifyRules.list.check(self, input)
+        let passport = Passport(number: input.number, expires: input.expires, nationality: input.nationality,
                                 holderName: user.registeredName, born: request.born)
         users[id.index].passport = passport
         users[id.index].lapsed = false
         users[id.index].passportSerial += 1
         // Due at 00:00 of the day after the expiry date; beyond the clock's end it never falls due.
-        if let due = World.lapseInstant(of: expires) {
+        if let due = World.lapseInstant(of: input.expires) {
             schedule.schedule(.passportLapse(id, serial: users[id.index].passportSerial), at: due)
         }
         return passport

@@ -89,7 +89,11 @@ public struct RuleList<Input>: Sendable {
                 steps.append(.init(rule: rule.info, verdict: .failed, looked: rule.looked(world, input), remedy: rule.remedy(world, input)))
                 reached = false
             } else {
-                steps.append(.init(rule: rule.info, verdict: .held, looked: rule.looked(world, input), remedy: ""))
+                // It held when checked; the failing rule's own effect (a wrong code that
+                // starts a lock) may have changed what it reads since, so say so.
+                let looked = rule.looked(world, input)
+                let still = failedRule == nil || rule.holds(world, input)
+                steps.append(.init(rule: rule.info, verdict: .held, looked: still ? looked : "held when checked; this command changed it since: " + looked, remedy: ""))
             }
         }
         return Explanation(command: command, variant: variant, steps: steps)

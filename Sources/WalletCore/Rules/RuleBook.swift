@@ -7,6 +7,10 @@ public enum RuleBook {
     }
 
     public static let lists: [ListInfo] = [
+        RegistrationRules.user.listInfo,
+        RegistrationRules.sms.listInfo,
+        VerifyRules.list.listInfo,
+        CardRules.list.listInfo,
         TopUpRules.list.listInfo,
         PayRules.international.listInfo,
         PayRules.domestic.listInfo,

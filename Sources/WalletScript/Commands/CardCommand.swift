@@ -44,6 +44,11 @@ struct CardCommand: Command {
         return world[id].cards.first { world[$0].last4 == last4 }
     }
 
+    func explanation(in session: Session, failedRule: String?) -> Explanation? {
+        guard let id = session.currentUser else { return nil }
+        return CardRules.list.explanation(session.world, session.world.cardLinkInput(user: id, request), failedRule: failedRule)
+    }
+
     func run(in session: inout Session) throws(WalletError) -> [any OutputValue] {
         let id = try session.requireUser()
         let link = try session.world.linkCard(user: id, request)

@@ -19,6 +19,12 @@ struct SMSCommand: Command {
     var isAttempt: Bool { true }
     var statementText: String? { "sms" }
 
+    func explanation(in session: Session, failedRule: String?) -> Explanation? {
+        guard let id = session.currentUser else { return nil }
+        let input = SMSInput(user: id, code: code ?? String(session.world[id].smsCodeSent))
+        return RegistrationRules.sms.explanation(session.world, input, failedRule: failedRule)
+    }
+
     func run(in session: inout Session) throws(WalletError) -> [any OutputValue] {
         let id = try session.requireUser()
         try session.world.enterSMS(user: id, code: code ?? String(session.world[id].smsCodeSent))

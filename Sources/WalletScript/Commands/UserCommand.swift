@@ -3,7 +3,7 @@ import WalletCore
 /// `user NAME [options]`: sign up, or switch to an existing user.
 struct UserCommand: Command {
     let request: SignUpRequest
-    /// Checked when it runs, so a malformed phone is `register.phone_invalid`.
+    /// Read by the core's rules when it runs, so a malformed phone is `register.phone_invalid`.
     let phone: String?
     let hasOptions: Bool
 
@@ -39,18 +39,21 @@ struct UserCommand: Command {
     var isAttempt: Bool { true }
     var statementText: String? { "user \(request.name)" }
 
+    /// A `user NAME` that switched checked nothing; it cannot be told from a sign-up once it
+    /// ran, so both list the sign-up rules as held.
+    func explanation(in session: Session, failedRule: String?) -> Explanation? {
+        var request = request
+        request.typedPhone = phone
+        return RegistrationRules.user.explanation(session.world, session.world.signUpInput(request), failedRule: failedRule)
+    }
+
     func run(in session: inout Session) throws(WalletError) -> [any OutputValue] {
         var request = request
         if let existing = session.world.user(named: request.name), !hasOptions {
             session.currentUser = existing
             return [CurrentUser(name: request.name)]
         }
-        if let phone {
-            guard let parsed = Phone.parse(Substring(phone)) else {
-                throw WalletError(.registerPhoneInvalid, "a phone is +CC-NUMBER with 1 to 3 digits of country code and 4 to 14 of number, e.g. +44-7700900123")
-            }
-            request.phone = parsed
-        }
+        request.typedPhone = phone
         let signUp = try session.world.signUp(request)
         session.currentUser = signUp.user
         let user = session.world[signUp.user]

@@ -25,6 +25,11 @@ struct VerifyCommand: Command {
     var isAttempt: Bool { true }
     var statementText: String? { "verify" }
 
+    func explanation(in session: Session, failedRule: String?) -> Explanation? {
+        guard let id = session.currentUser else { return nil }
+        return VerifyRules.list.explanation(session.world, session.world.verifyInput(user: id, request), failedRule: failedRule)
+    }
+
     func run(in session: inout Session) throws(WalletError) -> [any OutputValue] {
         let id = try session.requireUser()
         let passport = try session.world.verify(user: id, request)
