@@ -64,7 +64,7 @@ public enum RegistrationRules {
              failure: { w, i in "you've made too many attempts, please try again later (locked until \(w.signupLocked(i.user).map { "\($0)" } ?? "?"))" },
              looked: { w, i in w.signupLocked(i.user).map { "locked until \($0); now \(w.now)" } ?? "not locked" },
              remedy: { w, i in w.signupLocked(i.user).map { "`advance to:\($0)`, then `sms`" } ?? "" }),
-        Rule("sms.code", .registerWrongCode, keys: ["register.attempts", "register.lock"],
+        Rule("sms.code", .registerWrongCode, also: [.registerTooManyAttempts], keys: ["register.attempts", "register.lock"],
              "the code typed is the one sent; the register.attempts-th wrong one in a row locks sign-up for register.lock",
              holds: { w, i in i.code == String(w.users[i.user.index].smsCode) },
              failure: { w, i in

@@ -92,8 +92,8 @@ public struct RuleList<Input>: Sendable {
                 // It held when checked; the failing rule's own effect (a wrong code that
                 // starts a lock) may have changed what it reads since, so say so.
                 let looked = rule.looked(world, input)
-                let still = failedRule == nil || rule.holds(world, input)
-                steps.append(.init(rule: rule.info, verdict: .held, looked: still ? looked : "held when checked; this command changed it since: " + looked, remedy: ""))
+                let changed = !rule.holds(world, input)
+                steps.append(.init(rule: rule.info, verdict: .held, looked: changed ? "held when checked; this command changed it since: " + looked : looked, remedy: ""))
             }
         }
         return Explanation(command: command, variant: variant, steps: steps)
