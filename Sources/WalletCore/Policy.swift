@@ -98,38 +98,23 @@ extension Policy {
 
     public static func key(named name: String) -> PolicyKey? { keys.first { $0.name == name } }
 
-    /// The key, or `policy.unknown_key` suggesting the nearest one.
-    public static func requireKey(_ name: String) throws(WalletError) -> PolicyKey {
-        guard let key = key(named: name) else {
-            let hint = didYouMean(name, in: keys.map(\.name), orElse: "; type policy for the list")
-            throw WalletError(.policyUnknownKey, "no policy key '\(name)'\(hint)")
-        }
-        return key
-    }
-
-    /// Sets one key from its text form.
-    public mutating func set(_ name: String, to text: Substring) throws(WalletError) {
-        let key = try Policy.requireKey(name)
-        var copy = self
-        if let problem = key.write(&copy, text) {
-            throw WalletError(.policyBadValue, "\(name): \(problem)")
-        }
-        if Policy.topupKeys.contains(name) { try copy.ensureSomeTopupIsValid() }
-        self = copy
-    }
-
     /// The keys whose change can leave no valid top-up amount.
     static let topupKeys: Set<String> = ["topup.min", "topup.max", "topup.total"]
 
     /// `policy.conflict`: the minimum above the maximum (named first), or above the total;
     /// equal is allowed. What was topped up already never causes a conflict.
+    /// (`run --policy`; `policy KEY VALUE` checks the same with `PolicyRules`.)
     func ensureSomeTopupIsValid() throws(WalletError) {
-        if topupMin > topupMax {
-            throw WalletError(.policyConflict, "topup.min \(topupMin.plain) would be above topup.max \(topupMax.plain): no top-up amount would be valid; nothing changed")
-        }
-        if topupMin > topupTotal {
-            throw WalletError(.policyConflict, "topup.min \(topupMin.plain) would be above topup.total \(topupTotal.plain): no top-up amount would be valid; nothing changed")
-        }
+        if topupMin > topupMax { throw WalletError(.policyConflict, Policy.minAboveMaxMessage(self)) }
+        if topupMin > topupTotal { throw WalletError(.policyConflict, Policy.minAboveTotalMessage(self)) }
+    }
+
+    static func minAboveMaxMessage(_ p: Policy) -> String {
+        "topup.min \(p.topupMin.plain) would be above topup.max \(p.topupMax.plain): no top-up amount would be valid; nothing changed"
+    }
+
+    static func minAboveTotalMessage(_ p: Policy) -> String {
+        "topup.min \(p.topupMin.plain) would be above topup.total \(p.topupTotal.plain): no top-up amount would be valid; nothing changed"
     }
 
     public func value(of name: String) -> String? { Policy.key(named: name)?.read(self) }

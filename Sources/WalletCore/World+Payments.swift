@@ -79,18 +79,25 @@ extension World {
         throw WalletError(.payPasswordLocked, "wrong payment password; payments are locked until \(until)", rule: "pay.password")
     }
 
-    /// The merchant gives back part or all of what this user paid it, newest payment first.
+    /// The merchant named `merchantName` gives back part or all of what this user paid it,
+    /// newest payment first. The checks are `RefundRules.list`, in order; the first failure
+    /// is the answer and nothing moves.
+    public mutating func refund(user id: UserID, amount: Money, merchantNamed merchantName: String) throws(WalletError) -> RefundReceipt {
+        try refund(RefundInput(user: id, amount: amount, merchant: merchantByName[merchantName], merchantName: merchantName))
+    }
+
+    /// A refund from a merchant already looked up.
     public mutating func refund(user id: UserID, amount: Money, merchant: MerchantID) throws(WalletError) -> RefundReceipt {
-        let user = try activeUser(id)
-        let shop = merchants[merchant.index]
-        let open = user.payments.indices.filter { user.payments[$0].merchant == merchant }
-        guard !open.isEmpty else {
-            throw WalletError(.refundNoPayment, "\(user.name) never paid \(shop.name)")
-        }
-        let refundable = open.reduce(Int64(0)) { $0 + user.payments[$1].amountFen - user.payments[$1].refundedFen }
-        if amount.fen > refundable {
-            throw WalletError(.refundExceedsPayment, "\(shop.name) can refund at most \(Money(fen: refundable)) of what \(user.name) paid it")
-        }
+        try refund(RefundInput(user: id, amount: amount, merchant: merchant, merchantName: merchants[merchant.index].name))
+    }
+
+    private mutating func refund(_ input: RefundInput) throws(WalletError) -> RefundReceipt {
+        let id = input.user, amount = input.amount
+        try ensureSignedUp(id)
+        try RefundRules.list.check(self, input)
+        // The rules found the merchant.
+        guard let merchant = input.merchant else { throw RefundRules.list.error(at: 0, self, input) }
+        let open = users[id.index].payments.indices.filter { users[id.index].payments[$0].merchant == merchant }
         var left = amount.fen
         var toPass: Int64 = 0
         var toCards: [CardRefund] = []
@@ -126,15 +133,13 @@ extension World {
     /// Defines a merchant (defaults: cross-border code, accepts credit), or on an existing
     /// one updates only the options given.
     public mutating func defineMerchant(name: String, qr: QRKind? = nil, acceptsCredit: Bool? = nil) throws(WalletError) -> (MerchantID, created: Bool) {
+        try MerchantRules.list.check(self, MerchantInput(name: name, qr: qr, acceptsCredit: acceptsCredit))
         if let id = merchantByName[name] {
-            // `cross-qr` and `domestic-qr` are what `pay … qr:` pays: their kind of code is fixed.
-            if let qr, let kind = QRKind.allCases.first(where: { Merchant.anonymousName(for: $0) == name }), kind != qr {
-                throw WalletError(.merchantReserved, "\(name) stands for any \(kind.rawValue) code (`pay … qr:\(kind.rawValue)`); its kind of code cannot change (define a merchant of your own)")
-            }
             if let qr { merchants[id.index].qr = qr }
             if let acceptsCredit { merchants[id.index].acceptsCredit = acceptsCredit }
             return (id, false)
         }
+        // A limit of the world, not a rule (like `money.overflow`).
         guard merchants.count < World.maxMerchants else {
             throw WalletError(.merchantLimit, "the world holds at most \(World.maxMerchants) merchants")
         }

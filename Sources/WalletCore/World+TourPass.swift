@@ -45,13 +45,8 @@ extension World {
 
     /// An expired pass starts again: its next top-up opens a new period.
     public mutating func reactivate(user id: UserID) throws(WalletError) {
-        let user = try activeUser(id)
-        guard user.version == .international else {
-            throw WalletError(.tourpassDomesticUser, "TourPass is part of the international version; \(user.name) uses the domestic version")
-        }
-        guard user.pass.state == .expired else {
-            throw WalletError(.tourpassNotExpired, "the TourPass is \(user.pass.state.rawValue), not expired: nothing to reactivate")
-        }
+        try ensureSignedUp(id)
+        try ReactivateRules.list.check(self, ReactivateInput(user: id))
         users[id.index].pass.state = .none
         users[id.index].pass.expiresAt = nil
     }

@@ -33,8 +33,22 @@ public struct World: Sendable {
         schedule.all.sorted { $0.firesBefore($1) }.map { ($0.due, $0.kind) }
     }
 
+    /// Changes one policy value. The checks are `PolicyRules.list`, in order; the first
+    /// failure is the answer and nothing changes.
     public mutating func setPolicy(_ key: String, to value: Substring) throws(WalletError) {
-        try policy.set(key, to: value)
+        let input = PolicyInput(key: key, value: String(value))
+        try PolicyRules.list.check(self, input)
+        guard let policyKey = Policy.key(named: key) else { throw PolicyRules.list.error(at: 0, self, input) }
+        var changed = policy
+        if let problem = policyKey.write(&changed, value) { throw WalletError(.policyBadValue, "\(key): \(problem)", rule: "policy.value") }
+        policy = changed
+    }
+
+    /// One policy value as text (`policy KEY`); the key is checked by `PolicyRules.list`.
+    public func policyValue(_ key: String) throws(WalletError) -> String {
+        try PolicyRules.list.check(self, PolicyInput(key: key, value: nil))
+        guard let policyKey = Policy.key(named: key) else { throw PolicyRules.list.error(at: 0, self, PolicyInput(key: key, value: nil)) }
+        return policyKey.read(policy)
     }
 
     /// A user that has finished sign-up, or the error that says why not.

@@ -35,9 +35,9 @@ import Testing
 
     @Test func everyKeyRoundTrips() throws {
         for (key, typed, read) in Self.roundTrips {
-            var policy = Policy()
-            try policy.set(key, to: Substring(typed))
-            #expect(policy.value(of: key) == read, "\(key) \(typed)")
+            var world = World()
+            try world.setPolicy(key, to: Substring(typed))
+            #expect(world.policy.value(of: key) == read, "\(key) \(typed)")
         }
         #expect(Set(Self.roundTrips.map(\.0)) == Set(Policy.keys.map(\.name)), "every key is set by a test")
     }
@@ -62,10 +62,10 @@ import Testing
     }
 
     @Test func usdFigure() throws {
-        var policy = Policy()
-        #expect(policy.usd(cny("100")) == "US$14.34")
-        try policy.set("fx.USD", to: "0.2")
-        #expect(policy.usd(cny("100")) == "US$20.00")
+        var world = World()
+        #expect(world.policy.usd(cny("100")) == "US$14.34")
+        try world.setPolicy("fx.USD", to: "0.2")
+        #expect(world.policy.usd(cny("100")) == "US$20.00")
     }
 
     @Test func feeChangeTakesEffect() throws {
@@ -151,18 +151,19 @@ import Testing
     }
 
     @Test func conflictNamesMaxFirstAndAllowsEqual() throws {
-        var policy = Policy()
-        try policy.set("topup.total", to: "1000")
-        try policy.set("topup.max", to: "1000")
-        try policy.set("topup.min", to: "1000")
-        try policy.set("topup.max", to: "3000")
-        try policy.set("topup.total", to: "1500")
-        policy.topupMax = Money(fen: 50_000)   // set behind the check's back, to see the order
-        do { try policy.set("topup.min", to: "2000"); Issue.record("no conflict") } catch {
+        var world = World()
+        try world.setPolicy("topup.total", to: "1000")
+        try world.setPolicy("topup.max", to: "1000")
+        try world.setPolicy("topup.min", to: "1000")
+        try world.setPolicy("topup.max", to: "3000")
+        try world.setPolicy("topup.total", to: "1500")
+        world.policy.topupMax = Money(fen: 50_000)   // set behind the check's back, to see the order
+        do { try world.setPolicy("topup.min", to: "2000"); Issue.record("no conflict") } catch {
             #expect(error.code == .policyConflict)
+            #expect(error.rule == "policy.min_max")
             #expect(error.message.hasPrefix("topup.min 2000.00 would be above topup.max 500.00"))
         }
         // other keys never conflict
-        try policy.set("topup.fee", to: "3%")
+        try world.setPolicy("topup.fee", to: "3%")
     }
 }

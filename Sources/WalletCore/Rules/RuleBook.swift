@@ -15,6 +15,10 @@ public enum RuleBook {
         PayRules.international.listInfo,
         PayRules.domestic.listInfo,
         TransferRules.list.listInfo,
+        RefundRules.list.listInfo,
+        ReactivateRules.list.listInfo,
+        PolicyRules.list.listInfo,
+        MerchantRules.list.listInfo,
     ]
 
     /// The lists of one command, in order.

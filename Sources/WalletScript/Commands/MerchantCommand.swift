@@ -26,6 +26,15 @@ struct MerchantCommand: Command {
         return [Defined(name: name, qr: merchant.qr, credit: merchant.acceptsCredit, created: created)]
     }
 
+    /// How `why` names the line (a merchant is not an attempt: it is not in any statement).
+    var statementText: String? {
+        "merchant \(Names.written(name))" + (qr.map { " qr:\($0.rawValue)" } ?? "") + (credit.map { " credit:\($0 ? "yes" : "no")" } ?? "")
+    }
+
+    func explanation(in session: Session, failedRule: String?) -> Explanation? {
+        MerchantRules.list.explanation(session.world, MerchantInput(name: name, qr: qr, acceptsCredit: credit), failedRule: failedRule)
+    }
+
     struct Defined: InfoLine {
         let name: String
         let qr: QRKind

@@ -23,10 +23,18 @@ struct PolicyCommand: Command {
 
     func run(in session: inout Session) throws(WalletError) -> [any OutputValue] {
         guard let key else { return [TextLines(PolicyCommand.table(session.world.policy))] }
-        let before = try Policy.requireKey(key).read(session.world.policy)
+        let before = try session.world.policyValue(key)
         guard let value else { return [Value(key: key, value: before, was: nil)] }
         try session.world.setPolicy(key, to: Substring(value))
         return [Value(key: key, value: session.world.policy.value(of: key) ?? "?", was: before)]
+    }
+
+    /// How `why` names the line (policy is not an attempt: it is not in any statement).
+    var statementText: String? { key.map { "policy \($0)" + (value.map { " \($0)" } ?? "") } }
+
+    func explanation(in session: Session, failedRule: String?) -> Explanation? {
+        guard let key else { return nil }
+        return PolicyRules.list.explanation(session.world, PolicyInput(key: key, value: value), failedRule: failedRule)
     }
 
     struct Value: InfoLine {

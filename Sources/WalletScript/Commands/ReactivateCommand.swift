@@ -16,6 +16,11 @@ struct ReactivateCommand: Command {
         return [Reactivated(days: session.world.policy.passDays)]
     }
 
+    func explanation(in session: Session, failedRule: String?) -> Explanation? {
+        guard let id = session.currentUser else { return nil }
+        return ReactivateRules.list.explanation(session.world, ReactivateInput(user: id), failedRule: failedRule)
+    }
+
     struct Reactivated: InfoLine {
         let days: Int64
         var text: String { "TourPass reactivated: the next top-up opens a new \(days)-day period" }

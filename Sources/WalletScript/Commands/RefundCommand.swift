@@ -20,10 +20,15 @@ struct RefundCommand: Command {
 
     func run(in session: inout Session) throws(WalletError) -> [any OutputValue] {
         let id = try session.requireUser()
-        let shop = try session.world.lookUpMerchant(merchant)
-        let receipt = try session.world.refund(user: id, amount: amount, merchant: shop)
+        let receipt = try session.world.refund(user: id, amount: amount, merchantNamed: merchant)
         return [Refunded(merchant: merchant, amount: amount, toPass: receipt.toPass, passBalance: session.world.balance(user: id),
                          toCards: receipt.toCards.map { CardAmount(card: CardLabel(session.world[$0.card]), amount: $0.amount) })]
+    }
+
+    func explanation(in session: Session, failedRule: String?) -> Explanation? {
+        guard let id = session.currentUser else { return nil }
+        let input = RefundInput(user: id, amount: amount, merchant: session.world.merchant(named: merchant), merchantName: merchant)
+        return RefundRules.list.explanation(session.world, input, failedRule: failedRule)
     }
 
     struct Refunded: InfoLine {
