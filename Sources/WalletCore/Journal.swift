@@ -5,27 +5,32 @@ public struct CappedLog<Element: Sendable>: Sendable {
     /// How many of the latest entries `recent` gives. Storage holds up to twice this, so
     /// trimming is amortised; what readers see does not depend on when it happened.
     public static var keep: Int { 1_000 }
-    public private(set) var stored: [Element] = []
-    /// Entries dropped from the front.
-    public private(set) var dropped = 0
+    // Inlinable, so a log of a type from another module (the attempt log) is specialised
+    // there instead of going through generic array calls on every append.
+    @usableFromInline var storage: [Element] = []
+    @usableFromInline var droppedCount = 0
 
     public init() {}
 
-    public var total: Int { dropped + stored.count }
-    public var last: Element? { stored.last }
+    public var stored: [Element] { storage }
+    /// Entries dropped from the front.
+    public var dropped: Int { droppedCount }
+
+    @inlinable public var total: Int { droppedCount + storage.count }
+    @inlinable public var last: Element? { storage.last }
 
     /// The latest `keep` entries, and the absolute position of the first of them.
     public var recent: (first: Int, entries: ArraySlice<Element>) {
-        let slice = stored.suffix(Self.keep)
+        let slice = storage.suffix(Self.keep)
         return (total - slice.count, slice)
     }
 
-    public mutating func append(_ element: Element) {
-        stored.append(element)
-        if stored.count >= 2 * Self.keep {
-            let extra = stored.count - Self.keep
-            stored.removeFirst(extra)
-            dropped += extra
+    @inlinable public mutating func append(_ element: Element) {
+        storage.append(element)
+        if storage.count >= 2 * Self.keep {
+            let extra = storage.count - Self.keep
+            storage.removeFirst(extra)
+            droppedCount += extra
         }
     }
 }

@@ -26,7 +26,9 @@ public enum Names {
     /// Most names are short ASCII words, valid quoted or not: checked byte by byte, with no
     /// Unicode tables.
     public static func isPlainASCII(_ name: String) -> Bool {
-        (1...maxLength).contains(name.utf8.count) && name.utf8.allSatisfy(isPlainASCII)
+        let utf8 = name.utf8
+        return utf8.withContiguousStorageIfAvailable { (1...maxLength).contains($0.count) && $0.allSatisfy(isPlainASCII) }
+            ?? ((1...maxLength).contains(utf8.count) && utf8.allSatisfy(isPlainASCII))
     }
 
     private static func isPlainASCII(_ byte: UInt8) -> Bool {

@@ -201,7 +201,7 @@ public struct SimDuration: Hashable, Comparable, Sendable, CustomStringConvertib
         var number: Int64 = 0
         var sawDigit = false
         var sawUnit = false
-        var unitsSeen: Set<UInt8> = []
+        var unitsSeen: UInt8 = 0
         for byte in text.utf8 {
             if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
                 number = number * 10 + Int64(byte - UInt8(ascii: "0"))
@@ -209,16 +209,18 @@ public struct SimDuration: Hashable, Comparable, Sendable, CustomStringConvertib
                 sawDigit = true
                 continue
             }
-            let size: Int64
+            let size: Int64, bit: UInt8
             switch byte {
-            case UInt8(ascii: "w"): size = 10_080
-            case UInt8(ascii: "d"): size = 1_440
-            case UInt8(ascii: "h"): size = 60
-            case UInt8(ascii: "m"): size = 1
+            case UInt8(ascii: "w"): (size, bit) = (10_080, 1)
+            case UInt8(ascii: "d"): (size, bit) = (1_440, 2)
+            case UInt8(ascii: "h"): (size, bit) = (60, 4)
+            case UInt8(ascii: "m"): (size, bit) = (1, 8)
             default: return .failure(.malformed)
             }
             guard sawDigit else { return .failure(.malformed) }
-            guard unitsSeen.insert(byte).inserted else { return .failure(.repeatedUnit) }
+            // A bit a unit: no set is built for a word of a few bytes.
+            guard unitsSeen & bit == 0 else { return .failure(.repeatedUnit) }
+            unitsSeen |= bit
             let (part, overflow) = number.multipliedReportingOverflow(by: size)
             guard !overflow, part <= maxMinutes else { return .failure(.tooLong) }
             total += part

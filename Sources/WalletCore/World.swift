@@ -27,6 +27,9 @@ public struct World: Sendable {
     public subscript(user: UserID) -> User { users[user.index] }
     public subscript(card: CardID) -> Card { cards[card.index] }
     public subscript(merchant: MerchantID) -> Merchant { merchants[merchant.index] }
+    /// How many journal entries the user has ever had (`world[user].journal.total` without
+    /// copying the user: this runs twice for every attempt).
+    public func journalTotal(of user: UserID) -> Int { users[user.index].journal.total }
 
     /// Events waiting on the clock, soonest first (for `status` and tests).
     public var pendingEvents: [(due: Instant, kind: EventKind)] {

@@ -28,7 +28,7 @@ public struct Session: Sendable {
         case .action:
             lastAction = command
             let actor = command.isAttempt ? currentUser : nil
-            let journalStart = actor.map { world[$0].journal.total } ?? 0
+            let journalStart = actor.map { world.journalTotal(of: $0) } ?? 0
             do throws(WalletError) {
                 let output = try command.run(in: &self)
                 lastResult = .success(())
@@ -55,13 +55,14 @@ public struct Session: Sendable {
     /// `user` line that only switched users, or failed before there was a user, is none.
     private mutating func recordAttempt(_ command: any Command, by actor: UserID?, from start: Int, code: ErrorCode?, output: [any OutputValue]?) {
         var user = actor, start = start
-        if command is UserCommand {
+        // A metatype comparison: `is` on an existential goes through the runtime's cast.
+        if type(of: command) == UserCommand.self {
             guard output?.first is UserCommand.SignedUp, let created = currentUser else { return }
             (user, start) = (created, 0)
         }
         guard let user else { return }
         attempts.record(Attempt(command: command, at: world.now, code: code, journalStart: start,
-                                journalEnd: world[user].journal.total), for: user)
+                                journalEnd: world.journalTotal(of: user)), for: user)
     }
 
     /// Parses and runs one line; a line that does not parse gives its diagnostic.
