@@ -72,6 +72,15 @@ struct Run: ParsableCommand {
     @Flag(name: [.customShort("i"), .customLong("interactive")], help: "Show each changed output block and ask: accept, skip, accept all, quit (written atomically, as --update).")
     var interactive = false
 
+    @Flag(help: "Count how often each rule passed and failed over the whole run; after the summary, list the rules never seen failing or passing and a one-line summary.")
+    var coverage = false
+
+    @Option(help: ArgumentHelp("Write the rule coverage as JSON to this file (counts every rule; implies counting).", valueName: "FILE"))
+    var coverageJson: String?
+
+    @Option(help: ArgumentHelp("Exit 1 unless at least PERCENT of the rules were seen both failing and passing (implies counting).", valueName: "PERCENT"))
+    var minCoverage: String?
+
     enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
         case auto, always, never
     }
@@ -88,6 +97,16 @@ struct Run: ParsableCommand {
             throw ValidationError("--policy is a what-if run: it never rewrites recorded output (drop --update or -i)")
         }
         _ = try whatIfPolicy()
+        _ = try minimumCoverage()
+    }
+
+    /// `--min-coverage`, checked: 0 to 100 with at most two decimals.
+    func minimumCoverage() throws -> CoveragePercent? {
+        guard let minCoverage else { return nil }
+        guard let percent = CoveragePercent(minCoverage) else {
+            throw ValidationError("--min-coverage takes a percentage from 0 to 100 (at most two decimals), such as 100 or 97.5; got \(minCoverage.prefix(40))")
+        }
+        return percent
     }
 
     /// The `--policy` values applied together, checked once; every problem named, one a line.
@@ -148,6 +167,8 @@ struct Run: ParsableCommand {
         options.maxFailures = maxFailures
         options.policy = try whatIfPolicy()
         options.interactive = interactive
+        let minimum = try minimumCoverage()
+        options.coverage = coverage || coverageJson != nil || minimum != nil
         var suite = Suite.run(plan, options: options)
         let style = style(environment)
         if interactive {
@@ -167,6 +188,25 @@ struct Run: ParsableCommand {
             print("")
         }
         for line in Reporter.text(suite, style: style) { print(line) }
+        var exitCode = suite.exitCode
+        if let counts = suite.coverage {
+            if coverage {
+                print("")
+                for line in CoverageReport.text(counts, style: style) { print(line) }
+            }
+            if let minimum, let shortfall = CoverageReport.shortfall(counts, minimum: minimum) {
+                print(style.red(shortfall))
+                if exitCode == 0 { exitCode = 1 }
+            }
+            if let target = coverageJson {
+                do {
+                    try SafeFile.write(CoverageReport.json(counts), to: target, force: force)
+                } catch {
+                    Terminal.printError("error: \(error)")
+                    throw ExitCode(2)
+                }
+            }
+        }
         if let timeTests {
             for line in Reporter.timings(suite, count: timeTests) { Terminal.printError(line) }
         }
@@ -178,7 +218,7 @@ struct Run: ParsableCommand {
                 throw ExitCode(2)
             }
         }
-        throw ExitCode(suite.exitCode)
+        throw ExitCode(exitCode)
     }
 
     private func style(_ environment: [String: String]) -> Style {

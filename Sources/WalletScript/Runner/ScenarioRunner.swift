@@ -30,6 +30,8 @@ public struct ScenarioResult: Sendable {
     /// Each step's actual output, when asked for (tests).
     public let actual: [[String]]
     public var duration: Duration = .zero
+    /// How often each rule passed and failed here (`run --coverage`), else nil.
+    public var coverage: RuleCoverage? = nil
 
     public init(name: TestName, failures: [Failure], diagnostics: [Diagnostic], omitted: Int = 0, actual: [[String]] = []) {
         self.name = name
@@ -58,6 +60,8 @@ public struct RunOptions: Sendable {
     public var update = false
     /// The policy every world starts with (what-if runs); nil is the default.
     public var policy: Policy? = nil
+    /// Count how often each rule passed and failed (`run --coverage`).
+    public var coverage = false
 
     public init(checkInvariants: Bool = false, failFast: Bool = false, collectActual: Bool = false, update: Bool = false) {
         self.checkInvariants = checkInvariants
@@ -83,6 +87,8 @@ public struct ScenarioStream {
     private var diagnostics: [Diagnostic] = []
     private var omitted = 0
     private var actual: [[String]] = []
+    /// Nil unless coverage is asked: then every action's rules are counted.
+    private var coverage: RuleCoverage?
     /// After a parse problem nothing runs; with fail-fast, nothing after the first failure.
     private var running = true
     /// Reading stops (an include bound was passed, a line was too long).
@@ -116,6 +122,7 @@ public struct ScenarioStream {
         self.name = name
         self.options = options
         session = options.policy.map(Session.init(policy:)) ?? Session()
+        coverage = options.coverage ? RuleCoverage() : nil
         reader = ScenarioReader(path: name.path, exampleRow: name.exampleRow)
         stack = [(IncludePath.key(name.path), name.path, nil)]
     }
@@ -206,10 +213,11 @@ public struct ScenarioStream {
         if options.update { closeEdit() }
         if let problem = reader.finish(lines: lastLine) { addDiagnostic(problem) }
         resolvePending(next: nil)
-        if !diagnostics.isEmpty {
-            return ScenarioResult(name: name, failures: [], diagnostics: diagnostics, omitted: omitted)
-        }
-        return ScenarioResult(name: name, failures: failures, diagnostics: [], omitted: omitted, actual: actual)
+        var result = diagnostics.isEmpty
+            ? ScenarioResult(name: name, failures: failures, diagnostics: [], omitted: omitted, actual: actual)
+            : ScenarioResult(name: name, failures: [], diagnostics: diagnostics, omitted: omitted)
+        result.coverage = coverage
+        return result
     }
 
     /// Update mode: the file with every changed output block, for `--update` or to pick
@@ -225,6 +233,7 @@ public struct ScenarioStream {
 
     private mutating func run(_ command: any Command, source: String, line: RawLine) {
         let outcome = session.run(command)
+        coverage?.count(command, outcome, in: session)
         var rendered: [String]? = nil
         let topLevel = stack.count == 1
         if options.collectActual || options.update {

@@ -17,6 +17,8 @@ public struct SuiteOptions: Sendable {
     public var policy: Policy? = nil
     /// `-i`: compute each file's changed output blocks but write nothing; the caller asks.
     public var interactive = false
+    /// Count how often each rule passed and failed (`--coverage`).
+    public var coverage = false
 
     public init(update: Bool = false, jobs: Int = 1, filter: String? = nil, checkInvariants: Bool = false, force: Bool = false) {
         self.update = update
@@ -47,6 +49,8 @@ public struct SuiteResult: Sendable {
     /// When the run started (JUnit's timestamp) and how long it took.
     public var started = Date(timeIntervalSince1970: 0)
     public var duration: Duration = .zero
+    /// The rule counts of every file run, merged (`--coverage`), else nil.
+    public var coverage: RuleCoverage? = nil
 
     public init(results: [ScenarioResult], unreadable: [String], updatedFiles: [String]) {
         self.results = results
@@ -203,6 +207,7 @@ public enum Suite {
         suite.foundCount = plan.foundCount
         suite.started = started
         suite.duration = clock.now - start
+        if options.coverage { suite.coverage = RuleCoverage.merged(results.compactMap(\.coverage)) }
         return suite
     }
 
@@ -223,6 +228,7 @@ public enum Suite {
         var runOptions = RunOptions(checkInvariants: options.checkInvariants, failFast: options.failFast,
                                     update: options.update || options.interactive)
         runOptions.policy = options.policy
+        runOptions.coverage = options.coverage
         var slot: Slot
         switch ScenarioRunner.runFile(name.path, name: name, options: runOptions) {
         case .failure(let failure):

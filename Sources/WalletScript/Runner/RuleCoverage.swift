@@ -1,0 +1,115 @@
+import WalletCore
+
+/// How often each rule passed and failed over a run (`run --coverage`), counted from what a
+/// command's result already says: a failure names its rule (`WalletError.rule`), and the
+/// list it belongs to is the one `why` would show, so the rules before it in that list held;
+/// after a success every rule of that list held. Nothing here runs unless coverage is asked.
+/// A value: each file counts on its own and files merge by adding, so the totals are the
+/// same whatever the number of jobs.
+public struct RuleCoverage: Sendable, Equatable {
+    /// One rule with the command whose list holds it.
+    public struct Entry: Sendable, Equatable {
+        public let command: String
+        public let rule: RuleInfo
+    }
+
+    /// Every rule of the rule book, once, in the order the lists give them.
+    public static let entries: [Entry] = {
+        var seen: Set<String> = []
+        return RuleBook.lists.flatMap { list in list.rules.map { Entry(command: list.command, rule: $0) } }
+            .filter { seen.insert($0.rule.id).inserted }
+    }()
+
+    private static let indexByID: [String: Int] = Dictionary(
+        entries.enumerated().map { ($0.element.rule.id, $0.offset) }, uniquingKeysWith: { first, _ in first })
+
+    /// Counts by rule, in `entries` order.
+    public private(set) var passed: [Int]
+    public private(set) var failed: [Int]
+
+    public init() {
+        passed = Array(repeating: 0, count: Self.entries.count)
+        failed = passed
+    }
+
+    /// Counts one action's rules from its outcome, against the session as it left it (what
+    /// `why` explains). An error that names no rule (`user.none`, a check outside the lists)
+    /// counts nothing.
+    mutating func count(_ command: any Command, _ outcome: Outcome, in session: Session) {
+        guard command.role == .action else { return }
+        if let error = outcome.error {
+            guard let ruleID = error.rule, let failedAt = Self.indexByID[ruleID] else { return }
+            failed[failedAt] += 1
+            guard let steps = command.explanation(in: session, failedRule: ruleID)?.steps,
+                  let position = steps.firstIndex(where: { $0.rule.id == ruleID }) else { return }
+            for step in steps[..<position] { countPassed(step.rule.id) }
+        } else {
+            // After a success every rule held: the explanation lists them without recomputing.
+            guard let steps = command.explanation(in: session, failedRule: nil)?.steps else { return }
+            for step in steps { countPassed(step.rule.id) }
+        }
+    }
+
+    private mutating func countPassed(_ id: String) {
+        if let index = Self.indexByID[id] { passed[index] += 1 }
+    }
+
+    /// Adds another run's counts (files merge in any order to the same totals).
+    public mutating func merge(_ other: RuleCoverage) {
+        for index in passed.indices {
+            passed[index] += other.passed[index]
+            failed[index] += other.failed[index]
+        }
+    }
+
+    public static func merged(_ parts: some Sequence<RuleCoverage>) -> RuleCoverage {
+        parts.reduce(into: RuleCoverage()) { $0.merge($1) }
+    }
+
+    public var ruleCount: Int { Self.entries.count }
+    public var seenFailing: Int { failed.lazy.filter { $0 > 0 }.count }
+    public var seenPassing: Int { passed.lazy.filter { $0 > 0 }.count }
+    /// Rules seen both passing and failing (what `--min-coverage` compares).
+    public var covered: Int { passed.indices.lazy.filter { passed[$0] > 0 && failed[$0] > 0 }.count }
+    public var neverFailing: [Entry] { passed.indices.filter { failed[$0] == 0 }.map { Self.entries[$0] } }
+    public var neverPassing: [Entry] { passed.indices.filter { passed[$0] == 0 }.map { Self.entries[$0] } }
+
+    /// The counts of one rule, by id.
+    public func counts(of id: String) -> (passed: Int, failed: Int)? {
+        Self.indexByID[id].map { (passed[$0], failed[$0]) }
+    }
+}
+
+/// A percentage as `--min-coverage` takes it: 0 to 100, at most two decimals, an optional
+/// `%`; kept in hundredths so the comparison is exact.
+public struct CoveragePercent: Sendable, Equatable, CustomStringConvertible {
+    public let hundredths: Int
+
+    public init?(_ text: String) {
+        var digits = Substring(text)
+        if digits.hasSuffix("%") { digits = digits.dropLast() }
+        let parts = digits.split(separator: ".", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count), !parts[0].isEmpty, parts[0].count <= 3,
+              parts.allSatisfy({ $0.utf8.allSatisfy { $0 >= 48 && $0 <= 57 } }),
+              let whole = Int(parts[0]) else { return nil }
+        var fraction = 0
+        if parts.count == 2 {
+            guard (1...2).contains(parts[1].count), let value = Int(parts[1]) else { return nil }
+            fraction = parts[1].count == 1 ? value * 10 : value
+        }
+        let hundredths = whole * 100 + fraction
+        guard hundredths <= 10_000 else { return nil }
+        self.hundredths = hundredths
+    }
+
+    /// Whether `count` of `total` is at least this percentage (an empty total is 100%).
+    public func isMet(by count: Int, of total: Int) -> Bool {
+        total == 0 || count * 10_000 >= hundredths * total
+    }
+
+    public var description: String {
+        let fraction = hundredths % 100
+        guard fraction != 0 else { return "\(hundredths / 100)%" }
+        return "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction % 10 == 0 ? fraction / 10 : fraction)%"
+    }
+}
