@@ -122,15 +122,4 @@ extension World {
     static func foldName(_ name: String) -> String {
         name.uppercased().lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
-
-    /// Charging a card: its expiry, then its issuer.
-    func ensureChargeable(_ card: CardID, declineCode: ErrorCode = .topupCardDeclined) throws(WalletError) {
-        let card = cards[card.index]
-        if card.expiry.hasExpired(at: now) {
-            throw WalletError(.cardExpired, "\(card.masked) expired at the end of \(card.expiry)")
-        }
-        if card.declinesCharges {
-            throw WalletError(declineCode, "\(card.masked): the card issuer declined the charge (fund loading failed)")
-        }
-    }
 }

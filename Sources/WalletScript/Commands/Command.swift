@@ -109,7 +109,8 @@ public final class CommandSpec: Sendable {
         for list in lists {
             lines.append("rules\(list.variant.isEmpty ? "" : " (\(list.variant))"), in check order; the first that fails is the answer:")
             let width = list.rules.map(\.id.count).max() ?? 0
-            lines += list.rules.map { "  " + Layout.pad($0.id, width) + "  " + Layout.pad($0.code.rawValue, 26) + "  " + $0.statement }
+            let codeWidth = max(26, list.rules.map(\.code.rawValue.count).max() ?? 0)
+            lines += list.rules.map { "  " + Layout.pad($0.id, width) + "  " + Layout.pad($0.code.rawValue, codeWidth) + "  " + $0.statement }
         }
         return lines + moreHelp()
     }
