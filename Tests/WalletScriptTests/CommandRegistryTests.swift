@@ -48,4 +48,28 @@ import Testing
         #expect(specs == CommandTable.all.count && specs >= Self.knownOrder.count)
         #expect(moves == MoveSource.all.count && moves > 0)
     }
+
+    /// Every example `help` shows parses.
+    @Test func everyExampleParses() {
+        for spec in CommandTable.all {
+            for example in spec.examples {
+                guard case .success(_?) = CommandTable.parse(example) else { Issue.record("\(spec.name): \(example)"); continue }
+            }
+        }
+    }
+
+    /// Completion offers only values the parser takes: each fixed value of an option, put
+    /// into an example of its command, parses (the values and the choices are one table).
+    @Test func everyCompletedOptionValueParses() throws {
+        for spec in CommandTable.all {
+            for option in spec.options where !option.values.isEmpty {
+                let example = try #require(spec.examples.first { $0.contains(" \(option.key):") } ?? spec.examples.first, "\(spec.name)")
+                for value in option.values {
+                    let words = example.split(separator: " ").filter { !$0.hasPrefix(option.key + ":") }
+                    let line = words.joined(separator: " ") + " \(option.key):\(value)"
+                    guard case .success(_?) = CommandTable.parse(line) else { Issue.record("\(line) does not parse"); continue }
+                }
+            }
+        }
+    }
 }

@@ -146,6 +146,21 @@ public enum Assertion: Sendable, Equatable {
     case wallet(Money)
 }
 
+extension Assertion {
+    /// The parts of the state it reads: the cone `explore` searches for a state target.
+    var reads: Set<StatePart> {
+        switch self {
+        case .balance: return [.passBalance, .wallet]
+        case .wallet: return [.wallet]
+        case .status: return [.passPeriod]
+        case .charged, .refunded, .fees: return [.cardMoney, .cards]
+        case .verified: return [.verification]
+        case .now: return [.clock]
+        case .ok, .error: return []
+        }
+    }
+}
+
 struct AssertionKind: Sendable {
     let word: String
     let usage: String

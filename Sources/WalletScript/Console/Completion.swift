@@ -6,10 +6,10 @@ public enum Completion {
     /// Full candidate words for the word being typed at the end of `text`. The line is read
     /// by the `Lexer`, as the interpreter reads it; a line it refuses completes nothing.
     public static func candidates(for text: String, session: Session) -> [String] {
-        let trimmed = text.drop(while: { $0 == " " || $0 == "\t" })
         // `:load`, `:save`, `:report` and `include` take the rest of the line as a path.
-        for meta in [":load ", ":save ", ":report ", IncludeLine.keyword + " "] where trimmed.hasPrefix(meta) {
-            return paths(completing: String(trimmed.dropFirst(meta.count).drop(while: { $0 == " " })))
+        let head = LineHead(text)
+        if head.separated, [":load", ":save", ":report", IncludeLine.keyword].contains(String(head.word)) {
+            return paths(completing: String(head.rest))
         }
         // A quote still open is closed, so `to:"Li` completes to `to:"Li's Noodles"`.
         var lexed = Lexer.tokenize(text)

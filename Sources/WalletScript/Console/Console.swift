@@ -109,9 +109,9 @@ public struct Console {
     // MARK: meta-commands
 
     private mutating func meta(_ line: String) -> Response {
-        let words = line.split(separator: " ", maxSplits: 1)
-        let name = String(words.first ?? "")
-        let argument = Console.unquoted(words.count > 1 ? String(words[1]).trimmingCharacters(in: .whitespaces) : "")
+        let head = LineHead(line)
+        let name = String(head.word)
+        let argument = Console.unquoted(head.argument)
         switch name {
         case ":help":
             if !argument.isEmpty, CommandTable.spec(named: argument) == nil, !MetaCommand.names.contains(argument) {
@@ -139,7 +139,7 @@ public struct Console {
             guard !argument.isEmpty else { return info(":load needs a FILE") }
             return load(argument)
         case ":reach":
-            let plan = ReachPlan.make(words.count > 1 ? String(words[1]) : "", from: session)
+            let plan = ReachPlan.make(String(head.rest), from: session)
             var response = Response(lines: plan.message.map { OutputLine(.info, $0) })
             // With apply, the whole way there is one undo step.
             if plan.apply, keepsSession { log.markUndoPoint(":reach \(argument)") }

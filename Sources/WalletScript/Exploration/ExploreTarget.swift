@@ -122,16 +122,7 @@ public enum ExploreTarget: Sendable, Equatable, CustomStringConvertible {
         case .event(let event):
             return Cone.of(reads: event.reads.union([.registration]), answeredBy: ["advance"], sources: sources)
         case .state(let assertion, _):
-            var reads: Set<StatePart> = [.registration]
-            switch assertion {
-            case .balance: reads.formUnion([.passBalance, .wallet])
-            case .wallet: reads.insert(.wallet)
-            case .status: reads.insert(.passPeriod)
-            case .charged, .refunded, .fees: reads.formUnion([.cardMoney, .cards])
-            case .verified: reads.insert(.verification)
-            case .now: reads.insert(.clock)
-            case .ok, .error: break
-            }
+            let reads = assertion.reads.union([.registration])
             return Cone.of(reads: reads, answeredBy: [], sources: sources)
         }
     }

@@ -143,7 +143,7 @@ public struct ScenarioReader {
         }
         if bytes[first] == UInt8(ascii: ":") {
             afterUnparsed = true
-            let word = text.utf8.dropFirst(first).split(separator: UInt8(ascii: " ")).first.map { String(decoding: $0, as: UTF8.self) } ?? ""
+            let word = LineHead(text).word
             return .problem(Diagnostic(file: path, line: line.number, column: first + 1,
                                        message: "meta-commands such as \(word) belong to the REPL, not to scenario files"))
         }
