@@ -30,7 +30,8 @@ enum RulesListing {
                 let codeWidth = list.rules.map(\.code.rawValue.count).max() ?? 0
                 for (index, rule) in list.rules.enumerated() {
                     let keys = rule.policyKeys.isEmpty ? "" : "  [" + rule.policyKeys.joined(separator: ", ") + "]"
-                    lines.append("  \(index + 1). " + pad(rule.id, width) + "  " + pad(rule.code.rawValue, codeWidth) + "  " + rule.statement + keys)
+                    let number = "\(index + 1).", numberWidth = "\(list.rules.count).".count
+                    lines.append("  " + pad(number, numberWidth) + " " + pad(rule.id, width) + "  " + pad(rule.code.rawValue, codeWidth) + "  " + rule.statement + keys)
                 }
             case .markdown:
                 if !lines.isEmpty { lines.append("") }

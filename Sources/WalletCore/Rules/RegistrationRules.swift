@@ -37,8 +37,8 @@ public enum RegistrationRules {
         Rule("user.phone_form", .registerPhoneInvalid, "the phone (phone:) is +CC-NUMBER: 1 to 3 digits of country code, 4 to 14 of number",
              holds: { _, i in i.request.typedPhone == nil || i.phone != nil },
              failure: { _, _ in phoneForm },
-             looked: { _, i in i.request.typedPhone.map { i.phone == nil ? "phone:\($0) is not +CC-NUMBER" : "phone \(i.phone.map { "\($0)" } ?? $0)" } ?? "no phone: (a free +44 number)" },
-             remedy: { _, _ in "a phone such as `phone:+44-7700900123`, or no phone: (a free +44 number)" }),
+             looked: { _, i in i.request.typedPhone.map { i.phone == nil ? "phone:\($0) is not +CC-NUMBER" : "phone \(i.phone.map { "\($0)" } ?? $0)" } ?? "no phone given (a free +44 number is chosen)" },
+             remedy: { _, _ in "a phone such as `phone:+44-7700900123`, or no phone: (a free +44 number is chosen)" }),
         Rule("user.name_free", .registerUserExists, "no user has the name yet (`user NAME` alone switches to an existing user; options apply only at sign-up)",
              holds: { w, i in w.userByName[i.request.name] == nil },
              failure: { _, i in "\(i.request.name) exists already; options apply only at sign-up (type `user \(Names.written(i.request.name))` to switch)" },
@@ -48,9 +48,9 @@ public enum RegistrationRules {
              holds: { w, i in i.phone.map { w.userByPhone[$0] == nil } ?? true },
              failure: { _, i in "the phone \(i.phone.map { "\($0)" } ?? "") already belongs to another user" },
              looked: { w, i in
-                 guard let phone = i.phone else { return "no phone: (a free +44 number)" }
+                 guard let phone = i.phone else { return "no phone given (a free +44 number is chosen)" }
                  return w.userByPhone[phone].map { "\(phone) belongs to \(w.users[$0.index].name)" } ?? "\(phone) is free" },
-             remedy: { _, _ in "another phone, or no phone: (a free +44 number)" }),
+             remedy: { _, _ in "another phone, or no phone: (a free +44 number is chosen)" }),
     ])
 
     public static let sms = RuleList<SMSInput>("sms", [
