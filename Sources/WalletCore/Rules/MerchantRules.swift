@@ -29,6 +29,9 @@ public enum MerchantRules {
 extension World {
     /// The kind of code a built-in anonymous merchant (`cross-qr`, `domestic-qr`) stands for.
     static func anonymousKind(_ name: String) -> QRKind? {
-        QRKind.allCases.first { Merchant.anonymousName(for: $0) == name }
+        // Compared one by one: `allCases` would build an array on every check.
+        if name == Merchant.anonymousName(for: .cross) { return .cross }
+        if name == Merchant.anonymousName(for: .domestic) { return .domestic }
+        return nil
     }
 }
