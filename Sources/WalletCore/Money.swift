@@ -78,6 +78,11 @@ extension Money {
             ?? parse(bytes: Array(text.utf8)[...], allowZero: allowZero)
     }
 
+    /// The same on the amount's bytes (the parser reads them from the line in place).
+    public static func parse(utf8 bytes: UnsafeBufferPointer<UInt8>, allowZero: Bool = false) -> Result<Money, AmountProblem> {
+        parse(bytes: bytes, allowZero: allowZero)
+    }
+
     public static func parse(_ text: String, allowZero: Bool = false) -> Result<Money, AmountProblem> {
         parse(Substring(text), allowZero: allowZero)
     }

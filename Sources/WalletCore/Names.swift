@@ -31,6 +31,11 @@ public enum Names {
             ?? ((1...maxLength).contains(utf8.count) && utf8.allSatisfy(isPlainASCII))
     }
 
+    /// The same on a name's bytes (the parser reads them from the line in place).
+    public static func isPlainASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        (1...maxLength).contains(bytes.count) && bytes.allSatisfy(isPlainASCII)
+    }
+
     private static func isPlainASCII(_ byte: UInt8) -> Bool {
         (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
             || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))

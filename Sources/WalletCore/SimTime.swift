@@ -195,14 +195,23 @@ public struct SimDuration: Hashable, Comparable, Sendable, CustomStringConvertib
 
     /// Parses `91d`, `12h`, `30m`, `2w`, `1d12h`, and a bare `0`.
     public static func parse(_ text: Substring) -> Result<SimDuration, Problem> {
-        if text.first == "-" { return .failure(.negative) }
-        if text == "0" { return .success(SimDuration(minutes: 0)) }
+        text.utf8.withContiguousStorageIfAvailable { parseBytes($0) } ?? parseBytes(Array(text.utf8))
+    }
+
+    /// The same on the word's bytes (the parser reads them from the line in place).
+    public static func parse(utf8 text: UnsafeBufferPointer<UInt8>) -> Result<SimDuration, Problem> {
+        parseBytes(text)
+    }
+
+    private static func parseBytes<Bytes: Collection<UInt8>>(_ text: Bytes) -> Result<SimDuration, Problem> {
+        if text.first == UInt8(ascii: "-") { return .failure(.negative) }
+        if text.count == 1 && text.first == UInt8(ascii: "0") { return .success(SimDuration(minutes: 0)) }
         var total: Int64 = 0
         var number: Int64 = 0
         var sawDigit = false
         var sawUnit = false
         var unitsSeen: UInt8 = 0
-        for byte in text.utf8 {
+        for byte in text {
             if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
                 number = number * 10 + Int64(byte - UInt8(ascii: "0"))
                 if number > maxMinutes { return .failure(.tooLong) }

@@ -69,6 +69,8 @@ public final class CommandSpec: Sendable {
     public let summary: String
     public let examples: [String]
     public let options: [OptionSpec]
+    /// The option keys as bytes: a line's keys are checked against them without making Strings.
+    let optionKeys: [[UInt8]]
     /// Words completion offers for the first positional argument.
     public let positionalValues: [String]
     public let positionalDynamic: DynamicValues?
@@ -90,6 +92,7 @@ public final class CommandSpec: Sendable {
         self.summary = summary
         self.examples = examples
         self.options = options
+        optionKeys = options.map { Array($0.key.utf8) }
         self.positionalValues = positionalValues
         self.positionalDynamic = positionalDynamic
         self.laterPositionals = laterPositionals

@@ -17,20 +17,25 @@ public enum CommandTable {
 
     public static func spec(named name: String) -> CommandSpec? { byName[name] }
 
-    /// Names bucketed by first byte: a line's command is found with a couple of
-    /// small-string comparisons instead of hashing (this runs once a line).
-    private static let byFirstByte: [[(name: String, spec: CommandSpec)]] = {
-        var buckets = Array(repeating: [(name: String, spec: CommandSpec)](), count: 128)
+    /// Names bucketed by first byte: a line's command is found by comparing a couple of
+    /// names with the word's bytes, with no String made (this runs once a line).
+    private static let byFirstByte: [[(name: [UInt8], spec: CommandSpec)]] = {
+        var buckets = Array(repeating: [(name: [UInt8], spec: CommandSpec)](), count: 128)
         for (name, spec) in byName.sorted(by: { $0.key < $1.key }) {
             guard let first = name.utf8.first, first < 128 else { continue }
-            buckets[Int(first)].append((name, spec))
+            buckets[Int(first)].append((Array(name.utf8), spec))
         }
         return buckets
     }()
 
     static func lookUp(_ name: String) -> CommandSpec? {
-        guard let first = name.utf8.first, first < 128 else { return nil }
-        for entry in byFirstByte[Int(first)] where entry.name == name { return entry.spec }
+        lookUp(Array(name.utf8), at: 0, length: name.utf8.count)
+    }
+
+    /// The command named by `bytes[offset..<offset + length]`.
+    static func lookUp(_ bytes: [UInt8], at offset: Int, length: Int) -> CommandSpec? {
+        guard length > 0, offset >= 0, offset < bytes.count, bytes[offset] < 128 else { return nil }
+        for entry in byFirstByte[Int(bytes[offset])] where TokenBuffer.equal(bytes, offset, length, entry.name) { return entry.spec }
         return nil
     }
 
@@ -40,15 +45,20 @@ public enum CommandTable {
 
     /// Parses one line. `nil` for a line with nothing to run (blank or a comment).
     public static func parse(_ line: String) -> Result<(any Command)?, Diagnostic> {
-        var tokens: [Token] = []
+        var tokens = TokenBuffer()
         return parse(line, tokens: &tokens)
     }
 
     /// Parses with a token buffer the caller keeps between lines.
-    public static func parse(_ line: String, tokens: inout [Token]) -> Result<(any Command)?, Diagnostic> {
+    public static func parse(_ line: String, tokens: inout TokenBuffer) -> Result<(any Command)?, Diagnostic> {
         if let problem = Lexer.tokenize(line, into: &tokens) { return .failure(problem) }
-        guard let first = tokens.first else { return .success(nil) }
-        guard !first.isOption, let spec = lookUp(first.textString) else {
+        guard tokens.wordCount > 0 else { return .success(nil) }
+        let first = tokens.words[0]
+        let named = first.isOption ? nil
+            : first.quoted < 0 ? lookUp(tokens.bytes, at: first.offset, length: first.valueEnd - first.offset)
+            : lookUp(tokens.quoted[Int(first.quoted)])
+        guard let spec = named else {
+            let first = tokens.token(0)
             // An option typed first is quoted by its key only: its value may be a password.
             let word = first.key.map { "\($0):" } ?? String(first.text)
             let hint = didYouMean(word, in: namesAndAliases, orElse: "; type help for the list")
@@ -56,13 +66,18 @@ public enum CommandTable {
         }
         // Unknown option keys first, so a typo is named even when the parser would
         // otherwise stop at a missing required option.
-        for token in tokens.dropFirst() {
-            guard let key = token.keyString, !spec.options.contains(where: { $0.key == key }) else { continue }
+        for index in 1..<tokens.wordCount where tokens.words[index].isOption {
+            guard !spec.optionKeys.contains(where: { tokens.hasKey(index, $0) }) else { continue }
+            let word = tokens.words[index]
+            let key = String(decoding: tokens.bytes[word.offset..<(word.offset + Int(word.keyLength))], as: UTF8.self)
             let keys = spec.options.map(\.key)
-            let hint = didYouMean(String(key), in: keys, suffix: ":", orElse: keys.isEmpty ? "; \(spec.name) takes no options" : "")
-            return .failure(Diagnostic(column: Lexer.column(in: line, at: token.offset), message: "unknown option '\(key):' for \(spec.name)\(hint)"))
+            let hint = didYouMean(key, in: keys, suffix: ":", orElse: keys.isEmpty ? "; \(spec.name) takes no options" : "")
+            return .failure(Diagnostic(column: Lexer.column(in: line, at: word.offset), message: "unknown option '\(key):' for \(spec.name)\(hint)"))
         }
-        var reader = ArgReader(line: line, command: spec.name, tokens: tokens.dropFirst())
+        // The reader borrows the buffer (moved in and back, no copy).
+        var reader = ArgReader(line: line, command: spec.name, buffer: TokenBuffer())
+        swap(&reader.buffer, &tokens)
+        defer { swap(&reader.buffer, &tokens) }
         do {
             let command = try spec.parse(&reader)
             try reader.finish()

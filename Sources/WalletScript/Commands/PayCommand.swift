@@ -22,7 +22,9 @@ struct PayCommand: Command {
             case (_?, let to?): throw r.error("pay takes qr: or to:, not both", at: to.offset)
             case (nil, nil): throw r.error("pay needs qr:cross, qr:domestic or to:MERCHANT")
             }
-            let password = try r.option("password").map { (t) throws(Diagnostic) in try r.password(t) }
+            // Not `.map { r.password($0) }`: a closure capturing the reader copies it.
+            var password: String? = nil
+            if let typed = try r.option("password") { password = try r.password(typed) }
             return PayCommand(amount: amount, target: target, password: password)
         })
 

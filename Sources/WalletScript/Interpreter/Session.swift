@@ -11,7 +11,7 @@ public struct Session: Sendable {
     /// The last action, for `why` (nil before any).
     private(set) var lastAction: (any Command)? = nil
     /// Scratch space for the lexer, reused line after line.
-    private var tokens: [Token] = []
+    private var tokens = TokenBuffer()
     /// What each user tried, for `history`.
     private(set) var attempts = AttemptLog()
 
@@ -68,7 +68,6 @@ public struct Session: Sendable {
     /// Parses and runs one line; a line that does not parse gives its diagnostic.
     public mutating func run(line: String) -> Result<Outcome?, Diagnostic> {
         let parsed = CommandTable.parse(line, tokens: &tokens)
-        tokens.removeAll(keepingCapacity: true)
         return parsed.map { command in command.map { run($0) } }
     }
 

@@ -5,15 +5,18 @@ import WalletCore
 public struct ArgReader {
     let line: String
     let command: String
-    /// The words after the command name, and a bit for each one a parser has taken
-    /// (the lexer allows at most 64 words); no arrays are built per line.
-    private let tokens: ArraySlice<Token>
+    /// The line's words; the parser reads those from `first` on (after the command name),
+    /// with a bit for each one it has taken (the lexer allows at most 64 words). A word
+    /// becomes a `Token` only when the parser takes it; option keys are matched as bytes.
+    var buffer: TokenBuffer
+    private let first: Int
     private var taken: UInt64 = 0
 
-    init(line: String, command: String, tokens: ArraySlice<Token>) {
+    init(line: String, command: String, buffer: TokenBuffer, first: Int = 1) {
         self.line = line
         self.command = command
-        self.tokens = tokens
+        self.buffer = buffer
+        self.first = first
     }
 
     /// Lines about passwords never quote what was typed.
@@ -29,11 +32,13 @@ public struct ArgReader {
         Diagnostic(column: Lexer.column(in: line, at: line.utf8.count), message: message)
     }
 
-    private func isTaken(_ index: Int) -> Bool { taken & (1 << UInt64(index - tokens.startIndex)) != 0 }
-    private mutating func take(_ index: Int) { taken |= 1 << UInt64(index - tokens.startIndex) }
+    private var indices: Range<Int> { first..<max(first, buffer.wordCount) }
+    private func isTaken(_ index: Int) -> Bool { taken & (1 << UInt64(index - first)) != 0 }
+    private mutating func take(_ index: Int) { taken |= 1 << UInt64(index - first) }
+    private func token(_ index: Int) -> Token { buffer.token(index) }
 
     private func nextPositionalIndex() -> Int? {
-        tokens.indices.first { !tokens[$0].isOption && !isTaken($0) }
+        indices.first { !buffer.words[$0].isOption && !isTaken($0) }
     }
 
     mutating func positional(_ what: String) throws(Diagnostic) -> Token {
@@ -44,7 +49,7 @@ public struct ArgReader {
     mutating func optionalPositional() -> Token? {
         guard let index = nextPositionalIndex() else { return nil }
         take(index)
-        return tokens[index]
+        return token(index)
     }
 
     mutating func remainingPositionals() -> [Token] {
@@ -53,23 +58,38 @@ public struct ArgReader {
         return rest
     }
 
-    /// The value of `key:`, marked as taken so that leftovers can be reported.
-    mutating func option(_ key: String) throws(Diagnostic) -> Token? {
-        guard let index = tokens.indices.first(where: { tokens[$0].keyString == key }) else { return nil }
-        take(index)
-        let token = tokens[index]
-        if let again = tokens[(index + 1)...].first(where: { $0.keyString == key }) {
-            throw error("\(key): is given twice", at: again.offset)
+    /// Whether the word at `index` is the option `key:` (compared as bytes, no String made).
+    private func hasKey(_ index: Int, _ key: StaticString) -> Bool {
+        let word = buffer.words[index]
+        guard word.isOption, Int(word.keyLength) == key.utf8CodeUnitCount else { return false }
+        let bytes = buffer.bytes
+        return key.withUTF8Buffer { expected in
+            var at = word.offset
+            for byte in expected {
+                guard at < bytes.count, bytes[at] == byte else { return false }
+                at += 1
+            }
+            return true
         }
-        if token.text.isEmpty { throw error("\(key): needs a value", at: token.valueOffset) }
+    }
+
+    /// The value of `key:`, marked as taken so that leftovers can be reported.
+    mutating func option(_ key: StaticString) throws(Diagnostic) -> Token? {
+        guard let index = indices.first(where: { hasKey($0, key) }) else { return nil }
+        take(index)
+        if let again = ((index + 1)..<indices.upperBound).first(where: { hasKey($0, key) }) {
+            throw error("\(key): is given twice", at: buffer.words[again].offset)
+        }
+        let token = token(index)
+        if token.isEmpty { throw error("\(key): needs a value", at: token.valueOffset) }
         return token
     }
 
     /// Reports anything the parser did not take. Unknown option keys were refused before
     /// parsing (`CommandTable.parse`), so a leftover option is a known one used out of place.
     func finish() throws(Diagnostic) {
-        for index in tokens.indices where !isTaken(index) {
-            let extra = tokens[index]
+        for index in indices where !isTaken(index) {
+            let extra = token(index)
             if let key = extra.key {
                 throw error("option '\(key):' does not apply to this use of \(command)", at: extra.offset)
             }
@@ -78,51 +98,53 @@ public struct ArgReader {
     }
 
     // MARK: typed values
+    // Marked `mutating` though they change nothing: in `r.amount(r.positional(…))` a
+    // non-mutating call would copy the reader before the argument mutates it.
 
-    func amount(_ token: Token, allowZero: Bool = false) throws(Diagnostic) -> Money {
-        switch Money.parse(token.text, allowZero: allowZero) {
+    mutating func amount(_ token: Token, allowZero: Bool = false) throws(Diagnostic) -> Money {
+        switch token.withValueBytes({ Money.parse(utf8: $0, allowZero: allowZero) }) {
         case .success(let money): return money
         case .failure(let problem): throw error("\(problem.message): \(token.text)", at: token.valueOffset)
         }
     }
 
-    func duration(_ token: Token) throws(Diagnostic) -> SimDuration {
-        switch SimDuration.parse(token.text) {
+    mutating func duration(_ token: Token) throws(Diagnostic) -> SimDuration {
+        switch token.withValueBytes({ SimDuration.parse(utf8: $0) }) {
         case .success(let span): return span
         case .failure(let problem): throw error("\(problem.message): \(token.text)", at: token.valueOffset)
         }
     }
 
-    func date(_ token: Token) throws(Diagnostic) -> CivilDate {
+    mutating func date(_ token: Token) throws(Diagnostic) -> CivilDate {
         guard let date = CivilDate.parse(token.text) else {
             throw error("not a date (expected YYYY-MM-DD): \(token.text)", at: token.valueOffset)
         }
         return date
     }
 
-    func instant(_ token: Token) throws(Diagnostic) -> Instant {
+    mutating func instant(_ token: Token) throws(Diagnostic) -> Instant {
         guard let instant = Instant.parse(token.text) else {
             throw error("not a date or time (expected YYYY-MM-DD or \"YYYY-MM-DD HH:MM\"): \(token.text)", at: token.valueOffset)
         }
         return instant
     }
 
-    func choice<T>(_ token: Token, _ choices: [(String, T)]) throws(Diagnostic) -> T {
-        if let hit = choices.first(where: { $0.0 == token.text }) { return hit.1 }
+    mutating func choice<T>(_ token: Token, _ choices: [(String, T)]) throws(Diagnostic) -> T {
+        if let hit = choices.first(where: { token.valueIs($0.0) }) { return hit.1 }
         let names = choices.map(\.0)
         let hint = didYouMean(String(token.text), in: names)
         let what = token.key.map { "\($0):" } ?? command
         throw error("\(what) takes \(names.joined(separator: " or ")), not '\(token.text)'\(hint)", at: token.valueOffset)
     }
 
-    func password(_ token: Token) throws(Diagnostic) -> String {
+    mutating func password(_ token: Token) throws(Diagnostic) -> String {
         guard token.text.count == 6, token.text.allSatisfy(\.isASCIIDigitCharacter) else {
             throw error("a payment password is exactly 6 digits", at: token.valueOffset)
         }
         return String(token.text)
     }
 
-    func nationality(_ token: Token) throws(Diagnostic) -> String {
+    mutating func nationality(_ token: Token) throws(Diagnostic) -> String {
         let code = token.text.uppercased()
         guard code.utf8.count == 2, code.utf8.allSatisfy({ $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }) else {
             throw error("a nationality is a two-letter country code such as GB: \(token.text)", at: token.valueOffset)
@@ -132,27 +154,17 @@ public struct ArgReader {
 
     /// A user or merchant name (`Names`): unquoted letters, digits, `-`, `_`, `.`; quoted,
     /// spaces and punctuation too; 1 to 32 code points.
-    func name(_ token: Token, of what: String) throws(Diagnostic) -> String {
+    mutating func name(_ token: Token, of what: String) throws(Diagnostic) -> String {
         let text = token.textString
-        if Names.isPlainASCII(text) { return text }
+        if !token.wasQuoted, token.withValueBytes(Names.isPlainASCII) { return text }
         if let problem = Names.problem(text, quoted: isQuoted(token)) {
             throw error("not a \(what) name: \(problem)", at: token.valueOffset)
         }
         return text
     }
 
-    /// Unquoted text is the line's own bytes at the value's offset; anything else was quoted.
-    func isQuoted(_ token: Token) -> Bool {
-        let quote = UInt8(ascii: "\"")
-        let start = token.valueOffset
-        let text = token.textString.utf8
-        return line.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-            let end = start + text.count
-            guard start >= 0, end <= bytes.count else { return true }
-            let raw = UnsafeBufferPointer(rebasing: bytes[start..<end])
-            return !raw.elementsEqual(text) || raw.contains(quote) || (end < bytes.count && bytes[end] == quote)
-        } ?? true
-    }
+    /// Whether the value was typed in quotes (a name with spaces must be).
+    func isQuoted(_ token: Token) -> Bool { token.wasQuoted }
 }
 
 extension Character {

@@ -1,28 +1,144 @@
-/// One word of a line: a plain word, or an option `key:value`.
+/// One word of a line: a plain word, or an option `key:value`. A token read from a line
+/// shares the line's bytes with the lexer's buffer (no copy) and says where its key and
+/// value lie in them; a quoted value, whose quotes are no part of it, is held on its own.
 public struct Token: Equatable, Sendable {
-    /// Words are copied out of the line as Strings: most fit in a small (inline) string, so
-    /// a token holds no reference to the line and comparing keys is a bit comparison.
-    let keyString: String?
-    let textString: String
+    /// The bytes `keyStart`/`valueStart` point into: the line, or for a built token its key.
+    let bytes: [UInt8]
+    /// The value when it is not a slice of `bytes` (it was quoted, or built), else nil.
+    let unquoted: String?
+    /// `keyLength` 0: a plain word.
+    let keyStart: Int32, keyLength: Int32
+    let valueStart: Int32, valueEnd: Int32
     /// UTF-8 offsets into the line, for columns in diagnostics.
     public let offset: Int
     public let valueOffset: Int
     /// Just past the word's last byte (its closing quote included).
     public let endOffset: Int
 
+    /// A token made by a parser (the words it joins, say), not read from a line.
     init(key: String?, text: String, offset: Int, valueOffset: Int, endOffset: Int = 0) {
-        keyString = key
-        textString = text
+        bytes = Array((key ?? "").utf8)
+        unquoted = text
+        keyStart = 0
+        keyLength = Int32(truncatingIfNeeded: bytes.count)
+        valueStart = 0
+        valueEnd = 0
         self.offset = offset
         self.valueOffset = valueOffset
         self.endOffset = max(endOffset, valueOffset)
+    }
+
+    init(_ raw: RawToken, in buffer: TokenBuffer) {
+        bytes = buffer.bytes
+        unquoted = raw.quoted < 0 ? nil : buffer.quoted[Int(raw.quoted)]
+        keyStart = Int32(truncatingIfNeeded: raw.offset)
+        keyLength = raw.keyLength
+        valueStart = Int32(truncatingIfNeeded: raw.valueOffset)
+        valueEnd = Int32(truncatingIfNeeded: raw.valueEnd)
+        offset = raw.offset
+        valueOffset = raw.valueOffset
+        endOffset = raw.endOffset
     }
 
     /// The option's key without its colon, or nil for a plain word.
     public var key: Substring? { keyString.map { Substring($0) } }
     /// The word, or the option's value, with quotes removed.
     public var text: Substring { Substring(textString) }
-    public var isOption: Bool { keyString != nil }
+    public var isOption: Bool { keyLength != 0 }
+    var keyString: String? {
+        keyLength == 0 ? nil : String(decoding: bytes[Int(keyStart)..<Int(keyStart + keyLength)], as: UTF8.self)
+    }
+    var textString: String { unquoted ?? String(decoding: bytes[Int(valueStart)..<Int(valueEnd)], as: UTF8.self) }
+    /// Typed with quotes (or built by a parser): its text is not the line's bytes.
+    var wasQuoted: Bool { unquoted != nil }
+    var isEmpty: Bool { unquoted.map(\.isEmpty) ?? (valueEnd == valueStart) }
+
+    /// The value's bytes, read in place.
+    func withValueBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if var text = unquoted { return text.withUTF8(body) }
+        return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[Int(valueStart)..<Int(valueEnd)])) }
+    }
+
+    /// Whether the value is `word` (compared as bytes).
+    func valueIs(_ word: String) -> Bool {
+        if let unquoted { return unquoted == word }
+        return TokenBuffer.equal(bytes, Int(valueStart), Int(valueEnd - valueStart), word)
+    }
+
+    public static func == (a: Token, b: Token) -> Bool {
+        a.key == b.key && a.text == b.text && a.offset == b.offset && a.valueOffset == b.valueOffset && a.endOffset == b.endOffset
+    }
+}
+
+/// A word as the lexer first reads it: only where it lies in the line. Reading a line makes
+/// no String; a parser makes a `Token` of the words it takes.
+struct RawToken {
+    let offset: Int
+    let valueOffset: Int
+    /// Just past the value's bytes in the line (unquoted values).
+    let valueEnd: Int
+    let endOffset: Int
+    /// 0 for a plain word; else the key is `offset..<offset + keyLength`.
+    let keyLength: Int32
+    /// Index of the quoted value in `TokenBuffer.quoted`, or -1.
+    let quoted: Int32
+
+    var isOption: Bool { keyLength != 0 }
+}
+
+/// One line's bytes and words, kept between lines so their storage is reused: lexing a
+/// line copies its bytes and writes its words over the last line's, allocating nothing.
+public struct TokenBuffer: Sendable {
+    /// The line's bytes are `bytes[0..<byteCount]`; its words `words[0..<wordCount]`.
+    var bytes: [UInt8] = []
+    var byteCount = 0
+    var words: [RawToken] = []
+    var wordCount = 0
+    /// Quoted values (rare): the text between the quotes, by `RawToken.quoted`.
+    var quoted: [String] = []
+
+    public init() {}
+
+    func token(_ index: Int) -> Token { Token(words[index], in: self) }
+
+    /// Whether the word at `index` has the key `key` (compared as bytes).
+    func hasKey(_ index: Int, _ key: [UInt8]) -> Bool {
+        let word = words[index]
+        return word.isOption && Self.equal(bytes, word.offset, Int(word.keyLength), key)
+    }
+
+    static func equal(_ bytes: [UInt8], _ start: Int, _ length: Int, _ word: [UInt8]) -> Bool {
+        guard word.count == length, start >= 0, start + length <= bytes.count else { return false }
+        for index in 0..<length where bytes[start + index] != word[index] { return false }
+        return true
+    }
+
+    static func equal(_ bytes: [UInt8], _ start: Int, _ length: Int, _ word: String) -> Bool {
+        var word = word
+        return word.withUTF8 { expected in
+            guard expected.count == length, start >= 0, start + length <= bytes.count else { return false }
+            for index in 0..<length where bytes[start + index] != expected[index] { return false }
+            return true
+        }
+    }
+
+    /// Copies the line's bytes in, over the last line's.
+    fileprivate mutating func load(_ line: String) {
+        let count = line.utf8.count
+        if bytes.count < count { bytes.append(contentsOf: repeatElement(0, count: count - bytes.count)) }
+        byteCount = count
+        wordCount = 0
+        if !quoted.isEmpty { quoted.removeAll() }
+        bytes.withUnsafeMutableBytes { target in
+            let copied: Void? = line.utf8.withContiguousStorageIfAvailable { target.copyMemory(from: UnsafeRawBufferPointer($0)) }
+            if copied == nil { for (index, byte) in line.utf8.enumerated() { target[index] = byte } }
+        }
+    }
+
+    fileprivate mutating func append(_ word: RawToken) {
+        if wordCount < words.count { words[wordCount] = word } else { words.append(word) }
+        wordCount += 1
+    }
 }
 
 /// Splits a line into tokens. Pure and total: every input gives tokens or a diagnostic.
@@ -31,45 +147,82 @@ public enum Lexer {
     public static let maxTokens = 64
 
     public static func tokenize(_ line: String) -> Result<[Token], Diagnostic> {
-        var tokens: [Token] = []
-        if let problem = tokenize(line, into: &tokens) { return .failure(problem) }
-        return .success(tokens)
+        var buffer = TokenBuffer()
+        if let problem = tokenize(line, into: &buffer) { return .failure(problem) }
+        return .success((0..<buffer.wordCount).map { buffer.token($0) })
     }
 
     /// Tokenizes into a buffer the caller keeps between lines (its capacity is reused).
-    public static func tokenize(_ line: String, into tokens: inout [Token]) -> Diagnostic? {
-        tokens.removeAll(keepingCapacity: true)
-        var line = line
-        line.makeContiguousUTF8()
+    static func tokenize(_ line: String, into buffer: inout TokenBuffer) -> Diagnostic? {
         if line.utf8.count > maxLineBytes {
+            buffer.byteCount = 0
+            buffer.wordCount = 0
             return Diagnostic(column: column(in: line, at: maxLineBytes), message: "line is longer than \(maxLineBytes) bytes")
         }
-        // Native strings are contiguous, so this never copies; the fallback is for safety.
-        return line.utf8.withContiguousStorageIfAvailable { tokenize(line, $0, into: &tokens) }
-            ?? tokenize(line, Array(line.utf8), into: &tokens)
+        buffer.load(line)
+        // The words are written while the bytes are read: move the bytes out, then back.
+        var bytes: [UInt8] = []
+        swap(&bytes, &buffer.bytes)
+        defer { swap(&bytes, &buffer.bytes) }
+        let count = buffer.byteCount
+        return bytes.withUnsafeBufferPointer { all in
+            tokenize(line, UnsafeBufferPointer(rebasing: all[0..<min(count, all.count)]), into: &buffer)
+        }
     }
 
-    private static func tokenize<Bytes: RandomAccessCollection<UInt8>>(_ line: String, _ bytes: Bytes, into tokens: inout [Token]) -> Diagnostic? where Bytes.Index == Int {
+    private static func tokenize(_ line: String, _ bytes: UnsafeBufferPointer<UInt8>, into buffer: inout TokenBuffer) -> Diagnostic? {
         var i = 0
         while i < bytes.count {
             let byte = bytes[i]
             if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r") { i += 1; continue }
             if byte == UInt8(ascii: "#") { break }
-            if tokens.count == maxTokens {
+            if buffer.wordCount == maxTokens {
                 return Diagnostic(column: column(in: line, at: i), message: "more than \(maxTokens) words on one line")
             }
-            switch scanWord(bytes, from: i, line: line) {
+            if let word = plainWord(bytes, from: i) {
+                buffer.append(word)
+                i = word.endOffset
+                continue
+            }
+            switch scanWord(bytes, from: i, line: line, quoted: &buffer.quoted) {
             case .failure(let diagnostic): return diagnostic
-            case .success(let (token, end)):
-                tokens.append(token)
-                i = end
+            case .success(let token):
+                buffer.append(token)
+                i = token.endOffset
             }
         }
         return nil
     }
 
+    /// The usual word: printable ASCII without quotes, read in one pass (`pay`, `38.50`,
+    /// `to:cafe`). Nil for anything else (quotes, controls, non-ASCII), which `scanWord` reads.
+    private static func plainWord(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> RawToken? {
+        var i = start
+        var keyLength = 0
+        // Whether the bytes so far could be a key, until the first colon decides.
+        var keyish = bytes[start] >= UInt8(ascii: "a") && bytes[start] <= UInt8(ascii: "z")
+        var sawColon = false
+        while i < bytes.count {
+            let byte = bytes[i]
+            if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r") { break }
+            if byte < 0x20 || byte >= 0x7f || byte == UInt8(ascii: "\"") { return nil }
+            if !sawColon {
+                if byte == UInt8(ascii: ":") {
+                    sawColon = true
+                    if keyish && i > start { keyLength = i - start }
+                } else if keyish {
+                    keyish = (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+                        || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".")
+                }
+            }
+            i += 1
+        }
+        let valueStart = keyLength == 0 ? start : start + keyLength + 1
+        return RawToken(offset: start, valueOffset: valueStart, valueEnd: i, endOffset: i, keyLength: Int32(keyLength), quoted: -1)
+    }
+
     /// Reads one word starting at `start`: `word`, `"quoted words"`, `key:value`, `key:"quoted"`.
-    private static func scanWord<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, from start: Int, line: String) -> Result<(Token, Int), Diagnostic> where Bytes.Index == Int {
+    private static func scanWord<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, from start: Int, line: String, quoted quotedValues: inout [String]) -> Result<RawToken, Diagnostic> where Bytes.Index == Int {
         var i = start
         var keyEnd: Int? = nil
         var text: [UInt8] = []
@@ -116,13 +269,14 @@ public enum Lexer {
             if quoted { text.append(byte) }
             i += 1
         }
-        // Unquoted text is a slice of the line itself: no copy.
-        let value = quoted ? String(decoding: text, as: UTF8.self) : String(decoding: bytes[valueStart..<i], as: UTF8.self)
-        if let keyEnd {
-            let key = String(decoding: bytes[start..<keyEnd], as: UTF8.self)
-            return .success((Token(key: key, text: value, offset: start, valueOffset: valueStart, endOffset: i), i))
+        // Unquoted text stays in the line: no copy, no String.
+        var quotedIndex: Int32 = -1
+        if quoted {
+            quotedIndex = Int32(quotedValues.count)
+            quotedValues.append(String(decoding: text, as: UTF8.self))
         }
-        return .success((Token(key: nil, text: value, offset: start, valueOffset: start, endOffset: i), i))
+        return .success(RawToken(offset: start, valueOffset: valueStart, valueEnd: quoted ? valueStart : i, endOffset: i,
+                                 keyLength: keyEnd.map { Int32($0 - start) } ?? 0, quoted: quotedIndex))
     }
 
     /// The scalar starting at `index` when a terminal would act on it (`Printable.isUnsafe`).

@@ -82,6 +82,8 @@ public struct ScenarioStream {
     private var reader: ScenarioReader
     private var session: Session
     private let options: RunOptions
+    /// The options read on every step, kept apart (reading them through `options` copied its policy).
+    private let renders: Bool, updates: Bool, checksInvariants: Bool
     private let name: TestName
     private var failures: [Failure] = []
     private var diagnostics: [Diagnostic] = []
@@ -121,6 +123,7 @@ public struct ScenarioStream {
     public init(name: TestName, options: RunOptions) {
         self.name = name
         self.options = options
+        (renders, updates, checksInvariants) = (options.collectActual || options.update, options.update, options.checkInvariants)
         session = options.policy.map(Session.init(policy:)) ?? Session()
         coverage = options.coverage ? RuleCoverage() : nil
         reader = ScenarioReader(path: name.path, exampleRow: name.exampleRow)
@@ -236,13 +239,13 @@ public struct ScenarioStream {
         coverage?.count(command, outcome, in: session)
         var rendered: [String]? = nil
         let topLevel = stack.count == 1
-        if options.collectActual || options.update {
+        if renders {
             let lines = outcome.lines.map(\.text)
             rendered = lines
             if options.collectActual { actual.append(lines) }
-            if options.update && topLevel && !command.isAssertion { openEdit(lines, after: line, source: source) }
+            if updates && topLevel && !command.isAssertion { openEdit(lines, after: line, source: source) }
         }
-        let broken = options.checkInvariants ? session.world.invariantViolations() : []
+        let broken = checksInvariants ? session.world.invariantViolations() : []
         let file = topLevel ? nil : stack[stack.count - 1].path
         pending = Pending(line: line.number, source: source, command: command, outcome: outcome, rendered: rendered,
                           broken: broken, file: file, chain: stack.compactMap(\.includedAt))

@@ -18,7 +18,7 @@ public struct ScenarioReader {
     public let path: String
     /// Tags from `# tags:` comments before the first command, merged, in order, without repeats.
     public private(set) var tags: [String] = []
-    private var tokens: [Token] = []
+    private var tokens = TokenBuffer()
     private var lastWasStep = false
     private var inStrayOutput = false
     /// Output under a line that did not parse belongs to it: its diagnostic is enough.
