@@ -37,21 +37,47 @@ public struct RuleCoverage: Sendable, Equatable {
     /// counts nothing.
     mutating func count(_ command: any Command, _ outcome: Outcome, in session: Session) {
         guard command.role == .action else { return }
+        var failedRule: String? = nil
         if let error = outcome.error {
-            guard let ruleID = error.rule, let failedAt = Self.indexByID[ruleID] else { return }
-            failed[failedAt] += 1
-            guard let steps = command.explanation(in: session, failedRule: ruleID)?.steps,
-                  let position = steps.firstIndex(where: { $0.rule.id == ruleID }) else { return }
-            for step in steps[..<position] { countPassed(step.rule.id) }
-        } else {
-            // After a success every rule held: the explanation lists them without recomputing.
-            guard let steps = command.explanation(in: session, failedRule: nil)?.steps else { return }
-            for step in steps { countPassed(step.rule.id) }
+            guard let rule = error.rule else { return }
+            failedRule = rule
         }
+        // After a success (nil) every rule held: the explanation lists them without recomputing.
+        guard let explanation = command.explanation(in: session, failedRule: failedRule) else {
+            if let failedRule { Self.add(&failed, Self.indexByID[failedRule] ?? -1) }
+            return
+        }
+        let steps = Self.indices(of: explanation)
+        guard let failedRule else {
+            for index in steps { Self.add(&passed, index) }
+            return
+        }
+        // A rule its list does not hold (it cannot happen today): only its failure is known.
+        guard let position = explanation.steps.firstIndex(where: { $0.rule.id == failedRule }) else {
+            Self.add(&failed, Self.indexByID[failedRule] ?? -1)
+            return
+        }
+        for index in steps[..<position] { Self.add(&passed, index) }
+        Self.add(&failed, steps[position])
     }
 
-    private mutating func countPassed(_ id: String) {
-        if let index = Self.indexByID[id] { passed[index] += 1 }
+    private static func add(_ counts: inout [Int], _ index: Int) {
+        if index >= 0 { counts[index] += 1 }
+    }
+
+    /// Each rule book list's entries, found by command and variant without hashing a rule id
+    /// a step (ids compare by identity: the explanation's come from the same lists).
+    private static let listIndices: [(command: String, variant: String, indices: [Int])] = RuleBook.lists.map { list in
+        (list.command, list.variant, list.rules.map { indexByID[$0.id] ?? -1 })
+    }
+
+    /// The entry of each step, in order (-1 for a rule the rule book does not list).
+    private static func indices(of explanation: Explanation) -> [Int] {
+        if let list = listIndices.first(where: { $0.command == explanation.command && $0.variant == explanation.variant }),
+           list.indices.count == explanation.steps.count {
+            return list.indices
+        }
+        return explanation.steps.map { indexByID[$0.rule.id] ?? -1 }
     }
 
     /// Adds another run's counts (files merge in any order to the same totals).
