@@ -122,4 +122,49 @@ extension World {
     static func foldName(_ name: String) -> String {
         name.uppercased().lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
+
+    /// `foldName(a) == foldName(b)`, without building either when both are ASCII (the
+    /// usual case): the card link's name check runs on every link.
+    static func holderNamesMatch(_ a: String, _ b: String) -> Bool {
+        guard a.utf8.allSatisfy({ $0 < 0x80 }), b.utf8.allSatisfy({ $0 < 0x80 }) else { return foldName(a) == foldName(b) }
+        var left = FoldedASCII(a.utf8.makeIterator()), right = FoldedASCII(b.utf8.makeIterator())
+        while true {
+            let x = left.next(), y = right.next()
+            if x != y { return false }
+            if x == nil { return true }
+        }
+    }
+}
+
+/// ASCII bytes as `World.foldName` folds them: lower case, each run of whitespace between
+/// words one space, none at either end.
+struct FoldedASCII: IteratorProtocol {
+    var bytes: String.UTF8View.Iterator
+    var pending: UInt8? = nil
+    var started = false
+
+    init(_ bytes: String.UTF8View.Iterator) { self.bytes = bytes }
+
+    mutating func next() -> UInt8? {
+        if let byte = pending {
+            pending = nil
+            return byte
+        }
+        var space = false
+        while let byte = bytes.next() {
+            // Character.isWhitespace in ASCII: tab, line feed, vertical tab, form feed, carriage return, space.
+            if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                space = true
+                continue
+            }
+            let lower = (0x41...0x5A).contains(byte) ? byte + 0x20 : byte
+            if space && started {
+                pending = lower
+                return 0x20
+            }
+            started = true
+            return lower
+        }
+        return nil
+    }
 }

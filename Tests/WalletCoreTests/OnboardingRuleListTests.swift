@@ -154,4 +154,17 @@ import Testing
         let sandbox = world.cardLinkInput(user: alice, CardRequest(sandbox: try #require(TestCard.named("visa"))))
         #expect(CardRules.list.firstFailure(world, sandbox) == nil)
     }
+
+    /// The name check's fast path agrees with folding both names, ASCII or not.
+    @Test func holderNamesMatchAsFoldingDoes() {
+        let names = ["ALICE SMITH", "alice smith", "ALICE   SMITH ", " Alice\tSmith", "ALICE\nSMITH", "ALICE\r\nSMITH", "ALICE\u{0B}SMITH",
+                     "alice\u{1C}smith", "ALICESMITH", "ALICE SMITH X", "", " ", "  ", "a", "A ", "Zoë", "ZOË", "straße", "STRASSE", "ALICE\u{00A0}SMITH"]
+        for a in names {
+            for b in names {
+                #expect(World.holderNamesMatch(a, b) == (World.foldName(a) == World.foldName(b)), "\(a.debugDescription) \(b.debugDescription)")
+            }
+        }
+        #expect(World.holderNamesMatch(" alice   SMITH", "ALICE SMITH"))
+        #expect(!World.holderNamesMatch("ALICE SMITH", "ALICE SMITHE"))
+    }
 }

@@ -15,6 +15,8 @@ public struct CardLinkInput: Sendable {
     let number: String?
     /// The sandbox word whose behaviour the card has (`unavailable`, `declined`), or nil.
     let kind: String?
+    /// Who has linked that number already (one lookup for both rules that ask).
+    let holderOfNumber: UserID?
 
     var digitCount: Int { digits?.count ?? 0 }
     var last4: String {
@@ -45,7 +47,8 @@ extension World {
         let kind = request.sandbox?.word ?? number.flatMap { typed in TestCard.all.first { $0.number == typed }?.word }
         return CardLinkInput(user: id, request: request, digits: digits, brand: brand,
                              expiry: request.expiry ?? CardExpiry.fiveYears(after: now),
-                             holder: request.holderName ?? users[id.index].nameOnRecord, number: number, kind: kind)
+                             holder: request.holderName ?? users[id.index].nameOnRecord, number: number, kind: kind,
+                             holderOfNumber: number.flatMap { cardByNumber[$0] }.map { cards[$0.index].owner })
     }
 
     fileprivate func acceptedBrands(_ id: UserID) -> [CardBrand] {
@@ -137,12 +140,12 @@ public enum CardRules {
              looked: { _, i in "\(i.holder.unicodeScalars.count) characters, at most \(World.maxHolderNameLength)" },
              remedy: { w, i in "`\(i.retyped) name:\(Names.written(w.users[i.user.index].nameOnRecord))` (the name on record), or no name:" }),
         Rule("card.name_match", .cardNameMismatch, "the holder name matches the name on record (`user name:`), case and spaces aside",
-             holds: { w, i in World.foldName(i.holder) == World.foldName(w.users[i.user.index].nameOnRecord) },
+             holds: { w, i in World.holderNamesMatch(i.holder, w.users[i.user.index].nameOnRecord) },
              failure: { w, i in "the holder name does not match the name on record (\(w.users[i.user.index].nameOnRecord))" },
              looked: { w, i in "holder \(i.holder); on record \(w.users[i.user.index].nameOnRecord)" },
              remedy: { w, i in "`\(i.retyped) name:\(Names.written(w.users[i.user.index].nameOnRecord))`, or no name:" }),
         Rule("card.other_user", .cardAlreadyUsed, "no other user has linked the number",
-             holds: { w, i in i.number != nil && (w.linkedCard(i).map { $0.owner == i.user } ?? true) },
+             holds: { _, i in i.number != nil && (i.holderOfNumber.map { $0 == i.user } ?? true) },
              failure: { w, i in i.number == nil ? "every sandbox \(i.request.sandbox?.word ?? "") number is held by another user" : "this card number is already used" },
              looked: { w, i in
                  guard i.number != nil else { return "every sandbox \(i.request.sandbox?.word ?? "") number is another user's" }
@@ -152,7 +155,7 @@ public enum CardRules {
                  let word = i.request.sandbox?.word ?? i.kind
                  return "another card" + (word.map { ": `card \($0)` gives \(w.users[i.user.index].name) a \($0) number of their own" } ?? "") }),
         Rule("card.not_linked", .cardAlreadyLinked, "the user has not linked the number already",
-             holds: { w, i in w.linkedCard(i) == nil },
+             holds: { _, i in i.holderOfNumber == nil },
              failure: { w, i in "\(w.linkedCard(i)?.masked ?? i.shown) is linked already" },
              looked: { w, i in w.linkedCard(i).map { "\($0.masked) is linked to \(w.users[$0.owner.index].name)" } ?? "\(i.shown) is not linked" },
              remedy: { _, _ in "nothing to do: the card is linked (`cards` lists them); or another card" }),

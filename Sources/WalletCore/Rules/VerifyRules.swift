@@ -24,7 +24,8 @@ extension World {
 public enum VerifyRules {
     public static let list = RuleList<VerifyInput>("verify", [
         Rule("verify.passport_form", .verifyPassportInvalid, "the passport number has 6 to 9 letters and digits",
-             holds: { _, i in (6...9).contains(i.number.count) && i.number.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } },
+             // In bytes: ASCII letters and digits are one byte and one character each.
+             holds: { _, i in (6...9).contains(i.number.utf8.count) && i.number.utf8.allSatisfy(VerifyRules.isASCIILetterOrDigit) },
              failure: { _, _ in "a passport number has 6 to 9 letters and digits" },
              looked: { _, i in "passport \(i.number)\(i.request.passport == nil ? " (the default)" : ""): \(i.number.count) characters" },
              remedy: { w, i in "`verify passport:\(World.defaultPassport(for: i.user))` (6 to 9 letters and digits), or no passport:" }),
@@ -56,4 +57,8 @@ public enum VerifyRules {
              looked: { _, i in i.request.facePasses ? "face:pass" : "face:fail" },
              remedy: { _, _ in "`verify` with `face:pass` (or no face:)" }),
     ])
+
+    static func isASCIILetterOrDigit(_ byte: UInt8) -> Bool {
+        (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+    }
 }
