@@ -1,7 +1,8 @@
-/// What a sign-up is asked, with the phone as typed read once (nil when none was given or it
-/// is malformed).
+/// What a sign-up's rules read: the name, the phone as typed, and that phone read once (nil
+/// when none was given or it is malformed). Not the whole request: a sign-up copies less.
 public struct SignUpInput: Sendable {
-    public let request: SignUpRequest
+    public let name: String
+    public let typedPhone: String?
     let phone: Phone?
 }
 
@@ -19,7 +20,8 @@ public struct SMSInput: Sendable {
 extension World {
     /// The input of `RegistrationRules.user` for this request.
     public func signUpInput(_ request: SignUpRequest) -> SignUpInput {
-        SignUpInput(request: request, phone: request.phone ?? request.typedPhone.flatMap { Phone.parse(Substring($0)) })
+        SignUpInput(name: request.name, typedPhone: request.typedPhone,
+                    phone: request.phone ?? request.typedPhone.flatMap { Phone.parse(Substring($0)) })
     }
 
     fileprivate func signupLocked(_ id: UserID) -> Instant? {
@@ -35,15 +37,15 @@ public enum RegistrationRules {
 
     public static let user = RuleList<SignUpInput>("user", [
         Rule("user.phone_form", .registerPhoneInvalid, "the phone (phone:) is +CC-NUMBER: 1 to 3 digits of country code, 4 to 14 of number",
-             holds: { _, i in i.request.typedPhone == nil || i.phone != nil },
+             holds: { _, i in i.typedPhone == nil || i.phone != nil },
              failure: { _, _ in phoneForm },
-             looked: { _, i in i.request.typedPhone.map { i.phone == nil ? "phone:\($0) is not +CC-NUMBER" : "phone \(i.phone.map { "\($0)" } ?? $0)" } ?? "no phone given (a free +44 number is chosen)" },
+             looked: { _, i in i.typedPhone.map { i.phone == nil ? "phone:\($0) is not +CC-NUMBER" : "phone \(i.phone.map { "\($0)" } ?? $0)" } ?? "no phone given (a free +44 number is chosen)" },
              remedy: { _, _ in "a phone such as `phone:+44-7700900123`, or no phone: (a free +44 number is chosen)" }),
         Rule("user.name_free", .registerUserExists, "no user has the name yet (`user NAME` alone switches to an existing user; options apply only at sign-up)",
-             holds: { w, i in w.userByName[i.request.name] == nil },
-             failure: { _, i in "\(i.request.name) exists already; options apply only at sign-up (type `user \(Names.written(i.request.name))` to switch)" },
-             looked: { w, i in w.userByName[i.request.name].map { "\(i.request.name) signed up with \(w.users[$0.index].phone)" } ?? "no user named \(i.request.name)" },
-             remedy: { _, i in "`user \(Names.written(i.request.name))` without options switches to them; another name signs up someone new" }),
+             holds: { w, i in w.userByName[i.name] == nil },
+             failure: { _, i in "\(i.name) exists already; options apply only at sign-up (type `user \(Names.written(i.name))` to switch)" },
+             looked: { w, i in w.userByName[i.name].map { "\(i.name) signed up with \(w.users[$0.index].phone)" } ?? "no user named \(i.name)" },
+             remedy: { _, i in "`user \(Names.written(i.name))` without options switches to them; another name signs up someone new" }),
         Rule("user.phone_free", .registerPhoneTaken, "no other user has the phone",
              holds: { w, i in i.phone.map { w.userByPhone[$0] == nil } ?? true },
              failure: { _, i in "the phone \(i.phone.map { "\($0)" } ?? "") already belongs to another user" },
