@@ -59,8 +59,10 @@ public struct RuleList<Input>: Sendable {
 
     /// The answer of the rule at `index`, naming the rule.
     func error(at index: Int, _ world: World, _ input: Input) -> WalletError {
-        let rule = rules[index]
-        return WalletError(rule.info.code, rule.failure(world, input), rule: rule.info.id)
+        // Read in place: a copy of the rule retains its five closures and its strings.
+        rules.withUnsafeBufferPointer { buffer in
+            WalletError(buffer[index].info.code, buffer[index].failure(world, input), rule: buffer[index].info.id)
+        }
     }
 
     /// Throws the first failure's answer.
