@@ -19,6 +19,10 @@ public struct PayInput: Sendable {
 /// RULES.md, payment, in order (the settled check orders): one list for international
 /// users, one for domestic users; rules both share are one value.
 public enum PayRules {
+    /// The earliest-linked card pays and cards are never unlinked: linking another card
+    /// does not help this user, so `why` does not suggest it.
+    static let neverUnlinked = "none for this user: the earliest-linked card always pays and cards are never unlinked; a user whose first card is chargeable (`user NAME phone:+86-…`, `card unionpay`)"
+
     static let noMethod = "No direct payment method can be used currently, please choose another method to complete payment"
 
     static let lapsed = Rule<PayInput>("pay.lapsed", .verifyLapsed, "the verification has not lapsed (the passport has not expired)",
@@ -42,8 +46,17 @@ public enum PayRules {
         looked: { w, i in
             guard let typed = i.password else { return "none typed (the right one is entered)" }
             guard typed != w.users[i.user.index].paymentPassword else { return "the right one typed" }
-            return "a wrong one typed; \(w.users[i.user.index].payWrongAttempts) wrong in a row now, pay.attempts \(w.policy.payAttempts)" },
-        remedy: { _, _ in "the right payment password, or none (`password:` omitted)" })
+            let user = w.users[i.user.index]
+            // The wrong entry that locks resets the count: say what it was instead of "0".
+            if let until = w.lockedByLastEntry(i.user) {
+                return "a wrong one typed: \(w.policy.payAttempts) wrong in a row (pay.attempts), so payments are locked until \(until)"
+            }
+            return "a wrong one typed; \(user.payWrongAttempts) wrong in a row now, pay.attempts \(w.policy.payAttempts)" },
+        remedy: { w, i in
+            if let until = w.lockedByLastEntry(i.user) {
+                return "`advance to:\(until)`, then the right payment password, or none (`password:` omitted)"
+            }
+            return "the right payment password, or none (`password:` omitted)" })
 
     static let merchant = Rule<PayInput>("pay.merchant", .merchantUnknown, "the merchant exists",
         holds: { _, i in i.merchant != nil },
@@ -89,7 +102,7 @@ public enum PayRules {
         Rule("pay.bank_card", .payNoPaymentMethod, "a bank card is linked (the earliest-linked pays)",
              holds: { w, i in !w.users[i.user.index].cards.isEmpty },
              failure: { _, _ in "\(noMethod) (no bank card linked)" },
-             looked: { w, i in "\(w.users[i.user.index].cards.count) cards linked" },
+             looked: { w, i in w.cardsLinkedText(i.user) },
              remedy: { _, _ in "`card unionpay` first" }),
         locked,
         password,
@@ -104,12 +117,12 @@ public enum PayRules {
              holds: { w, i in w.users[i.user.index].cards.first.map { !w.cards[$0.index].expiry.hasExpired(at: w.now) } ?? true },
              failure: { w, i in w.users[i.user.index].cards.first.map { "\(w.cards[$0.index].masked) expired at the end of \(w.cards[$0.index].expiry)" } ?? "" },
              looked: { w, i in w.users[i.user.index].cards.first.map { "\(w.cards[$0.index].masked) expires \(w.cards[$0.index].expiry)" } ?? "" },
-             remedy: { _, _ in "link a card that has not expired" }),
+             remedy: { _, _ in neverUnlinked }),
         Rule("pay.issuer", .topupCardDeclined, "the card issuer accepts the charge",
              holds: { w, i in w.users[i.user.index].cards.first.map { !w.cards[$0.index].declinesCharges } ?? true },
              failure: { w, i in w.users[i.user.index].cards.first.map { "\(w.cards[$0.index].masked): the card issuer declined the charge (fund loading failed)" } ?? "" },
              looked: { w, i in w.users[i.user.index].cards.first.map { "\(w.cards[$0.index].masked)" } ?? "" },
-             remedy: { _, _ in "link another card" }),
+             remedy: { _, _ in neverUnlinked }),
     ])
 
     static let internationalPasswordIndex = international.rules.firstIndex { $0.info.id == "pay.password" } ?? -1
@@ -131,5 +144,14 @@ extension World {
     func paidToday(_ id: UserID) -> Int64 {
         let paid = users[id.index].dailyPaid
         return paid.day == now.dayIndex ? paid.fen : 0
+    }
+}
+
+extension World {
+    /// Until when payments are locked, when the entry just made locked them (its count reset).
+    fileprivate func lockedByLastEntry(_ id: UserID) -> Instant? {
+        let user = users[id.index]
+        guard let until = user.payLockedUntil, now < until, user.payWrongAttempts == 0 else { return nil }
+        return until
     }
 }

@@ -42,7 +42,7 @@ public enum TopUpRules {
         Rule("topup.card_linked", .cardNone, "an international card is linked",
              holds: { w, i in !w.users[i.user.index].cards.isEmpty },
              failure: { _, _ in "no international bank card is linked: add a card first" },
-             looked: { w, i in "\(w.users[i.user.index].cards.count) cards linked" },
+             looked: { w, i in w.cardsLinkedText(i.user) },
              remedy: { _, _ in "`card visa` (or another card) first" }),
         Rule("topup.pass_expired", .tourpassExpired, "the TourPass has not expired",
              holds: { w, i in w.users[i.user.index].pass.state != .expired },
@@ -92,6 +92,15 @@ public enum TopUpRules {
 }
 
 extension World {
+    /// "no card linked", "1 card linked", "3 cards linked": what a card rule looked at.
+    func cardsLinkedText(_ id: UserID) -> String {
+        switch users[id.index].cards.count {
+        case 0: "no card linked"
+        case 1: "1 card linked"
+        case let count: "\(count) cards linked"
+        }
+    }
+
     func lapsedMessage(_ id: UserID) -> String {
         let user = users[id.index]
         return "the passport of \(user.name) expired on \(user.passport.map { "\($0.expires)" } ?? "?"): verification lapsed; `verify` with a renewed passport"

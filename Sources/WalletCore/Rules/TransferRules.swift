@@ -52,18 +52,18 @@ public enum TransferRules {
         Rule("transfer.card", .payNoPaymentMethod, "the sender has a linked bank card (the earliest-linked pays; wallet money is never spent)",
              holds: { w, i in !w.users[i.user.index].cards.isEmpty },
              failure: { _, _ in "\(noMethod) (no bank card linked)" },
-             looked: { w, i in "\(w.users[i.user.index].cards.count) cards linked" },
+             looked: { w, i in w.cardsLinkedText(i.user) },
              remedy: { _, _ in "`card unionpay` first" }),
         Rule("transfer.card_expiry", .cardExpired, "the paying card has not expired",
              holds: { w, i in w.users[i.user.index].cards.first.map { !w.cards[$0.index].expiry.hasExpired(at: w.now) } ?? true },
              failure: { w, i in w.users[i.user.index].cards.first.map { "\(w.cards[$0.index].masked) expired at the end of \(w.cards[$0.index].expiry)" } ?? "" },
              looked: { w, i in w.users[i.user.index].cards.first.map { "\(w.cards[$0.index].masked) expires \(w.cards[$0.index].expiry); now \(w.now)" } ?? "" },
-             remedy: { _, _ in "link a card that has not expired (the earliest-linked card pays)" }),
+             remedy: { _, _ in PayRules.neverUnlinked }),
         Rule("transfer.issuer", .topupCardDeclined, "the card issuer accepts the charge",
              holds: { w, i in w.users[i.user.index].cards.first.map { !w.cards[$0.index].declinesCharges } ?? true },
              failure: { w, i in w.users[i.user.index].cards.first.map { "\(w.cards[$0.index].masked): the card issuer declined the charge (fund loading failed)" } ?? "" },
              looked: { w, i in w.users[i.user.index].cards.first.map { w.cards[$0.index].declinesCharges ? "\(w.cards[$0.index].masked) declines every charge" : "\(w.cards[$0.index].masked) accepts charges" } ?? "" },
-             remedy: { _, _ in "link another card (the earliest-linked card pays)" }),
+             remedy: { _, _ in PayRules.neverUnlinked }),
     ])
 
     static let cardIndex = list.rules.firstIndex { $0.info.id == "transfer.card" } ?? 0
