@@ -4,7 +4,7 @@ import WalletScript
 
 struct Explore: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Find the shortest way to an error code, event or state; or walk at random checking invariants.",
+        abstract: "Find the shortest way to an error code, a rule failing, an event or a state; or walk at random checking invariants.",
         discussion: """
             --reach TARGET: breadth-first search for the shortest command sequence reaching TARGET (an error \
             code such as topup.cumulative_limit, an event such as pass-expired, or a state such as \
@@ -15,7 +15,7 @@ struct Explore: ParsableCommand {
             """
     )
 
-    @Option(help: "The target: an error code, an event (pass-expired, payments-unlocked, signup-unlocked) or a state (\"status expired\").")
+    @Option(help: "The target: an error code, a rule id (topup.max: a command fails by it), an event (pass-expired, payments-unlocked, signup-unlocked) or a state (\"status expired\").")
     var reach: String?
 
     @Flag(help: "Reach every error code and event; write one scenario each into --out DIR.")

@@ -5,7 +5,7 @@ struct HelpCommand: Command {
     let topic: String?
 
     static let spec = CommandSpec(
-        rank: 210, name: "help", usage: "help [COMMAND | CODE]", summary: "list the commands, explain one with its rules, or say what answers an error code",
+        rank: 210, name: "help", usage: "help [COMMAND | CODE]", summary: "list the commands, explain one with its rules, or say what answers an error code and a shortest way to it",
         examples: ["help", "help pay", "help topup.count_limit"], positionalDynamic: .helpTopics,
         parse: { (r) throws(Diagnostic) in
             guard let token = r.optionalPositional() else { return HelpCommand(topic: nil) }
@@ -42,7 +42,7 @@ struct HelpCommand: Command {
         let rules = RuleBook.rules(answering: code)
         guard !rules.isEmpty else {
             return ["\(code.rawValue): answered outside the rule lists (a lookup, the command line, or a limit of the world);",
-                    "  see `help expect` for the codes by command"]
+                    "  see `help expect` for the codes by command"] + CodeExample.helpLines(for: code)
         }
         var lines = ["\(code.rawValue) is answered by:"]
         for (command, rule) in rules {
@@ -50,7 +50,7 @@ struct HelpCommand: Command {
             if !rule.policyKeys.isEmpty { lines.append("    policy keys: " + rule.policyKeys.joined(separator: ", ")) }
         }
         lines.append("  (`help \(rules[0].command)` lists the whole check order; `why` after a failure shows the numbers)")
-        return lines
+        return lines + CodeExample.helpLines(for: code)
     }
 
     static var overview: [String] {
@@ -77,7 +77,7 @@ public struct MetaCommand: Sendable {
         MetaCommand(name: ":load", usage: ":load FILE", summary: "run a scenario file into the current world"),
         MetaCommand(name: ":report", usage: ":report FILE", summary: "write the session as an HTML page: a chart of each user's money and the lines typed"),
         MetaCommand(name: ":undo", usage: ":undo", summary: "step the world back one command (repeatable)"),
-        MetaCommand(name: ":reach", usage: ":reach TARGET [apply]", summary: "the shortest way from here to an error code, event or state; apply runs it (one :undo step)"),
+        MetaCommand(name: ":reach", usage: ":reach TARGET [apply]", summary: "the shortest way from here to an error code, rule, event or state; apply runs it (one :undo step)"),
         MetaCommand(name: ":reset", usage: ":reset", summary: "start again from the default world"),
         MetaCommand(name: ":quit", usage: ":quit", summary: "leave (Ctrl-D too)"),
     ]

@@ -3,7 +3,17 @@ import WalletCore
 /// Codes no sequence of moves can answer, and why: said up front, never searched for.
 public enum Unreachable {
     public static func reason(for target: ExploreTarget, policy: Policy) -> String? {
-        guard case .code(let code) = target else { return nil }
+        let code: ErrorCode
+        switch target {
+        case .code(let answered): code = answered
+        // A rule is out of reach when its code is, or when no move runs its command.
+        case .rule(let rule):
+            if let reason = reason(for: .code(rule.code), policy: policy) { return reason }
+            let owners = RuleBook.lists.filter { $0.rules.contains(rule) }.map(\.command)
+            guard !MoveSource.all.contains(where: { owners.contains($0.command) }) else { return nil }
+            return "\(owners.first ?? "its command") is never a move of the explorer"
+        case .event, .state: return nil
+        }
         switch code {
         case .policyUnknownKey, .policyBadValue, .policyConflict:
             return "the policy stays fixed during a search, so `policy` is never a move: the question is what a user can do, not what the bank can change"
@@ -16,12 +26,26 @@ public enum Unreachable {
         case .moneyOverflow:
             return "needs a balance near 2^52 fen (about CNY 45 trillion); top-ups are capped at \(policy.topupMax) each"
         case .topupCountLimit where policy.topupCount == nil:
-            return "topup.count is none (no cap) in this policy; try --policy topup.count=3"
+            return "topup.count is none (no cap) in this policy; try --policy \(whatIfText(for: code, policy: policy))"
         case .transferReceiverLimit where policy.transferUnverifiedReceive.fen == 0:
-            return "transfer.unverified_receive is 0 in this policy, so an unverified receiver is refused outright (transfer.receiver_unverified); try --policy transfer.unverified_receive=500"
+            return "transfer.unverified_receive is 0 in this policy, so an unverified receiver is refused outright (transfer.receiver_unverified); try --policy \(whatIfText(for: code, policy: policy))"
         default:
             return nil
         }
+    }
+
+    /// A policy change under which a code this policy keeps out of reach can be reached
+    /// (`help CODE` starts its example with it).
+    public static func whatIf(for code: ErrorCode, policy: Policy) -> (key: String, value: String)? {
+        switch code {
+        case .topupCountLimit where policy.topupCount == nil: return ("topup.count", "3")
+        case .transferReceiverLimit where policy.transferUnverifiedReceive.fen == 0: return ("transfer.unverified_receive", "500")
+        default: return nil
+        }
+    }
+
+    private static func whatIfText(for code: ErrorCode, policy: Policy) -> String {
+        whatIf(for: code, policy: policy).map { "\($0.key)=\($0.value)" } ?? ""
     }
 }
 

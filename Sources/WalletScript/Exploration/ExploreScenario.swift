@@ -79,6 +79,9 @@ public struct ExploreStart {
     /// The target's own assertion, or `expect ok` where it does not apply (an event of
     /// another user than the current one).
     static func closing(for target: ExploreTarget, in session: Session) -> String {
+        if case .rule(let rule) = target, case .failure(let error)? = session.lastResult, error.rule == rule.id {
+            return "expect error \(error.code.rawValue)"
+        }
         var copy = session
         if case .success(let outcome?) = copy.run(line: target.closing), outcome.failedAssertion == nil { return target.closing }
         return "expect ok"

@@ -39,16 +39,19 @@ public enum ExploreEvent: String, CaseIterable, Sendable {
     }
 }
 
-/// What `explore --reach` looks for: an error code, an event, or a state in the words of
-/// an assertion (`status expired`, `refunded 100 card:visa`).
+/// What `explore --reach` looks for: an error code, a rule that fails (`topup.max`), an
+/// event, or a state in the words of an assertion (`status expired`, `refunded 100 card:visa`).
 public enum ExploreTarget: Sendable, Equatable, CustomStringConvertible {
     case code(ErrorCode)
+    /// A rule of the rule book, reached when a command fails by it (`WalletError.rule`).
+    case rule(RuleInfo)
     case event(ExploreEvent)
     case state(Assertion, text: String)
 
     public static func parse(_ text: String) -> Result<ExploreTarget, Diagnostic> {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if let code = ErrorCode(rawValue: trimmed) { return .success(.code(code)) }
+        if let rule = RuleBook.rules.first(where: { $0.id == trimmed }) { return .success(.rule(rule)) }
         if let event = ExploreEvent(rawValue: trimmed) { return .success(.event(event)) }
         let words = trimmed.split(separator: " ")
         if let kind = words.first, ExpectCommand.kinds.contains(where: { $0.word == kind }), kind != "ok", kind != "error" {
@@ -61,14 +64,15 @@ public enum ExploreTarget: Sendable, Equatable, CustomStringConvertible {
             default: break
             }
         }
-        let known = ErrorCode.allCases.map(\.rawValue) + ExploreEvent.allCases.map(\.rawValue)
-        let hint = didYouMean(trimmed, in: known, orElse: "; a target is an error code (topup.cumulative_limit), an event (\(ExploreEvent.allCases.map(\.rawValue).joined(separator: ", "))) or a state (status expired, refunded 100 card:visa)")
+        let known = ErrorCode.allCases.map(\.rawValue) + RuleBook.rules.map(\.id) + ExploreEvent.allCases.map(\.rawValue)
+        let hint = didYouMean(trimmed, in: known, orElse: "; a target is an error code (topup.cumulative_limit), a rule (topup.max), an event (\(ExploreEvent.allCases.map(\.rawValue).joined(separator: ", "))) or a state (status expired, refunded 100 card:visa)")
         return .failure(Diagnostic(column: 1, message: "unknown target '\(trimmed.prefix(60))'\(hint)"))
     }
 
     public var description: String {
         switch self {
         case .code(let code): return code.rawValue
+        case .rule(let rule): return rule.id
         case .event(let event): return event.rawValue
         case .state(_, let text): return text
         }
@@ -78,6 +82,8 @@ public enum ExploreTarget: Sendable, Equatable, CustomStringConvertible {
     public var closing: String {
         switch self {
         case .code(let code): return "expect error \(code.rawValue)"
+        // The rule's own code; `ExploreStart.closing` names the one it answered (a rule may answer more).
+        case .rule(let rule): return "expect error \(rule.code.rawValue)"
         case .event(let event): return event.closing
         case .state(_, let text): return "expect " + text
         }
@@ -87,6 +93,7 @@ public enum ExploreTarget: Sendable, Equatable, CustomStringConvertible {
     public func matches(_ outcome: Outcome, _ session: Session) -> Bool {
         switch self {
         case .code(let code): return outcome.error?.code == code
+        case .rule(let rule): return outcome.error?.rule == rule.id
         case .event(let event): return event.isIn(outcome.output)
         case .state(let assertion, _): return holds(assertion, in: session)
         }
@@ -117,6 +124,12 @@ public enum ExploreTarget: Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .code(let code):
             let answering = sources.filter { $0.answers.contains(code) }
+            let reads = answering.reduce(Set<StatePart>()) { $0.union($1.reads) }
+            return Cone.of(reads: reads.union([.registration]), answeredBy: Set(answering.map(\.command)), sources: sources)
+        case .rule(let rule):
+            // Only the commands whose lists hold the rule fail by it.
+            let owners = Set(RuleBook.lists.filter { $0.rules.contains(rule) }.map(\.command))
+            let answering = sources.filter { owners.contains($0.command) }
             let reads = answering.reduce(Set<StatePart>()) { $0.union($1.reads) }
             return Cone.of(reads: reads.union([.registration]), answeredBy: Set(answering.map(\.command)), sources: sources)
         case .event(let event):

@@ -19,7 +19,7 @@ public struct ReachPlan {
         }
         if text.count >= 2, text.hasPrefix("\""), text.hasSuffix("\"") { text = String(text.dropFirst().dropLast()) }
         guard !text.isEmpty else {
-            return ReachPlan(message: [":reach needs a TARGET: an error code, an event or a state (:reach TARGET apply runs the way there)"], lines: [], apply: false)
+            return ReachPlan(message: [":reach needs a TARGET: an error code, a rule id, an event or a state (:reach TARGET apply runs the way there)"], lines: [], apply: false)
         }
         let target: ExploreTarget
         switch ExploreTarget.parse(text) {

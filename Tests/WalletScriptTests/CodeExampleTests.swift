@@ -1,0 +1,46 @@
+import Testing
+import WalletCore
+@testable import WalletScript
+
+/// `help CODE` shows a shortest script that ends with the code; pasted into a fresh
+/// session, it does.
+@Suite struct CodeExampleTests {
+    /// Runs `lines` in a fresh session: the code the last command before the closing
+    /// `expect` answered, and whether that `expect` held.
+    func replay(_ lines: [String]) -> (code: ErrorCode?, held: Bool) {
+        var session = Session()
+        var code: ErrorCode? = nil
+        var held = false
+        for line in lines {
+            guard case .success(let outcome?) = session.run(line: line) else { return (nil, false) }
+            if line.hasPrefix("expect ") { held = outcome.failedAssertion == nil } else { code = outcome.error?.code }
+        }
+        return (code, held)
+    }
+
+    @Test func helpCountLimitShowsAScriptThatEndsWithIt() throws {
+        let lines = HelpCommand.lines(for: "topup.count_limit")
+        let start = try #require(lines.firstIndex { $0.hasPrefix("a shortest way there") })
+        let script = lines[(start + 1)...].map { String($0.dropFirst(2)) }
+        #expect(script.first == "policy topup.count 3")
+        #expect(script.last == "expect error topup.count_limit")
+        #expect(script.count <= 9)
+        let replayed = replay(script)
+        #expect(replayed.code == .topupCountLimit && replayed.held)
+    }
+
+    @Test func everyCodeHasAnExampleOrSaysWhyNot() {
+        let outOfReach: Set<ErrorCode> = [.registerLimit, .cardTooMany, .merchantLimit, .moneyOverflow]
+        for code in ErrorCode.allCases {
+            switch CodeExample.script(for: code) {
+            case .success(let script):
+                let replayed = replay(script)
+                #expect(replayed.code == code && replayed.held, "\(code.rawValue): \(script)")
+                #expect(script.last == "expect error \(code.rawValue)")
+            case .failure(let problem):
+                #expect(outOfReach.contains(code), "\(code.rawValue): \(problem.message)")
+                #expect(HelpCommand.lines(for: code.rawValue).last == "no short example: \(problem.message)")
+            }
+        }
+    }
+}
