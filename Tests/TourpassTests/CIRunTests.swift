@@ -66,6 +66,12 @@ import Testing
         let result = try Tourpass.run(["run", "s/cards"], environment: ["XML_OUTPUT_FILE": dir.file("out.xml")], directory: dir.path)
         #expect(result.status == 0)
         #expect(dir.read("out.xml")?.contains("<testcase classname=\"s.cards\" name=\"t0.scn\"") == true)
+        // An absolute PATH: classnames count from its last folder, with no machine prefix.
+        let absolute = try Tourpass.run(["run", "--junit", "abs.xml", dir.file("s")], directory: dir.path)
+        #expect(absolute.status != 2)
+        let xml = try #require(dir.read("abs.xml"))
+        #expect(xml.contains("<testcase classname=\"s.cards\" name=\"t0.scn\"") && xml.contains("classname=\"s\""))
+        #expect(!xml.contains("classname=\"" + dir.path.split(separator: "/").joined(separator: ".")))
     }
 
     @Test("the JUnit report validates against the Jenkins schema with xmllint")

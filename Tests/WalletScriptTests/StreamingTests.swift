@@ -120,6 +120,12 @@ import Testing
         let name = TestName(path: "./scenarios/cards/visa.scn", relative: "cards/visa.scn")
         #expect(name.description == "cards/visa.scn")
         #expect(name.className == "scenarios.cards")
+        // An absolute PATH gives the same classname as a relative one: no machine prefix.
+        #expect(TestName(path: "/ci/build/repo/scenarios/cards/visa.scn", relative: "cards/visa.scn").className == "scenarios.cards")
+        #expect(TestName(path: "/ci/build/repo/scenarios/visa.scn", relative: "visa.scn").className == "scenarios")
+        #expect(TestName(path: "/ci/build/repo/scenarios/cards/deep/visa.scn", relative: "cards/deep/visa.scn").className == "scenarios.cards.deep")
+        #expect(TestName(path: "/ci/build/repo/scenarios/cards/visa.scn").className == "cards")
+        #expect(TestName(path: "/visa.scn").className == "scenarios")
         #expect(name.fileName == "visa.scn")
         var row = name
         row.row = "amount=99.99"

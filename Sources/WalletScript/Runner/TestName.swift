@@ -37,9 +37,18 @@ public struct TestName: Sendable, Hashable, CustomStringConvertible {
     private var rowSuffix: String { row.map { "[\($0)]" } ?? "" }
 
     /// JUnit's classname: the folder as dots (`scenarios.cards`); `scenarios` for a file at the top.
+    /// An absolute PATH counts from its last folder (`run /ci/repo/scenarios` gives
+    /// `scenarios.cards`, as `run scenarios` does), so reports do not carry the machine's layout.
     public var className: String {
-        let parts = TestName.normalized(path).split(separator: "/").dropLast().filter { $0 != "." && $0 != ".." }
-        return parts.isEmpty ? "scenarios" : Printable.escaped(parts.joined(separator: "."))
+        let full = TestName.normalized(path)
+        var folders = full.split(separator: "/").dropLast().filter { $0 != "." && $0 != ".." }
+        if full.hasPrefix("/") {
+            let inside = relative.split(separator: "/").dropLast().filter { $0 != "." && $0 != ".." }
+            // Walked under a folder: that folder, then the path inside it; named directly: its folder.
+            let root = relative.hasPrefix("/") ? folders.suffix(1) : folders.dropLast(inside.count).suffix(1)
+            folders = Array(root) + (relative.hasPrefix("/") ? [] : inside)
+        }
+        return folders.isEmpty ? "scenarios" : Printable.escaped(folders.joined(separator: "."))
     }
 
     /// JUnit's name: the file, with its row.
