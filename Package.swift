@@ -1,6 +1,10 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
+// Release builds let the interpreter inline the core's small accessors (a user's field, a
+// rule's predicate) instead of calling across the module boundary: see docs/BENCHMARKS.md.
+let crossModule: [SwiftSetting] = [.unsafeFlags(["-cross-module-optimization"], .when(configuration: .release))]
+
 let package = Package(
     name: "TourPassLab",
     platforms: [.macOS(.v13)],
@@ -14,9 +18,9 @@ let package = Package(
     ],
     targets: [
         // The domain: pure, no I/O.
-        .target(name: "WalletCore"),
+        .target(name: "WalletCore", swiftSettings: crossModule),
         // The command language: lexer, command table, interpreter, scenarios, runner.
-        .target(name: "WalletScript", dependencies: ["WalletCore"], plugins: ["CommandRegistry"]),
+        .target(name: "WalletScript", dependencies: ["WalletCore"], swiftSettings: crossModule, plugins: ["CommandRegistry"]),
         // The command registry: every file in WalletScript/Commands/ that declares a
         // `static let spec` or `static let moves`, listed at build time (a new command is one file).
         .executableTarget(name: "CommandRegistryGenerator", path: "Plugins/CommandRegistryGenerator"),

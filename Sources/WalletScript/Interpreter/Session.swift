@@ -67,8 +67,12 @@ public struct Session: Sendable {
 
     /// Parses and runs one line; a line that does not parse gives its diagnostic.
     public mutating func run(line: String) -> Result<Outcome?, Diagnostic> {
-        let parsed = CommandTable.parse(line, tokens: &tokens)
-        return parsed.map { command in command.map { run($0) } }
+        // A switch, not `parsed.map { … }`: each Result built and dropped on the way costs.
+        switch CommandTable.parse(line, tokens: &tokens) {
+        case .success(let command?): return .success(run(command))
+        case .success(nil): return .success(nil)
+        case .failure(let diagnostic): return .failure(diagnostic)
+        }
     }
 
     func requireUser() throws(WalletError) -> UserID {
