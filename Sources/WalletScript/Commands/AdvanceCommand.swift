@@ -10,14 +10,8 @@ struct AdvanceCommand: Command {
         examples: ["advance 91d", "advance 1d12h", "advance to:2026-04-01", "advance to:\"2026-04-01 09:30\""],
         options: [OptionSpec("to")], positionalValues: ["1d", "90d", "91d", "1h", "30m", "2w"],
         parse: { (r) throws(Diagnostic) in
-            if let to = try r.option("to") {
-                // `advance to:2026-04-01 09:30` works unquoted too: the time is the next word.
-                if !to.text.contains(" "), let time = r.optionalPositional() {
-                    let combined = Token(key: "to", text: to.textString + " " + time.textString, offset: to.offset, valueOffset: to.valueOffset)
-                    return AdvanceCommand(target: .to(try r.instant(combined)))
-                }
-                return AdvanceCommand(target: .to(try r.instant(to)))
-            }
+            // `advance to:2026-04-01 09:30` works unquoted too: the time is the next word.
+            if let to = try r.instant(option: "to") { return AdvanceCommand(target: .to(to)) }
             return AdvanceCommand(target: .by(try r.duration(r.positional("a DURATION (91d, 12h, 30m, 2w, 1d12h) or to:DATE"))))
         })
 

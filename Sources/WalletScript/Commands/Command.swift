@@ -43,11 +43,15 @@ public struct OptionSpec: Sendable {
     public let values: [String]
     /// Dynamic values from the world: users, merchants or the user's cards.
     public let dynamic: DynamicValues?
+    /// Options that cannot go with this one (`pay`'s `qr:` and `to:`): completion stops
+    /// offering them once this one is typed. The parser refuses the pair (a test holds it to that).
+    public let excludes: [String]
 
-    init(_ key: String, _ values: [String] = [], dynamic: DynamicValues? = nil) {
+    init(_ key: String, _ values: [String] = [], dynamic: DynamicValues? = nil, excludes: [String] = []) {
         self.key = key
         self.values = values
         self.dynamic = dynamic
+        self.excludes = excludes
     }
 }
 

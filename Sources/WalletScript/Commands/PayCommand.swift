@@ -10,7 +10,8 @@ struct PayCommand: Command {
         rank: 80, name: "pay", usage: "pay AMOUNT (qr:cross|qr:domestic | to:MERCHANT) [password:NNNNNN]",
         summary: "pay a merchant; qr: pays an anonymous merchant with that kind of code",
         examples: ["pay 38.50 qr:cross", "pay 12 to:cafe", "pay 15 to:\"Li's Noodles\"", "pay 100 to:supplier password:000000"],
-        options: [OptionSpec("qr", Choices.qrKinds.map(\.0)), OptionSpec("to", dynamic: .merchants), OptionSpec("password")],
+        options: [OptionSpec("qr", Choices.qrKinds.map(\.0), excludes: ["to"]), OptionSpec("to", dynamic: .merchants, excludes: ["qr"]),
+                  OptionSpec("password")],
         parse: { (r) throws(Diagnostic) in
             let amount = try r.amount(r.positional("an AMOUNT"))
             let qr = try r.option("qr")
@@ -39,7 +40,7 @@ struct PayCommand: Command {
     var statementText: String? {
         switch target {
         case .qr(let kind): return "pay \(Attempt.typed(amount)) qr:\(kind == .cross ? "cross" : "domestic")"
-        case .merchant(let name): return "pay \(Attempt.typed(amount)) to:\(name)"
+        case .merchant(let name): return "pay \(Attempt.typed(amount)) to:\(Names.written(name))"
         }
     }
 

@@ -16,7 +16,7 @@ struct RefundCommand: Command {
         })
 
     var isAttempt: Bool { true }
-    var statementText: String? { "refund \(Attempt.typed(amount)) from:\(merchant)" }
+    var statementText: String? { "refund \(Attempt.typed(amount)) from:\(Names.written(merchant))" }
 
     func run(in session: inout Session) throws(WalletError) -> [any OutputValue] {
         let id = try session.requireUser()

@@ -16,7 +16,7 @@ struct TransferCommand: Command {
         })
 
     var isAttempt: Bool { true }
-    var statementText: String? { "transfer \(Attempt.typed(amount)) to:\(receiver)" }
+    var statementText: String? { "transfer \(Attempt.typed(amount)) to:\(Names.written(receiver))" }
 
     func run(in session: inout Session) throws(WalletError) -> [any OutputValue] {
         let id = try session.requireUser()

@@ -37,7 +37,7 @@ struct UserCommand: Command {
     static let smsModes: [(String, Bool)] = [("manual", true), ("auto", false)]
 
     var isAttempt: Bool { true }
-    var statementText: String? { "user \(request.name)" }
+    var statementText: String? { "user \(Names.written(request.name))" }
 
     /// A `user NAME` that switched checked nothing; it cannot be told from a sign-up once it
     /// ran, so both list the sign-up rules as held.

@@ -37,7 +37,8 @@ public enum Completion {
         var offered = positionals.isEmpty
             ? values(spec.positionalValues, spec.positionalDynamic, session: session)
             : spec.laterPositionals(positionals, session)
-        let used = Set(typed.compactMap(\.keyString))
+        var used = Set(typed.compactMap(\.keyString))
+        for option in spec.options where used.contains(option.key) { used.formUnion(option.excludes) }
         offered += spec.options.filter { !used.contains($0.key) }.map { $0.key + ":" }
         return offered.filter { $0.hasPrefix(current) }
     }

@@ -109,6 +109,15 @@ public struct Statement: Sendable {
                 groups.append(Group(head: head, effects: effects, namedCard: named))
                 continue
             }
+            // A transfer someone else sent: a head naming the sender, the money indented under
+            // it like every other movement, so its balances line up with theirs.
+            if case .posting(let index) = entry(position), let sender = Statement.sender(of: world.ledger.postings[index], world: world) {
+                let head = Row(at: world.ledger.postings[index].at, text: "transfer from \(Names.written(sender))", result: nil,
+                               passFen: nil, walletFen: nil, mark: nil, cards: [])
+                groups.append(Group(head: head, effects: [row(position)], namedCard: nil))
+                position += 1
+                continue
+            }
             // An event or someone else's movement: its own head. An expiry takes its refunds along.
             let head = row(position)
             position += 1
@@ -180,6 +189,16 @@ public struct Statement: Sendable {
         case .merchantRefund: return .refund
         case .expiryRefund: return .expiryRefund
         case .transfer: return .transfer
+        }
+    }
+
+    /// Who sent a transfer: the owner of the account it left.
+    static func sender(of posting: Posting, world: World) -> String? {
+        guard posting.kind == .transfer else { return nil }
+        switch posting.from {
+        case .card(let card): return world[world[card].owner].name
+        case .wallet(let owner), .pass(let owner): return world[owner].name
+        case .merchant, .fees: return nil
         }
     }
 

@@ -129,6 +129,16 @@ public struct ArgReader {
         return instant
     }
 
+    /// The instant of `key:`, its time unquoted too (`to:2026-04-01 09:30`): a word typed
+    /// after the date is its time.
+    mutating func instant(option key: StaticString) throws(Diagnostic) -> Instant? {
+        guard let token = try option(key) else { return nil }
+        if !token.text.contains(" "), let time = optionalPositional() {
+            return try instant(Token(key: "\(key)", text: String(token.text) + " " + time.text, offset: token.offset, valueOffset: token.valueOffset))
+        }
+        return try instant(token)
+    }
+
     mutating func choice<T>(_ token: Token, _ choices: [(String, T)]) throws(Diagnostic) -> T {
         if let hit = choices.first(where: { token.valueIs($0.0) }) { return hit.1 }
         let names = choices.map(\.0)
