@@ -30,12 +30,15 @@ struct CoverageRunTests {
         let lines = result.outLines
         let passed = try #require(lines.firstIndex(of: "2 passed, 0 failed"))
         #expect(lines[passed + 1] == "")
-        #expect(lines[passed + 2].hasPrefix("rules never seen failing ("))
+        // Rules never run come first, once, not again in the lists after.
+        #expect(lines[passed + 2].hasPrefix("rules never run ("))
         // Cells, whatever the widths the longest names give the columns.
         let rows = lines.map { $0.split(separator: " ").map(String.init) }
         #expect(rows[passed + 3] == ["command", "rule", "code", "passed", "failed"])
         #expect(rows.contains(["topup", "topup.min", "topup.below_minimum", "2", "0"]))
-        #expect(lines.contains { $0.hasPrefix("rules never seen passing (") })
+        // Every rule run was seen passing here: no "never seen passing" list.
+        #expect(!lines.contains { $0.hasPrefix("rules never seen passing (") })
+        #expect(rows.filter { $0.count == 5 && $0[1] == "pay.qr" }.count == 1)
         #expect(rows.contains(["pay", "pay.qr", "pay.domestic_qr", "0", "0"]))
         // topup.max failed once and passed once: covered, so in neither list.
         #expect(!rows.contains { $0.starts(with: ["topup", "topup.max"]) })
@@ -43,8 +46,8 @@ struct CoverageRunTests {
         let counts = try #require(Self.summary(result.out))
         let total = counts.failing[1]
         #expect(counts.failing[0] == 1 && counts.passing[1] == total)
-        #expect(lines.contains("rules never seen failing (\(total - 1)):"))
-        #expect(lines.contains("rules never seen passing (\(total - counts.passing[0])):"))
+        #expect(lines.contains("rules never run (\(total - counts.passing[0])):"))
+        #expect(lines.contains("rules never seen failing (\(counts.passing[0] - 1)):"))
         #expect(lines.suffix(2) == ["rules: 1/\(total) seen failing, \(counts.passing[0])/\(total) seen passing", ""])
         _ = try Tourpass.run(["run", "--coverage-json", "c.json", "."], directory: dir.path)
         let object = try #require(try JSONSerialization.jsonObject(with: Data((dir.read("c.json") ?? "").utf8)) as? [String: Any])
@@ -112,6 +115,33 @@ struct CoverageRunTests {
         #expect(try Tourpass.run(["run", "--min-coverage", "100", "."], directory: dir.path).status == 2)
     }
 
+    @Test("on a shard --min-coverage is not judged: one note, the exit the scenarios give; an empty shard passes")
+    func shardNotJudged() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        try dir.write("a.scn", Self.topUpAboveMax)
+        try dir.write("b.scn", Self.topUpOK)
+        let note = "note: --min-coverage 100% is not judged on a shard (it sees only its own files); give it to an unsharded run"
+        // Unsharded, the same files fall short: the gate fails.
+        let whole = try Tourpass.run(["run", "--min-coverage", "100", "."], directory: dir.path)
+        #expect(whole.status == 1 && whole.out.contains("rule coverage below --min-coverage"), "\(whole.out)")
+        for shard in ["1/2", "2/2", "3/1000"] {
+            let result = try Tourpass.run(["run", "--shard", shard, "--min-coverage", "100", "."], directory: dir.path)
+            #expect(result.status == 0, "\(shard): \(result.out)\(result.err)")
+            #expect(result.outLines.filter { $0 == note }.count == 1, "\(shard): \(result.out)")
+            #expect(!result.out.contains("rule coverage below"), "\(shard): \(result.out)")
+        }
+        // lit's variables shard too; a failing scenario on a shard still fails it.
+        try dir.write("fail.scn", "user eve\nexpect balance 5\n")
+        var failed = 0
+        for index in 1...2 {
+            let result = try Tourpass.run(["run", "--num-shards", "2", "--run-shard", String(index), "--min-coverage", "100", "."], directory: dir.path)
+            #expect(result.outLines.contains(note))
+            if result.out.contains("FAIL ./fail.scn") { failed += 1; #expect(result.status == 1) } else { #expect(result.status == 0) }
+        }
+        #expect(failed == 1)
+    }
+
     /// The gate CI holds (`scripts/test` runs this): every rule of the rule book seen both
     /// failing and passing by the repository's own suite.
     @Test("the repository's suite sees every rule failing and passing (run --coverage --min-coverage 100 scenarios)")
@@ -120,9 +150,9 @@ struct CoverageRunTests {
         let counts = try #require(Self.summary(result.out), "\(result.out)")
         #expect(result.status == 0, """
             rule coverage dropped: add a scenario under scenarios/TOPIC/ where each rule below fails (or passes):
-            \(result.outLines.drop { !$0.hasPrefix("rules never seen") }.joined(separator: "\n"))
+            \(result.outLines.drop { !$0.hasPrefix("rules never") }.joined(separator: "\n"))
             """)
         #expect(counts.failing[0] == counts.failing[1] && counts.passing[0] == counts.passing[1])
-        #expect(!result.out.contains("rules never seen"))
+        #expect(!result.out.contains("rules never"))
     }
 }

@@ -126,29 +126,38 @@ import WalletScript
         #expect(one.json.contains("{\"id\": \"topup.total\", \"command\": \"topup\", \"code\": \"topup.cumulative_limit\", \"passed\": 61, \"failed\": 1}"), "\(one.json)")
     }
 
-    @Test func theReportListsTheRulesNeverSeenEachWay() throws {
-        // topup.max seen both ways; the other top-up rules only passing; pay's rules neither.
+    @Test func theReportListsTheRulesNeverRunThenNeverSeenEachWay() throws {
+        // topup.max seen both ways; the other top-up rules only passing; pay's rules never run.
         let coverage = try #require(counted(Self.verifiedVisa + "topup 2500\nexpect error topup.above_maximum\ntopup 500\n"))
         let lines = CoverageReport.text(coverage, style: Style(colour: false))
         let total = RuleCoverage.entries.count
-        let failingHead = try #require(lines.firstIndex(of: "rules never seen failing (\(total - 1)):"))
-        let passingHead = try #require(lines.firstIndex(of: "rules never seen passing (\(total - coverage.seenPassing)):"))
-        let neverFailing = lines[failingHead..<passingHead], neverPassing = lines[passingHead...]
+        let runHead = try #require(lines.firstIndex(of: "rules never run (\(total - coverage.seenPassing)):"))
+        let failingHead = try #require(lines.firstIndex(of: "rules never seen failing (\(coverage.seenPassing - 1)):"))
+        #expect(runHead < failingHead)
+        let neverRun = lines[runHead..<failingHead], neverFailing = lines[failingHead...]
         #expect(Self.cells(lines[failingHead + 1]) == ["command", "rule", "code", "passed", "failed"])
         #expect(neverFailing.map(Self.cells).contains(["topup", "topup.min", "topup.below_minimum", "2", "0"]))
         #expect(!lines.map(Self.cells).contains { $0.starts(with: ["topup", "topup.max"]) })
-        #expect(neverFailing.map(Self.cells).contains(["pay", "pay.qr", "pay.domestic_qr", "0", "0"]))
-        #expect(neverPassing.map(Self.cells).contains(["pay", "pay.qr", "pay.domestic_qr", "0", "0"]))
-        #expect(!neverPassing.map(Self.cells).contains { $0.first == "topup" })
+        // Once, among the rules never run, not again in a list after.
+        #expect(neverRun.map(Self.cells).contains(["pay", "pay.qr", "pay.domestic_qr", "0", "0"]))
+        #expect(!neverFailing.map(Self.cells).contains { $0.first == "pay" })
+        #expect(!lines.contains { $0.hasPrefix("rules never seen passing") })
         #expect(lines.last == "rules: 1/\(total) seen failing, \(coverage.seenPassing)/\(total) seen passing")
-        #expect(lines.filter { $0.hasPrefix("  ") }.count == 2 + (total - 1) + (total - coverage.seenPassing))
+        #expect(lines.filter { $0.hasPrefix("  ") }.count == 2 + (total - coverage.seenPassing) + (coverage.seenPassing - 1))
     }
 
-    @Test func anEmptyRunListsEveryRuleBothWays() {
+    @Test func aRuleOnlySeenFailingIsListedAsNeverSeenPassing() throws {
+        let coverage = try #require(counted(Self.verifiedVisa + "topup 2500\nexpect error topup.above_maximum\n"))
+        let lines = CoverageReport.text(coverage, style: Style(colour: false))
+        let head = try #require(lines.firstIndex { $0.hasPrefix("rules never seen passing (") })
+        #expect(lines[head...].map(Self.cells).contains(["topup", "topup.max", "topup.above_maximum", "0", "1"]))
+    }
+
+    @Test func anEmptyRunListsEveryRuleAsNeverRunOnce() {
         let lines = CoverageReport.text(RuleCoverage(), style: Style(colour: false))
         let total = RuleCoverage.entries.count
-        #expect(lines.filter { $0.hasPrefix("rules never seen ") } == ["rules never seen failing (\(total)):", "rules never seen passing (\(total)):"])
-        #expect(lines.count == 2 * (total + 3) + 1)
+        #expect(lines.filter { $0.hasPrefix("rules never ") } == ["rules never run (\(total)):"])
+        #expect(lines.count == (total + 3) + 1)
         #expect(lines.last == "rules: 0/\(total) seen failing, 0/\(total) seen passing")
     }
 

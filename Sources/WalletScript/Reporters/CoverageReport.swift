@@ -1,11 +1,13 @@
 /// Rule coverage as `run --coverage` prints it and `--coverage-json` writes it; the same
 /// bytes for any `-j`.
 public enum CoverageReport {
-    /// The rules never seen failing and never seen passing, each with its command, then the
-    /// one-line summary.
+    /// The rules never run, then those run but never seen failing, then those run but never
+    /// seen passing, each with its command, then the one-line summary.
     public static func text(_ coverage: RuleCoverage, style: Style) -> [String] {
         var lines: [String] = []
-        let groups = [("never seen failing", coverage.neverFailing), ("never seen passing", coverage.neverPassing)]
+        // A rule never run is in neither list below but in its own, once.
+        let groups = [("never run", coverage.neverRun), ("never seen failing", coverage.neverFailingOnlyPassed),
+                      ("never seen passing", coverage.neverPassingOnlyFailed)]
         let shown = groups.flatMap(\.1)
         let commandWidth = max(7, shown.map(\.command.count).max() ?? 0)
         let ruleWidth = max(4, shown.map(\.rule.id.count).max() ?? 0)

@@ -99,6 +99,12 @@ public struct RuleCoverage: Sendable, Equatable {
     public var covered: Int { passed.indices.lazy.filter { passed[$0] > 0 && failed[$0] > 0 }.count }
     public var neverFailing: [Entry] { passed.indices.filter { failed[$0] == 0 }.map { Self.entries[$0] } }
     public var neverPassing: [Entry] { passed.indices.filter { passed[$0] == 0 }.map { Self.entries[$0] } }
+    /// Rules neither passed nor failed.
+    public var neverRun: [Entry] { passed.indices.filter { passed[$0] == 0 && failed[$0] == 0 }.map { Self.entries[$0] } }
+    /// Rules seen passing but never failing.
+    public var neverFailingOnlyPassed: [Entry] { passed.indices.filter { failed[$0] == 0 && passed[$0] > 0 }.map { Self.entries[$0] } }
+    /// Rules seen failing but never passing.
+    public var neverPassingOnlyFailed: [Entry] { passed.indices.filter { passed[$0] == 0 && failed[$0] > 0 }.map { Self.entries[$0] } }
 
     /// The counts of one rule, by id.
     public func counts(of id: String) -> (passed: Int, failed: Int)? {
