@@ -122,7 +122,7 @@ public enum CardRules {
              looked: { w, i in
                  let accepted = w.acceptedBrands(i.user)
                  let key = w.users[i.user.index].version == .international ? "cards.international" : "cards.domestic"
-                 return "\(i.brand?.rawValue ?? "?"); the \(w.users[i.user.index].version.label) version accepts \(accepted.isEmpty ? "none" : accepted.map(\.rawValue).joined(separator: ",")) by \(key)" },
+                 return "\(i.brand?.rawValue ?? "?"); the \(w.users[i.user.index].version.label) version accepts \(accepted.isEmpty ? "no brand" : CardRules.brandList(accepted)) by \(key)" },
              remedy: { w, i in
                  let accepted = w.acceptedBrands(i.user)
                  let key = w.users[i.user.index].version == .international ? "cards.international" : "cards.domestic"
@@ -169,5 +169,26 @@ public enum CardRules {
     static func lengths(_ brand: CardBrand) -> String {
         let range = brand.lengths
         return range.lowerBound == range.upperBound ? "\(range.lowerBound)" : "\(range.lowerBound) to \(range.upperBound)"
+    }
+}
+
+extension CardRules {
+    /// `Visa, Mastercard, JCB or Diners Club`: brands as people write them.
+    static func brandList(_ brands: [CardBrand]) -> String {
+        let names = brands.map(displayName)
+        guard let last = names.last, names.count > 1 else { return names.first ?? "" }
+        return names.dropLast().joined(separator: ", ") + " or " + last
+    }
+
+    static func displayName(_ brand: CardBrand) -> String {
+        switch brand {
+        case .visa: return "Visa"
+        case .mastercard: return "Mastercard"
+        case .jcb: return "JCB"
+        case .diners: return "Diners Club"
+        case .unionpay: return "UnionPay"
+        case .amex: return "American Express"
+        case .discover: return "Discover"
+        }
     }
 }

@@ -29,7 +29,13 @@ public enum RefundRules {
              looked: { w, i in
                  let count = i.merchant.map { w.paysTo($0, by: i.user) } ?? 0
                  return "\(w.users[i.user.index].name) made \(count == 0 ? "no" : String(count)) \(count == 1 ? "payment" : "payments") to \(i.merchantName)" },
-             remedy: { _, i in "a merchant the user paid (`history` lists the payments), or pay it first: `pay \(i.amount.plain) to:\(Names.written(i.merchantName))`" }),
+             remedy: { w, i in
+                 let paid = "a merchant the user paid (`history` lists the payments)"
+                 // An international wallet cannot pay a domestic-only QR: suggest no payment that would fail.
+                 if let id = i.merchant, w.merchants[id.index].qr == .domestic, w.users[i.user.index].version == .international {
+                     return paid + "; \(i.merchantName) takes only domestic payments, so this user cannot pay it first"
+                 }
+                 return paid + ", or pay it first: `pay \(i.amount.plain) to:\(Names.written(i.merchantName))`" }),
         Rule("refund.left", .refundExceedsPayment, "the amount is at most what is left unrefunded of the user's payments to this merchant",
              holds: { w, i in i.merchant.map { i.amount.fen <= w.refundableFen(to: $0, by: i.user) } ?? true },
              failure: { w, i in "\(i.merchantName) can refund at most \(Money(fen: w.refundableFen(i))) of what \(w.users[i.user.index].name) paid it" },

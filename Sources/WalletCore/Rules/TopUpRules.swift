@@ -61,9 +61,11 @@ public enum TopUpRules {
              remedy: { w, i in "a smaller amount, or `policy topup.max \(i.amount.plain)`" }),
         Rule("topup.count", .topupCountLimit, keys: ["topup.count"], "the period's top-ups stay within topup.count",
              holds: { w, i in w.policy.topupCount.map { w.periodSoFar(i.user).count < $0 } ?? true },
-             failure: { w, _ in "the TourPass takes at most \(w.policy.topupCount ?? 0) top-ups in one period" },
-             looked: { w, i in "\(w.periodSoFar(i.user).count) top-ups this period, at most \(w.policy.topupCount.map(String.init) ?? "none") by topup.count" },
-             remedy: { w, i in "wait for the period to end (\(w.users[i.user.index].pass.expiresAt.map { "`advance to:\($0)`" } ?? "its expiry")), or `policy topup.count none`" }),
+             failure: { w, _ in "the TourPass takes at most \(TopUpRules.topUps(w.policy.topupCount ?? 0)) in one period" },
+             looked: { w, i in
+                 let cap = w.policy.topupCount.map { "at most \($0) by topup.count" } ?? "no cap (topup.count none)"
+                 return "\(TopUpRules.topUps(w.periodSoFar(i.user).count)) this period, \(cap)" },
+             remedy: { w, i in w.newPeriodRemedy(i.user) + ", or `policy topup.count none`" }),
         Rule("topup.total", .topupCumulativeLimit, keys: ["topup.total"], "the period's top-ups stay within topup.total",
              holds: { w, i in w.periodSoFar(i.user).fen + i.amount.fen <= w.policy.topupTotal.fen },
              failure: { w, i in
@@ -72,23 +74,34 @@ public enum TopUpRules {
              looked: { w, i in "\(Money(fen: w.periodSoFar(i.user).fen)) topped up this period + \(i.amount) asked, at most \(w.policy.topupTotal) by topup.total" },
              remedy: { w, i in
                  let room = Money(fen: max(0, w.policy.topupTotal.fen - w.periodSoFar(i.user).fen))
-                 return "at most \(room), or `policy topup.total \(Money(fen: w.periodSoFar(i.user).fen + i.amount.fen).plain)`" }),
+                 let raise = "`policy topup.total \(Money(fen: w.periodSoFar(i.user).fen + i.amount.fen).plain)`"
+                 // Less room than topup.min: no amount fits this period.
+                 guard room >= w.policy.topupMin, room.fen > 0 else { return "the period is full: " + w.newPeriodRemedy(i.user) + ", or " + raise }
+                 return "at most \(room), or " + raise }),
         Rule("topup.card_found", .cardNotFound, "the card named by card: is linked",
              holds: { w, i in w.topUpCard(i) != nil },
              failure: { w, i in w.cardNotFoundMessage(i.user, i.card ?? "") },
-             looked: { w, i in "card:\(i.card.map(World.shownSelector) ?? "") among \(w.users[i.user.index].cards.map { w.cards[$0.index].masked }.joined(separator: ", "))" },
+             looked: { w, i in
+                 guard let selector = i.card else {
+                     return "no card: given; the top-up uses the earliest-linked card" + (w.topUpCard(i).map { ", \(w.cards[$0.index].masked)" } ?? "") }
+                 return "card:\(World.shownSelector(selector)) among \(w.users[i.user.index].cards.map { w.cards[$0.index].masked }.joined(separator: ", "))" },
              remedy: { _, _ in "a card: the user has linked (`cards` lists them)" }),
         Rule("topup.card_expiry", .cardExpired, "the card has not expired",
              holds: { w, i in w.topUpCard(i).map { !w.cards[$0.index].expiry.hasExpired(at: w.now) } ?? true },
              failure: { w, i in w.topUpCard(i).map { "\(w.cards[$0.index].masked) expired at the end of \(w.cards[$0.index].expiry)" } ?? "" },
              looked: { w, i in w.topUpCard(i).map { "\(w.cards[$0.index].masked) expires \(w.cards[$0.index].expiry); now \(w.now)" } ?? "" },
-             remedy: { _, _ in "another card (`card:`), or link a card that has not expired" }),
+             remedy: { w, i in w.otherCardRemedy(i) }),
         Rule("topup.issuer", .topupCardDeclined, "the card issuer accepts the charge",
              holds: { w, i in w.topUpCard(i).map { !w.cards[$0.index].declinesCharges } ?? true },
              failure: { w, i in w.topUpCard(i).map { "\(w.cards[$0.index].masked): the card issuer declined the charge (fund loading failed)" } ?? "" },
              looked: { w, i in w.topUpCard(i).map { w.cards[$0.index].declinesCharges ? "\(w.cards[$0.index].masked) declines every charge" : "\(w.cards[$0.index].masked) accepts charges" } ?? "" },
-             remedy: { _, _ in "another card (`card:`)" }),
+             remedy: { w, i in w.otherCardRemedy(i) }),
     ])
+}
+
+extension TopUpRules {
+    /// `1 top-up`, `2 top-ups`.
+    static func topUps(_ count: Int) -> String { count == 1 ? "1 top-up" : "\(count) top-ups" }
 }
 
 extension World {
@@ -99,6 +112,26 @@ extension World {
         case 1: "1 card linked"
         case let count: "\(count) cards linked"
         }
+    }
+
+    /// A new period starts only by reactivating after the pass expires.
+    fileprivate func newPeriodRemedy(_ id: UserID) -> String {
+        let end = users[id.index].pass.expiresAt.map { "`advance to:\($0)`" } ?? "`advance` past its expiry"
+        return "wait for the period to end (\(end)), then `reactivate` to start a new one"
+    }
+
+    /// Another card that would take the charge, typed out: a linked one by its last four,
+    /// else a brand the user has not linked yet.
+    fileprivate func otherCardRemedy(_ input: TopUpInput) -> String {
+        let used = topUpCard(input)
+        let owned = users[input.user.index].cards
+        if let other = owned.first(where: { $0 != used && !cards[$0.index].declinesCharges && !cards[$0.index].expiry.hasExpired(at: now) }) {
+            return "another linked card: `topup \(input.amount.plain) card:\(cards[other.index].last4)` (\(cards[other.index].masked))"
+        }
+        let linked = Set(owned.map { cards[$0.index].brand })
+        let accepted = users[input.user.index].version == .international ? policy.internationalBrands : policy.domesticBrands
+        let brand = accepted.first { !linked.contains($0) } ?? .visa
+        return "link another card: `card \(brand.rawValue)`, then `topup \(input.amount.plain) card:\(brand.rawValue)`"
     }
 
     func lapsedMessage(_ id: UserID) -> String {
