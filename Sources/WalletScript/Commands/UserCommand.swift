@@ -42,6 +42,8 @@ struct UserCommand: Command {
     /// A `user NAME` that switched checked nothing; it cannot be told from a sign-up once it
     /// ran, so both list the sign-up rules as held.
     func explanation(in session: Session, failedRule: String?) -> Explanation? {
+        // A switch to an existing user signs no one up: no rule was checked.
+        if session.lastActionSwitched && failedRule == nil { return nil }
         var request = request
         request.typedPhone = phone
         return RegistrationRules.user.explanation(session.world, session.world.signUpInput(request), failedRule: failedRule)

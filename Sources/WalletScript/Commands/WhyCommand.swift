@@ -21,6 +21,9 @@ struct WhyCommand: Command {
         case .success:
             // The world moved on: the rules are listed as held, without their values then.
             guard let explanation = command.explanation(in: session, failedRule: nil) else {
+                if session.lastActionSwitched, let user = session.currentUserName {
+                    return ["\(name) switched to the existing user \(user); a switch signs no one up and checks no rule"]
+                }
                 return ["\(name) succeeded; it checks no rule list"]
             }
             var lines = ["\(name) succeeded: every rule held"]

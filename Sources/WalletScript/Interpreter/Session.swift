@@ -10,6 +10,9 @@ public struct Session: Sendable {
     private(set) var lastResult: Result<Void, WalletError>? = nil
     /// The last action, for `why` (nil before any).
     private(set) var lastAction: (any Command)? = nil
+    /// Whether the last action was a `user` line that only switched to an existing user: it
+    /// checked no rule, so `why` says so and coverage counts nothing.
+    private(set) var lastActionSwitched = false
     /// Scratch space for the lexer, reused line after line.
     private var tokens = TokenBuffer()
     /// What each user tried, for `history`.
@@ -32,10 +35,13 @@ public struct Session: Sendable {
             do throws(WalletError) {
                 let output = try command.run(in: &self)
                 lastResult = .success(())
+                // A metatype comparison first: `is` on an existential goes through the runtime's cast.
+                lastActionSwitched = type(of: command) == UserCommand.self && output.first is UserCommand.CurrentUser
                 if command.isAttempt { recordAttempt(command, by: actor, from: journalStart, code: nil, output: output) }
                 return Outcome(output: output)
             } catch {
                 lastResult = .failure(error)
+                lastActionSwitched = false
                 if command.isAttempt { recordAttempt(command, by: actor, from: journalStart, code: error.code, output: nil) }
                 return .failure(error)
             }
