@@ -39,3 +39,14 @@ import WalletCore
         #expect(Unreachable.reason(for: policyRule, policy: Policy())?.hasPrefix("the policy stays fixed") == true)
     }
 }
+
+extension ExploreRuleTargetTests {
+    /// A rule id that is also a code is read as the code: the same failure, as long as that
+    /// rule is the only one answering it.
+    @Test func aRuleNamedLikeACodeIsTheCode() {
+        for rule in RuleBook.rules {
+            guard let code = ErrorCode(rawValue: rule.id) else { continue }
+            #expect(RuleBook.rules(answering: code).map(\.rule.id) == [rule.id], "\(rule.id)")
+        }
+    }
+}
