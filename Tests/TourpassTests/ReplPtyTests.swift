@@ -148,4 +148,23 @@ struct ReplPtyTests {
         #expect(try term.waitForExit() == 0)
         #expect(Self.historyLines(dir) == ["user bob", "advance 1d12h", ":quit"])
     }
+
+    @Test("why after a line that did not parse says so")
+    func whyAfterALineThatDidNotParse() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let term = try PseudoTerminal(environment: Self.environment(dir))
+        defer { term.close() }
+        try term.waitForPrompt(Self.start, after: -1)
+        #expect(try term.enter("user alice", prompt: Self.alice).contains("alice signed up"))
+        #expect(try term.enter("verify", prompt: Self.alice).contains("alice verified"))
+        #expect(try term.enter("topup 99999999999999999", prompt: Self.alice).contains("amount is too large"))
+        let why = try term.enter("why", prompt: Self.alice)
+        #expect(why.contains("the last line did not parse: "), "\(term.screenDump)")
+        #expect(!why.contains("verify succeeded"))
+        #expect(try term.enter("status", prompt: Self.alice).contains("verified: yes"), "\(term.screenDump)")
+        #expect(try term.enter("why", prompt: Self.alice).contains("status succeeded"), "\(term.screenDump)")
+        try term.type("\u{04}")
+        #expect(try term.waitForExit() == 0)
+    }
 }

@@ -24,6 +24,15 @@ import WalletScript
         #expect(result.out.contains("TourPass balance CNY 500.00"))
     }
 
+    @Test func whyAfterALineThatDidNotParseSaysSo() {
+        let result = run(["user alice", "verify", "card visa", "card vis", "why"])
+        #expect(result.exitCode == 2)
+        let why = result.out.last ?? ""
+        #expect(why.hasPrefix("the last line did not parse: "), "\(result.out)")
+        #expect(why.contains(":4:6: error: unknown card brand 'vis'"), "\(why)")
+        #expect(result.err.contains { $0.contains(":4:6:") })
+    }
+
     @Test func failedExpectIsExitOne() {
         let result = run(["user alice", "expect balance 5", "balance"])
         #expect(result.exitCode == 1)

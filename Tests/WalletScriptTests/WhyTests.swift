@@ -30,7 +30,7 @@ import WalletCore
         var s = session(after: aliceWithPass)
         #expect(output("why", in: &s).first == "topup 500 succeeded: every rule held")
         _ = output("balance", in: &s)
-        #expect(output("why", in: &s) == ["the last command succeeded; it checks no rule list"])
+        #expect(output("why", in: &s) == ["balance succeeded; it checks no rule list"])
         var fresh = Session()
         #expect(output("why", in: &fresh) == ["why: nothing has run yet"])
     }

@@ -2,6 +2,7 @@ import WalletCore
 
 /// `why`: explains the last command that ran, rule by rule. A query `expect` skips.
 struct WhyCommand: Command {
+    var changesNothing: Bool { true }
     var role: CommandRole { .explanation }
 
     static let spec = CommandSpec(
@@ -15,8 +16,10 @@ struct WhyCommand: Command {
     }
 
     static func lines(_ session: Session) -> [String] {
+        if let diagnostic = session.unparsed { return ["the last line did not parse: \(diagnostic.rendered)"] }
         guard let command = session.lastAction, let result = session.lastResult else { return ["why: nothing has run yet"] }
-        let name = command.statementText ?? "the last command"
+        // The line as typed, secrets hidden; a replayed command (after `:undo`) has none.
+        let name = session.lastSource.map(Secrets.shown) ?? command.statementText ?? "the last command"
         switch result {
         case .success:
             // The world moved on: the rules are listed as held, without their values then.

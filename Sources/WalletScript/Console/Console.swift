@@ -71,6 +71,7 @@ public struct Console {
             case .failure(var diagnostic):
                 diagnostic.file = inputName
                 diagnostic.line = lineNumber
+                session.noteUnparsed(diagnostic)
                 return Response(diagnostic: diagnostic)
             case .success(let (target, column)):
                 return self.include(target, source: line, column: column)
@@ -80,6 +81,7 @@ public struct Console {
         case .failure(var diagnostic):
             diagnostic.file = inputName
             diagnostic.line = lineNumber
+            session.noteUnparsed(diagnostic)
             return Response(diagnostic: diagnostic)
         case .success(nil):
             if trimmed.hasPrefix("#"), keepsSession { log.append(nil, kept: SessionLog.Kept(source: line, output: []), session: session) }
@@ -91,11 +93,13 @@ public struct Console {
 
     private mutating func run(_ command: any Command, source: String, undoable: Bool = true) -> Response {
         if !command.isAssertion && keepsSession && undoable { log.markUndoPoint(source) }
-        let outcome = session.run(command)
+        // `why` about a line that did not parse: that line is not saved, so neither is this.
+        let aboutUnsaved = command.role == .explanation && session.unparsed != nil
+        let outcome = session.run(command, source: source)
         if keepsSession {
             // A failed assertion is shown but not saved: the saved file must pass.
             var kept: SessionLog.Kept? = nil
-            if outcome.failedAssertion == nil {
+            if outcome.failedAssertion == nil && !aboutUnsaved {
                 // Tab completion leaves a trailing space; the saved file should not keep it.
                 var line = Substring(source)
                 while line.last == " " || line.last == "\t" { line = line.dropLast() }

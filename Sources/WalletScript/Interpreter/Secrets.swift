@@ -24,8 +24,13 @@ enum Secrets {
     /// UTF-8 ranges of the line that hold a secret; nil when the line does not lex (then
     /// every digit counts as secret).
     static func secretRanges(_ line: String) -> [Range<Int>]? {
+        secretSpans(line).map { $0.map(\.range) }
+    }
+
+    /// The secret ranges, each marked card number or not (a password).
+    static func secretSpans(_ line: String) -> [(range: Range<Int>, isCard: Bool)]? {
         guard case .success(let tokens) = Lexer.tokenize(line) else { return nil }
-        var ranges: [Range<Int>] = []
+        var spans: [(range: Range<Int>, isCard: Bool)] = []
         func value(_ token: Token) -> Range<Int> { token.valueOffset..<token.endOffset }
         // Words that follow a password word or an empty `password:` are its value, split.
         var inPassword = false
@@ -35,7 +40,7 @@ enum Secrets {
         var digitCount = 0
         func endDigitRun() {
             // A card number typed in groups (`4111 1111 1111 1111`), or any digits after `card`.
-            if digitCount >= 12 || (linksCard && digitCount > 0) { ranges += digitRun.map(value) }
+            if digitCount >= 12 || (linksCard && digitCount > 0) { spans += digitRun.map { (value($0), true) } }
             digitRun = []
             digitCount = 0
         }
@@ -44,23 +49,23 @@ enum Secrets {
                 endDigitRun()
                 inPassword = false
                 if isPasswordWord(key) {
-                    ranges.append(value(token))
+                    spans.append((value(token), false))
                     inPassword = token.text.isEmpty
                 } else if let digits = cardDigits(token.text), digits >= 12 || (digits > 4 && nearest(to: String(key), in: ["card"]) != nil) {
                     // A full number in a `card:` selector, or anywhere as an option value.
-                    ranges.append(value(token))
+                    spans.append((value(token), true))
                 }
                 continue
             }
             if inPassword {
-                ranges.append(value(token))
+                spans.append((value(token), false))
                 continue
             }
             // Not a key to the lexer (`Password:1`, `PASSWD:1`), still a password to a reader.
             if let colon = token.text.firstIndex(of: ":"), isPasswordWord(token.text[..<colon]) {
                 endDigitRun()
                 let start = token.offset + token.text[...colon].utf8.count
-                if start < token.endOffset { ranges.append(start..<token.endOffset) } else { inPassword = true }
+                if start < token.endOffset { spans.append((start..<token.endOffset, false)) } else { inPassword = true }
                 continue
             }
             if isPasswordWord(token.text) && (index > 0 || tokens.count > 1) {
@@ -76,7 +81,7 @@ enum Secrets {
             }
         }
         endDigitRun()
-        return ranges
+        return spans
     }
 
     /// Digits in a word made only of digits, spaces and dashes (`4111`, `"4111 1111"`, `4111-1111`).
@@ -104,6 +109,40 @@ enum Secrets {
             offset += character.utf8.count
         }
         return out
+    }
+
+    /// The line trimmed, each secret shortened for a header: a card number as `••` and its
+    /// last four digits, a password as `••••••` (no length shown).
+    static func shown(_ line: String) -> String {
+        var trimmed = Substring(line)
+        while let first = trimmed.first, first == " " || first == "\t" { trimmed.removeFirst() }
+        while let last = trimmed.last, last == " " || last == "\t" { trimmed.removeLast() }
+        let text = String(trimmed)
+        guard text.unicodeScalars.contains(where: { $0.properties.numericType == .decimal }) || mentionsPassword(text) else { return text }
+        guard let found = secretSpans(text) else { return redacted(text) }
+        guard !found.isEmpty else { return text }
+        let bytes = Array(text.utf8)
+        // Neighbours of one kind apart only by spaces, dashes or quotes are one secret
+        // (`4111 1111 1111 1111`, `password 12 34`).
+        var spans: [(range: Range<Int>, isCard: Bool)] = []
+        for span in found.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
+            if let last = spans.last, last.isCard == span.isCard, last.range.upperBound <= span.range.lowerBound,
+               bytes[last.range.upperBound..<span.range.lowerBound].allSatisfy({ $0 == 32 || $0 == 45 || $0 == 34 }) {
+                spans[spans.count - 1].range = last.range.lowerBound..<span.range.upperBound
+            } else if spans.last.map({ $0.range.upperBound <= span.range.lowerBound }) ?? true {
+                spans.append(span)
+            }
+        }
+        var out: [UInt8] = []
+        var offset = 0
+        for span in spans {
+            out += bytes[offset..<span.range.lowerBound]
+            let digits = String(decoding: bytes[span.range], as: UTF8.self).filter(\.isNumber)
+            out += Array((span.isCard ? "••" + String(digits.suffix(4)) : "••••••").utf8)
+            offset = span.range.upperBound
+        }
+        out += bytes[offset...]
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Whether a line may go to the history file: it holds no secret, and a line that does

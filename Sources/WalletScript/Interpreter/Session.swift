@@ -13,6 +13,11 @@ public struct Session: Sendable {
     /// Whether the last action was a `user` line that only switched to an existing user: it
     /// checked no rule, so `why` says so and coverage counts nothing.
     private(set) var lastActionSwitched = false
+    /// The last action's line as typed (nil when the caller had none): `why` names it.
+    private(set) var lastSource: String? = nil
+    /// A line that did not parse after the last action: `why` repeats its diagnostic
+    /// instead of explaining an older command.
+    private(set) var unparsed: Diagnostic? = nil
     /// Scratch space for the lexer, reused line after line.
     private var tokens = TokenBuffer()
     /// What each user tried, for `history`.
@@ -25,11 +30,13 @@ public struct Session: Sendable {
 
     public var currentUserName: String? { currentUser.map { world[$0].name } }
 
-    /// Runs one parsed command.
-    public mutating func run(_ command: any Command) -> Outcome {
+    /// Runs one parsed command; `source` is its line as typed, for `why`.
+    public mutating func run(_ command: any Command, source: String? = nil) -> Outcome {
         switch command.role {
         case .action:
             lastAction = command
+            lastSource = source
+            unparsed = nil
             let actor = command.isAttempt ? currentUser : nil
             let journalStart = actor.map { world.journalTotal(of: $0) } ?? 0
             do throws(WalletError) {
@@ -75,11 +82,16 @@ public struct Session: Sendable {
     public mutating func run(line: String) -> Result<Outcome?, Diagnostic> {
         // A switch, not `parsed.map { … }`: each Result built and dropped on the way costs.
         switch CommandTable.parse(line, tokens: &tokens) {
-        case .success(let command?): return .success(run(command))
+        case .success(let command?): return .success(run(command, source: line))
         case .success(nil): return .success(nil)
-        case .failure(let diagnostic): return .failure(diagnostic)
+        case .failure(let diagnostic):
+            noteUnparsed(diagnostic)
+            return .failure(diagnostic)
         }
     }
+
+    /// Records a line that did not parse, so `why` says so rather than explain the command before it.
+    public mutating func noteUnparsed(_ diagnostic: Diagnostic) { unparsed = diagnostic }
 
     func requireUser() throws(WalletError) -> UserID {
         guard let id = currentUser else { throw WalletError(.userNone, "no current user: start with `user NAME`") }

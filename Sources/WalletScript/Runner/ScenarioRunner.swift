@@ -235,7 +235,7 @@ public struct ScenarioStream {
     public var updatedBytes: [UInt8] { rewrite?.applying { _ in true } ?? originalBytes }
 
     private mutating func run(_ command: any Command, source: String, line: RawLine) {
-        let outcome = session.run(command)
+        let outcome = session.run(command, source: source)
         coverage?.count(command, outcome, in: session)
         var rendered: [String]? = nil
         let topLevel = stack.count == 1
