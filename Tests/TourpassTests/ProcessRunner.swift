@@ -25,7 +25,7 @@ private final class DataBox: @unchecked Sendable {
 
 enum Tourpass {
     /// A child that exits early must not kill the test process with SIGPIPE.
-    private static let ignoreSigpipe: Void = { signal(SIGPIPE, SIG_IGN); return () }()
+    static let ignoreSigpipe: Void = { signal(SIGPIPE, SIG_IGN); return () }()
 
     /// Runs the real binary with stdin from a pipe (or /dev/null when `stdin` is nil) and
     /// stdout/stderr to pipes. `environment` adds (or, with nil, removes) variables; NO_COLOR

@@ -163,6 +163,9 @@ final class ReadBox: @unchecked Sendable {
 /// `/bin/sh -c SCRIPT ARG0 ARGS…`, for limits (`ulimit`) and redirections the test needs.
 enum Shell {
     static func run(_ script: String, _ arguments: String..., stdin: String? = nil) throws -> ProcessResult {
+        // Input written to a child that stopped reading (`| head -c 10`) must not kill the
+        // test process: this may be the first child a run starts, before `Tourpass.run`.
+        _ = Tourpass.ignoreSigpipe
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         process.arguments = ["-c", script] + arguments
