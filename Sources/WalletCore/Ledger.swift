@@ -40,6 +40,17 @@ extension World {
     static let maxBalanceFen: Int64 = 1 << 52
 
     /// Refuses, before anything moves, a movement that would push a balance past the limit.
+    /// The same for two accounts, without an array (allocated and freed on every payment).
+    func ensureRoom(for amountFen: Int64, touching first: Account, _ second: Account) throws(WalletError) {
+        guard (0...World.maxBalanceFen).contains(amountFen) else {
+            throw WalletError(.moneyOverflow, "the amount is too large for the ledger")
+        }
+        let room = UInt64(World.maxBalanceFen - amountFen)
+        if balance(of: first).magnitude > room || balance(of: second).magnitude > room {
+            throw WalletError(.moneyOverflow, "the ledger cannot hold that much money in one account")
+        }
+    }
+
     func ensureRoom(for amountFen: Int64, touching accounts: [Account]) throws(WalletError) {
         guard (0...World.maxBalanceFen).contains(amountFen) else {
             throw WalletError(.moneyOverflow, "the amount is too large for the ledger")

@@ -50,13 +50,13 @@ extension World {
         let source: FundingSource
         if international {
             source = .pass
-            try ensureRoom(for: amount.fen, touching: [.pass(id), .merchant(merchant)])
+            try ensureRoom(for: amount.fen, touching: .pass(id), .merchant(merchant))
             post(amount.fen, from: .pass(id), to: .merchant(merchant), kind: .payment)
         } else {
             // The rules found the earliest-linked card.
             guard let card = users[id.index].cards.first else { throw list.error(at: PayRules.domesticCardIndex, self, input) }
             source = .card(card)
-            try ensureRoom(for: amount.fen, touching: [.card(card), .merchant(merchant)])
+            try ensureRoom(for: amount.fen, touching: .card(card), .merchant(merchant))
             post(amount.fen, from: .card(card), to: .merchant(merchant), kind: .payment)
             if !users[id.index].verified { users[id.index].dailyPaid = (now.dayIndex, paidToday(id) + amount.fen) }
         }

@@ -25,7 +25,7 @@ extension World {
         guard let receiver = input.receiver else { throw TransferRules.list.error(at: 0, self, input) }
         guard let card = users[id.index].cards.first else { throw TransferRules.list.error(at: TransferRules.cardIndex, self, input) }
         let receiverVerified = users[receiver.index].verified
-        try ensureRoom(for: amount.fen, touching: [.card(card), .wallet(receiver)])
+        try ensureRoom(for: amount.fen, touching: .card(card), .wallet(receiver))
         post(amount.fen, from: .card(card), to: .wallet(receiver), kind: .transfer)
         if !receiverVerified {
             users[receiver.index].receivedUnverifiedFen += amount.fen
