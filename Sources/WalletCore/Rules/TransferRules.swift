@@ -17,8 +17,6 @@ public struct TransferInput: Sendable {
 /// RULES.md, transfer, in order (the settled check order): the receiver, the sender, the
 /// receiver's verification and cap, then the funding card.
 public enum TransferRules {
-    static let noMethod = "No direct payment method can be used currently, please choose another method to complete payment"
-
     public static let list = RuleList<TransferInput>("transfer", [
         Rule("transfer.receiver", .userUnknown, "the receiver is a user",
              holds: { _, i in i.receiver != nil },
@@ -51,7 +49,7 @@ public enum TransferRules {
              remedy: { w, i in "at most \(w.receiveRoom(i)), `verify` the receiver (`user \(Names.written(i.receiverName))`, `verify`), or `policy transfer.unverified_receive \(Money(fen: w.receivedUnverifiedFen(i) + i.amount.fen).plain)`" }),
         Rule("transfer.card", .payNoPaymentMethod, "the sender has a linked bank card (the earliest-linked pays; wallet money is never spent)",
              holds: { w, i in !w.users[i.user.index].cards.isEmpty },
-             failure: { _, _ in "\(noMethod) (no bank card linked)" },
+             failure: { _, _ in "\(PayRules.noMethod) (no bank card linked)" },
              looked: { w, i in w.cardsLinkedText(i.user) },
              remedy: { _, _ in "`card unionpay` first" }),
         Rule("transfer.card_expiry", .cardExpired, "the paying card has not expired",
