@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import WalletCore
 import WalletScript
 
 /// The REPL's session: meta-commands, the transcript that `:save` writes, the prompt.
@@ -27,6 +28,34 @@ import WalletScript
         _ = console.handle(":undo"); _ = console.handle(":undo"); _ = console.handle(":undo")
         #expect(console.session.currentUser == nil)
         #expect(console.handle(":undo").lines.map(\.text) == ["nothing to undo"])
+    }
+
+    /// A PM undoes what they did, not what they looked at: queries and `why` are no steps of
+    /// their own and go with the line before them; a failed attempt is a step.
+    @Test func undoStepsOverLinesThatOnlyLooked() {
+        var console = console(aliceWithPass + ["pay 100 to:cafe", "balance", "why", "history", "policy topup.fee", "help pay"])
+        #expect(console.handle(":undo").lines.map(\.text) == ["undid: pay 100 to:cafe and the 5 lines typed after it"])
+        #expect(balance(console) == 50_000)
+        #expect(!console.savedScenario.contains("\nbalance\n") && !console.savedScenario.contains("\nwhy\n"))
+        _ = console.handle("topup 20")
+        _ = console.handle("why")
+        #expect(console.handle(":undo").lines.map(\.text) == ["undid: topup 20 and the line typed after it"])
+        #expect(!console.handle("history").lines.contains { $0.text.contains("topup 20") })
+        // What `expect` looks at is the line before the undone one again.
+        #expect(console.handle("expect ok").outcome?.failedAssertion == nil)
+        #expect(console.handle(":undo").lines.map(\.text) == ["undid: topup 500 and the 2 lines typed after it"])
+        #expect(balance(console) == 0)
+        // A change of policy is a step; showing it is not.
+        _ = console.handle("policy topup.fee 3%")
+        _ = console.handle("policy")
+        #expect(console.handle(":undo").lines.map(\.text) == ["undid: policy topup.fee 3% and the line typed after it"])
+        #expect(console.session.world.policy.value(of: "topup.fee") == Policy().value(of: "topup.fee"))
+        // Lines that only looked before any change: nothing to undo, and they stay.
+        var fresh = Console()
+        _ = fresh.handle("users")
+        _ = fresh.handle("now")
+        #expect(fresh.handle(":undo").lines.map(\.text) == ["nothing to undo"])
+        #expect(fresh.savedScenario.contains("\nusers\n") && fresh.savedScenario.contains("\nnow\n"))
     }
 
     @Test func undoSkipsAssertionsAndParseErrors() {

@@ -2,6 +2,7 @@ import WalletCore
 
 /// `balance`: the current user's TourPass and wallet balances.
 struct BalanceQuery: Command {
+    var onlyLooks: Bool { true }
     static let spec = CommandSpec(rank: 140, name: "balance", usage: "balance", summary: "the current user's TourPass and wallet balances",
                                   examples: ["balance"], parse: { (_) throws(Diagnostic) in BalanceQuery() })
 

@@ -2,6 +2,7 @@ import WalletCore
 
 /// `cards`: the current user's linked cards.
 struct CardsQuery: Command {
+    var onlyLooks: Bool { true }
     static let spec = CommandSpec(rank: 200, name: "cards", usage: "cards", summary: "the current user's linked cards",
                                   examples: ["cards"], parse: { (_) throws(Diagnostic) in CardsQuery() })
 

@@ -5,6 +5,9 @@ import WalletCore
 public protocol Command: Sendable {
     /// How `expect` and the error judge see the line (default: an action).
     var role: CommandRole { get }
+    /// A line that only reads the session (a query, `help`, `why`): `:undo` steps over it to
+    /// the last line that changed something, failed attempts included (default: false).
+    var onlyLooks: Bool { get }
     /// Runs on the session and says what happened as values; nothing here builds text.
     func run(in session: inout Session) throws(WalletError) -> [any OutputValue]
     /// A command a user tries on their own account (kept for `history`); not queries, the
@@ -21,6 +24,7 @@ public protocol Command: Sendable {
 
 extension Command {
     public var role: CommandRole { .action }
+    public var onlyLooks: Bool { false }
     public var isAttempt: Bool { false }
     public var statementText: String? { nil }
     public func namedCard(user id: UserID, world: World) -> CardID? { nil }

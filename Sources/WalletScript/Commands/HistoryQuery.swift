@@ -2,6 +2,7 @@ import WalletCore
 
 /// `history [card:…] [since:…]`: the current user's statement, narrowed.
 struct HistoryQuery: Command {
+    var onlyLooks: Bool { true }
     let card: String?
     let since: Instant?
 

@@ -2,6 +2,7 @@ import WalletCore
 
 /// `merchants`: every merchant.
 struct MerchantsQuery: Command {
+    var onlyLooks: Bool { true }
     static let spec = CommandSpec(rank: 190, name: "merchants", usage: "merchants", summary: "every merchant",
                                   examples: ["merchants"], parse: { (_) throws(Diagnostic) in MerchantsQuery() })
 

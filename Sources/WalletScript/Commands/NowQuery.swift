@@ -2,6 +2,7 @@ import WalletCore
 
 /// `now`: the simulated clock.
 struct NowQuery: Command {
+    var onlyLooks: Bool { true }
     static let spec = CommandSpec(rank: 180, name: "now", usage: "now", summary: "the simulated clock",
                                   examples: ["now"], parse: { (_) throws(Diagnostic) in NowQuery() })
 

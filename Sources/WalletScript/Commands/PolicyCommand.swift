@@ -2,6 +2,8 @@ import WalletCore
 
 /// `policy [KEY [VALUE]]`: show the policy, one value, or change one.
 struct PolicyCommand: Command {
+    /// `policy` and `policy KEY` only look; `policy KEY VALUE` changes the world.
+    var onlyLooks: Bool { value == nil }
     let key: String?
     let value: String?
 

@@ -2,6 +2,7 @@ import WalletCore
 
 /// `status`: the current user's sign-up, verification, cards and TourPass.
 struct StatusQuery: Command {
+    var onlyLooks: Bool { true }
     static let spec = CommandSpec(rank: 150, name: "status", usage: "status", summary: "the current user's sign-up, verification, cards and TourPass state",
                                   examples: ["status"], parse: { (_) throws(Diagnostic) in StatusQuery() })
 

@@ -2,6 +2,7 @@ import WalletCore
 
 /// `users`: every user.
 struct UsersQuery: Command {
+    var onlyLooks: Bool { true }
     static let spec = CommandSpec(rank: 170, name: "users", usage: "users", summary: "every user",
                                   examples: ["users"], parse: { (_) throws(Diagnostic) in UsersQuery() })
 

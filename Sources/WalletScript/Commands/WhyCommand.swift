@@ -2,6 +2,7 @@ import WalletCore
 
 /// `why`: explains the last command that ran, rule by rule. A query `expect` skips.
 struct WhyCommand: Command {
+    var onlyLooks: Bool { true }
     var changesNothing: Bool { true }
     var role: CommandRole { .explanation }
 

@@ -84,7 +84,10 @@ public struct Console {
             session.noteUnparsed(diagnostic)
             return Response(diagnostic: diagnostic)
         case .success(nil):
-            if trimmed.hasPrefix("#"), keepsSession { log.append(nil, kept: SessionLog.Kept(source: line, output: []), session: session) }
+            if trimmed.hasPrefix("#"), keepsSession {
+                log.append(nil, kept: SessionLog.Kept(source: line, output: []), session: session)
+                log.noteLookAfterUndoPoint()
+            }
             return Response()
         case .success(let command?):
             return run(command, source: line)
@@ -92,7 +95,10 @@ public struct Console {
     }
 
     private mutating func run(_ command: any Command, source: String, undoable: Bool = true) -> Response {
-        if !command.isAssertion && keepsSession && undoable { log.markUndoPoint(source) }
+        // Undo steps are the lines that changed something (a failed attempt too: it is in
+        // the statement, and `expect` and `why` look at it); lines that only looked are not.
+        let looks = command.isAssertion || command.onlyLooks
+        if !looks && keepsSession && undoable { log.markUndoPoint(source) }
         // `why` about a line that did not parse: that line is not saved, so neither is this.
         let aboutUnsaved = command.role == .explanation && session.unparsed != nil
         let outcome = session.run(command, source: source)
@@ -106,6 +112,7 @@ public struct Console {
                 kept = SessionLog.Kept(source: String(line), output: command.isAssertion ? [] : outcome.lines.map(\.text))
             }
             log.append(.run(command), kept: kept, session: session)
+            if looks && undoable && kept != nil { log.noteLookAfterUndoPoint() }
         }
         return Response(lines: outcome.lines, outcome: outcome, command: command)
     }
@@ -128,7 +135,9 @@ public struct Console {
             return info("\(name) works in the REPL; with piped input, edit the lines instead")
         case ":undo":
             guard let undone = log.undo(into: &session) else { return info("nothing to undo") }
-            return info("undid: \(Console.redacted(undone))")
+            let after = undone.looksAfter
+            let also = after == 0 ? "" : " and the \(after == 1 ? "line" : "\(after) lines") typed after it"
+            return info("undid: \(Console.redacted(undone.source))\(also)")
         case ":reset":
             session = Session()
             if keepsSession {

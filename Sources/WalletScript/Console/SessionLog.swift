@@ -22,8 +22,9 @@ struct SessionLog {
     }
 
     private var entries: [Entry] = []
-    /// The log length before each undoable line, and that line.
-    private var undoPoints: [(count: Int, source: String)] = []
+    /// The log length before each undoable line, that line, and how many lines that only
+    /// looked (queries, `why`, assertions, comments) were typed after it.
+    private var undoPoints: [(count: Int, source: String, looksAfter: Int)] = []
     /// The session after the first `count` entries, at multiples of `spacing`. When there
     /// are more than `maxCheckpoints`, every other one goes and the spacing doubles, so
     /// they cost at most a few worlds and an undo replays at most `spacing` lines.
@@ -34,7 +35,14 @@ struct SessionLog {
     private var transcriptStart = 0
 
     mutating func markUndoPoint(_ source: String) {
-        undoPoints.append((entries.count, source))
+        undoPoints.append((entries.count, source, 0))
+    }
+
+    /// A typed line that changed nothing was kept after the last undo point: undoing that
+    /// point takes it too (its output would no longer be true).
+    mutating func noteLookAfterUndoPoint() {
+        guard !undoPoints.isEmpty else { return }
+        undoPoints[undoPoints.count - 1].looksAfter += 1
     }
 
     /// Records a change (or a comment); `session` is the session after it.
@@ -60,9 +68,9 @@ struct SessionLog {
         entries[transcriptStart...].contains { $0.kept != nil }
     }
 
-    /// Steps back to before the last undo point, rebuilding `session`; the line undone,
-    /// or nil when there is nothing to undo.
-    mutating func undo(into session: inout Session) -> String? {
+    /// Steps back to before the last undo point, rebuilding `session`; the line undone and
+    /// how many kept lines typed after it went with it, or nil when there is nothing to undo.
+    mutating func undo(into session: inout Session) -> (source: String, looksAfter: Int)? {
         guard let point = undoPoints.popLast() else { return nil }
         entries.removeSubrange(point.count...)
         while let last = checkpoints.last, last.count > point.count { checkpoints.removeLast() }
@@ -77,6 +85,6 @@ struct SessionLog {
         session = rebuilt
         let lastReset = entries.lastIndex { if case .reset? = $0.change { true } else { false } }
         transcriptStart = lastReset.map { $0 + 1 } ?? 0
-        return point.source
+        return (point.source, point.looksAfter)
     }
 }
