@@ -36,8 +36,8 @@ import Testing
         #expect(link("4111 1111 1111 1112", exp: "12/25") == WalletError(.cardInvalidNumber, "the card number is not valid (check digit)", rule: "card.check_digit"))
         // No brand before a length, a brand's length before whether it is accepted.
         #expect(link(luhnNumber(prefix: "99", length: 16), exp: "12/25")?.rule == "card.brand")
-        #expect(link(luhnNumber(prefix: "55", length: 17), exp: "12/25") == WalletError(.cardInvalidNumber, "a mastercard number cannot have 17 digits", rule: "card.brand_length"))
-        #expect(link(Cards.amex, exp: "12/25") == WalletError(.cardUnsupportedBrand, "amex cards are not supported by the international version (it accepts visa, mastercard, jcb, diners)", rule: "card.accepted"))
+        #expect(link(luhnNumber(prefix: "55", length: 17), exp: "12/25") == WalletError(.cardInvalidNumber, "a Mastercard number cannot have 17 digits", rule: "card.brand_length"))
+        #expect(link(Cards.amex, exp: "12/25") == WalletError(.cardUnsupportedBrand, "American Express cards are not supported by the international version (it accepts Visa, Mastercard, JCB or Diners Club)", rule: "card.accepted"))
         // The expiry before the name; the name's length before its match.
         #expect(link(Cards.mastercard, exp: "12/25", name: "BOB") == WalletError(.cardExpired, "the card expired at the end of 12/25", rule: "card.expiry"))
         let long = String(repeating: "X", count: 33)

@@ -19,8 +19,8 @@ import WalletCore
         _ = output("card visa exp:12/25", in: &s)
         let why = output("why", in: &s)
         #expect(why.first == "card visa exp:12/25 failed with card.expired (rule card.expiry): the card expired at the end of 12/25")
-        #expect(why.contains("  ✗ card.expiry  the card's expiry (exp:MM/YY, valid through that month) has not passed: expires 12/25; now 2026-01-01 00:00"))
-        #expect(why.contains("    to pass: an expiry not passed yet: `card visa exp:01/31`, or no exp: (five years on)"))
+        #expect(why.contains("  ✗ card.expiry  the card's expiry (`exp:MM/YY`, valid through that month) has not passed: expires 12/25; now 2026-01-01 00:00"))
+        #expect(why.contains("    to pass: an expiry not passed yet: `card visa exp:01/31`, or no `exp:` (five years on)"))
         #expect(why.contains { $0.hasPrefix("  · card.issuer  not reached") })
         #expect(output("expect error card.expired", in: &s).isEmpty)
     }

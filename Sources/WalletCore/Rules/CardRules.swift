@@ -105,45 +105,45 @@ public enum CardRules {
         Rule("card.brand", .cardUnsupportedBrand, "the number's first digits name a brand (Visa, Mastercard, JCB, Diners Club, UnionPay, …)",
              holds: { _, i in i.brand != nil },
              failure: { _, _ in "this card's brand is not supported" },
-             looked: { _, i in i.brand.map { "••\(i.last4): \($0.rawValue)" } ?? "••\(i.last4): its first digits name no brand" },
+             looked: { _, i in i.brand.map { "••\(i.last4): \(CardRules.displayName($0))" } ?? "••\(i.last4): its first digits name no brand" },
              remedy: { _, _ in "a card of a supported brand (`card visa`)" }),
         Rule("card.brand_length", .cardInvalidNumber, "the number has a length its brand uses",
              holds: { _, i in i.brand.map { $0.lengths.contains(i.digitCount) } ?? true },
-             failure: { _, i in "a \(i.brand?.rawValue ?? "card") number cannot have \(i.digitCount) digits" },
-             looked: { _, i in i.brand.map { "\(i.shown) has \(i.digitCount) digits; \($0.rawValue) numbers have \(CardRules.lengths($0))" } ?? "" },
+             failure: { _, i in "a \(i.brand.map(CardRules.displayName) ?? "card") number cannot have \(i.digitCount) digits" },
+             looked: { _, i in i.brand.map { "\(i.shown) has \(i.digitCount) digits; \(CardRules.displayName($0)) numbers have \(CardRules.lengths($0))" } ?? "" },
              remedy: { _, i in "the number as printed on the card (\(i.brand.map(CardRules.lengths) ?? "12 to 19") digits)" }),
         Rule("card.accepted", .cardUnsupportedBrand, keys: ["cards.international", "cards.domestic"],
              "the user's version accepts the brand (cards.international, or cards.domestic)",
              holds: { w, i in i.brand.map { w.acceptedBrands(i.user).contains($0) } ?? true },
              failure: { w, i in
                  let accepted = w.acceptedBrands(i.user)
-                 let list = accepted.isEmpty ? "no brands" : accepted.map(\.rawValue).joined(separator: ", ")
-                 return "\(i.brand?.rawValue ?? "these") cards are not supported by the \(w.users[i.user.index].version.label) version (it accepts \(list))" },
+                 let list = accepted.isEmpty ? "no brand" : CardRules.brandList(accepted)
+                 return "\(i.brand.map(CardRules.displayName) ?? "these") cards are not supported by the \(w.users[i.user.index].version.label) version (it accepts \(list))" },
              looked: { w, i in
                  let accepted = w.acceptedBrands(i.user)
                  let key = w.users[i.user.index].version == .international ? "cards.international" : "cards.domestic"
-                 return "\(i.brand?.rawValue ?? "?"); the \(w.users[i.user.index].version.label) version accepts \(accepted.isEmpty ? "no brand" : CardRules.brandList(accepted)) by \(key)" },
+                 return "\(i.brand.map(CardRules.displayName) ?? "?"); the \(w.users[i.user.index].version.label) version accepts \(accepted.isEmpty ? "no brand" : CardRules.brandList(accepted)) by \(key)" },
              remedy: { w, i in
                  let accepted = w.acceptedBrands(i.user)
                  let key = w.users[i.user.index].version == .international ? "cards.international" : "cards.domestic"
                  let widened = (accepted + [i.brand].compactMap { $0 }).map(\.rawValue).joined(separator: ",")
                  let word = accepted.first.flatMap { brand in TestCard.all.first { $0.brand == brand }?.word }
                  return (word.map { "a card of an accepted brand (`card \($0)`), or " } ?? "") + "`policy \(key) \(widened)`" }),
-        Rule("card.expiry", .cardExpired, "the card's expiry (exp:MM/YY, valid through that month) has not passed",
+        Rule("card.expiry", .cardExpired, "the card's expiry (`exp:MM/YY`, valid through that month) has not passed",
              holds: { w, i in !i.expiry.hasExpired(at: w.now) },
              failure: { _, i in "the card expired at the end of \(i.expiry)" },
              looked: { w, i in "expires \(i.expiry)\(i.request.expiry == nil ? " (five years on)" : ""); now \(w.now)" },
-             remedy: { w, i in "an expiry not passed yet: `\(i.retyped) exp:\(CardExpiry.fiveYears(after: w.now))`, or no exp: (five years on)" }),
+             remedy: { w, i in "an expiry not passed yet: `\(i.retyped) exp:\(CardExpiry.fiveYears(after: w.now))`, or no `exp:` (five years on)" }),
         Rule("card.name_length", .cardNameTooLong, "the holder name has at most \(World.maxHolderNameLength) characters",
              holds: { _, i in i.holder.unicodeScalars.count <= World.maxHolderNameLength },
              failure: { _, i in "the holder name has \(i.holder.unicodeScalars.count) characters; at most \(World.maxHolderNameLength) are allowed" },
              looked: { _, i in "\(i.holder.unicodeScalars.count) characters, at most \(World.maxHolderNameLength)" },
-             remedy: { w, i in "`\(i.retyped) name:\(Names.written(w.users[i.user.index].nameOnRecord))` (the name on record), or no name:" }),
+             remedy: { w, i in "`\(i.retyped) name:\(Names.written(w.users[i.user.index].nameOnRecord))` (the name on record), or no `name:`" }),
         Rule("card.name_match", .cardNameMismatch, "the holder name matches the name on record (`user name:`), case and spaces aside",
              holds: { w, i in World.holderNamesMatch(i.holder, w.users[i.user.index].nameOnRecord) },
              failure: { w, i in "the holder name does not match the name on record (\(w.users[i.user.index].nameOnRecord))" },
              looked: { w, i in "holder \(i.holder); on record \(w.users[i.user.index].nameOnRecord)" },
-             remedy: { w, i in "`\(i.retyped) name:\(Names.written(w.users[i.user.index].nameOnRecord))`, or no name:" }),
+             remedy: { w, i in "`\(i.retyped) name:\(Names.written(w.users[i.user.index].nameOnRecord))`, or no `name:`" }),
         Rule("card.other_user", .cardAlreadyUsed, "no other user has linked the number",
              holds: { _, i in i.number != nil && (i.holderOfNumber.map { $0 == i.user } ?? true) },
              failure: { w, i in i.number == nil ? "every sandbox \(i.request.sandbox?.word ?? "") number is held by another user" : "this card number is already used" },

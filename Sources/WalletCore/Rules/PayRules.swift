@@ -74,7 +74,7 @@ public enum PayRules {
         Rule("pay.credit", .payNoPaymentMethod, "the merchant accepts card-funded payments, which TourPass is",
              holds: { w, i in i.merchant.map { w.merchants[$0.index].acceptsCredit } ?? true },
              failure: { _, i in "\(noMethod) (\(i.merchantName) does not accept card-funded payments)" },
-             looked: { w, i in i.merchant.map { "\(w.merchants[$0.index].name) accepts credit: \(w.merchants[$0.index].acceptsCredit ? "yes" : "no")" } ?? "" },
+             looked: { w, i in i.merchant.map { "\(w.merchants[$0.index].name) \(w.merchants[$0.index].acceptsCredit ? "accepts credit (`credit:yes`)" : "takes no credit (`credit:no`)")" } ?? "" },
              remedy: { _, i in "a merchant that accepts credit (`merchant \(Names.written(i.merchantName)) credit:yes`)" }),
         lapsed,
         Rule("pay.pass", .payNoPaymentMethod, "the user has a TourPass (topped up in this period)",

@@ -36,11 +36,11 @@ public enum RegistrationRules {
     static let phoneForm = "a phone is +CC-NUMBER with 1 to 3 digits of country code and 4 to 14 of number, e.g. +44-7700900123"
 
     public static let user = RuleList<SignUpInput>("user", [
-        Rule("user.phone_form", .registerPhoneInvalid, "the phone (phone:) is +CC-NUMBER: 1 to 3 digits of country code, 4 to 14 of number",
+        Rule("user.phone_form", .registerPhoneInvalid, "the phone (`phone:`) is +CC-NUMBER: 1 to 3 digits of country code, 4 to 14 of number",
              holds: { _, i in i.typedPhone == nil || i.phone != nil },
              failure: { _, _ in phoneForm },
              looked: { _, i in i.typedPhone.map { i.phone == nil ? "phone:\($0) is not +CC-NUMBER" : "phone \(i.phone.map { "\($0)" } ?? $0)" } ?? "no phone given (a free +44 number is chosen)" },
-             remedy: { _, _ in "a phone such as `phone:+44-7700900123`, or no phone: (a free +44 number is chosen)" }),
+             remedy: { _, _ in "a phone such as `phone:+44-7700900123`, or no `phone:` (a free +44 number is chosen)" }),
         Rule("user.name_free", .registerUserExists, "no user has the name yet (`user NAME` alone switches to an existing user; options apply only at sign-up)",
              holds: { w, i in w.userByName[i.name] == nil },
              failure: { _, i in "\(i.name) exists already; options apply only at sign-up (type `user \(Names.written(i.name))` to switch)" },
@@ -52,7 +52,7 @@ public enum RegistrationRules {
              looked: { w, i in
                  guard let phone = i.phone else { return "no phone given (a free +44 number is chosen)" }
                  return w.userByPhone[phone].map { "\(phone) belongs to \(w.users[$0.index].name)" } ?? "\(phone) is free" },
-             remedy: { _, _ in "another phone, or no phone: (a free +44 number is chosen)" }),
+             remedy: { _, _ in "another phone, or no `phone:` (a free +44 number is chosen)" }),
     ])
 
     public static let sms = RuleList<SMSInput>("sms", [

@@ -78,14 +78,14 @@ public enum TopUpRules {
                  // Less room than topup.min: no amount fits this period.
                  guard room >= w.policy.topupMin, room.fen > 0 else { return "the period is full: " + w.newPeriodRemedy(i.user) + ", or " + raise }
                  return "at most \(room), or " + raise }),
-        Rule("topup.card_found", .cardNotFound, "the card named by card: is linked",
+        Rule("topup.card_found", .cardNotFound, "the card named by `card:` is linked",
              holds: { w, i in w.topUpCard(i) != nil },
              failure: { w, i in w.cardNotFoundMessage(i.user, i.card ?? "") },
              looked: { w, i in
                  guard let selector = i.card else {
-                     return "no card: given; the top-up uses the earliest-linked card" + (w.topUpCard(i).map { ", \(w.cards[$0.index].masked)" } ?? "") }
+                     return "no `card:` given; the top-up uses the earliest-linked card" + (w.topUpCard(i).map { ", \(w.cards[$0.index].masked)" } ?? "") }
                  return "card:\(World.shownSelector(selector)) among \(w.users[i.user.index].cards.map { w.cards[$0.index].masked }.joined(separator: ", "))" },
-             remedy: { _, _ in "a card: the user has linked (`cards` lists them)" }),
+             remedy: { _, _ in "a `card:` the user has linked (`cards` lists them)" }),
         Rule("topup.card_expiry", .cardExpired, "the card has not expired",
              holds: { w, i in w.topUpCard(i).map { !w.cards[$0.index].expiry.hasExpired(at: w.now) } ?? true },
              failure: { w, i in w.topUpCard(i).map { "\(w.cards[$0.index].masked) expired at the end of \(w.cards[$0.index].expiry)" } ?? "" },
