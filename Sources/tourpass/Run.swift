@@ -98,6 +98,10 @@ struct Run: ParsableCommand {
         }
         _ = try whatIfPolicy()
         _ = try minimumCoverage()
+        // Checked here, not in run(): a ValidationError from validate() prints `tourpass run`'s
+        // usage; from run() it would print the top-level one.
+        _ = try ShardSpec.resolve(shard: shard, numShards: numShards, runShard: runShard, environment: ProcessInfo.processInfo.environment)
+        if let tags, case .failure(let problem) = TagExpression.parse(tags) { throw ValidationError("--tags: \(problem.message)") }
     }
 
     /// `--min-coverage`, checked: 0 to 100 with at most two decimals.
@@ -262,7 +266,7 @@ struct ShardSpec {
         if let text {
             let parts = text.split(separator: "/", omittingEmptySubsequences: false)
             guard parts.count == 2, let index = Int(parts[0]), let count = Int(parts[1]) else {
-                throw ValidationError("--shard takes I/N, such as 2/4")
+                throw ValidationError("--shard takes I/N, such as 2/4 (got \(text.prefix(40)))")
             }
             return try make(index: index, count: count, what: "--shard")
         }
@@ -283,7 +287,7 @@ struct ShardSpec {
             guard let index = try number("TEST_SHARD_INDEX") else { throw ValidationError("TEST_TOTAL_SHARDS is set but TEST_SHARD_INDEX is not") }
             // Bazel counts from 0.
             guard let shard = Shard(index: index, count: count) else {
-                throw ValidationError("TEST_SHARD_INDEX \(index) is not in 0..<\(count)")
+                throw ValidationError("TEST_SHARD_INDEX \(index) is not in 0 to \(count - 1) (Bazel counts from 0; TEST_TOTAL_SHARDS is \(count))")
             }
             return ShardSpec(shard: shard, fromBazel: true)
         }

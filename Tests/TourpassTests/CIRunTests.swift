@@ -59,6 +59,34 @@ import Testing
         #expect(bad.status == 2 && bad.err.contains("counted from 1"))
     }
 
+    @Test("every bad shard spelling is `tourpass run`'s error with its usage, never the top-level usage")
+    func badShardsShowRunsUsage() throws {
+        let dir = try Self.suiteFolder()
+        defer { dir.remove() }
+        let cases: [(arguments: [String], environment: [String: String?], message: String)] = [
+            (["--shard", "4/3"], [:], "--shard: the shard is counted from 1 to N, and N is at least 1 (got 4 of 3)"),
+            (["--shard", "0/3"], [:], "(got 0 of 3)"),
+            (["--shard", "1/0"], [:], "(got 1 of 0)"),
+            (["--shard", "2"], [:], "--shard takes I/N, such as 2/4 (got 2)"),
+            (["--shard", "a/b"], [:], "--shard takes I/N, such as 2/4 (got a/b)"),
+            (["--num-shards", "3"], [:], "--num-shards and --run-shard go together"),
+            (["--num-shards", "3", "--run-shard", "4"], [:], "--run-shard/--num-shards: the shard is counted from 1 to N"),
+            (["--shard", "1/2", "--run-shard", "1"], [:], "give --shard I/N or --num-shards N --run-shard I, not both"),
+            ([], ["LIT_NUM_SHARDS": "3"], "LIT_NUM_SHARDS is set but LIT_RUN_SHARD is not"),
+            ([], ["LIT_NUM_SHARDS": "x", "LIT_RUN_SHARD": "1"], "LIT_NUM_SHARDS is not a number: x"),
+            ([], ["TEST_TOTAL_SHARDS": "3", "TEST_SHARD_INDEX": "3"], "TEST_SHARD_INDEX 3 is not in 0 to 2 (Bazel counts from 0; TEST_TOTAL_SHARDS is 3)"),
+            (["--tags", "a and"], [:], "--tags:"),
+        ]
+        for item in cases {
+            let result = try Tourpass.run(["run"] + item.arguments + ["s"], environment: item.environment, directory: dir.path)
+            #expect(result.status == 2, "\(item.arguments) \(item.environment)")
+            #expect(result.err.contains(item.message), "\(item.arguments) \(item.environment): \(result.err)")
+            #expect(result.err.contains("Usage: tourpass run "), "\(item.arguments) \(item.environment): \(result.err)")
+            #expect(!result.err.contains("tourpass <subcommand>"), "\(item.arguments) \(item.environment): \(result.err)")
+            #expect(result.out.isEmpty, "\(item.arguments): \(result.out)")
+        }
+    }
+
     @Test("Bazel's XML_OUTPUT_FILE gets the JUnit report")
     func bazelXMLOutput() throws {
         let dir = try Self.suiteFolder()
