@@ -34,7 +34,7 @@ import WalletCore
 
     @Test func aRuleWhoseCodeIsOutOfReachSaysWhy() throws {
         guard case .success(let target) = ExploreTarget.parse("topup.count") else { Issue.record("topup.count"); return }
-        #expect(Unreachable.reason(for: target, policy: Policy()) == "topup.count is none (no cap) in this policy; try --policy topup.count=3")
+        #expect(Unreachable.reason(for: target, policy: Policy()) == "topup.count is none (no cap) in this policy; try --policy topup.count=1")
         guard case .success(let policyRule) = ExploreTarget.parse("policy.key") else { Issue.record("policy.key"); return }
         #expect(Unreachable.reason(for: policyRule, policy: Policy())?.hasPrefix("the policy stays fixed") == true)
     }

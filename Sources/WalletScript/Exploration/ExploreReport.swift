@@ -38,7 +38,7 @@ public enum Unreachable {
     /// (`help CODE` starts its example with it).
     public static func whatIf(for code: ErrorCode, policy: Policy) -> (key: String, value: String)? {
         switch code {
-        case .topupCountLimit where policy.topupCount == nil: return ("topup.count", "3")
+        case .topupCountLimit where policy.topupCount == nil: return ("topup.count", "1")
         case .transferReceiverLimit where policy.transferUnverifiedReceive.fen == 0: return ("transfer.unverified_receive", "500")
         default: return nil
         }
