@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import WalletCore
 @testable import WalletScript
 
 /// The command table and the explore moves come from the files in Commands/ (the
@@ -14,7 +15,7 @@ import Testing
     @Test func keepsTheKnownOrder() {
         let names = CommandTable.names
         #expect(names.filter(Self.knownOrder.contains) == Self.knownOrder)
-        #expect(HelpCommand.overview.dropFirst().prefix(3).map { $0.split(separator: " ").first.map(String.init) } == ["user", "sms", "verify"])
+        #expect(HelpCommand.overview(policy: Policy()).dropFirst().prefix(3).map { $0.split(separator: " ").first.map(String.init) } == ["user", "sms", "verify"])
     }
 
     @Test func ranksAreUniqueAndAscending() {
@@ -63,7 +64,9 @@ import Testing
     @Test func everyCompletedOptionValueParses() throws {
         for spec in CommandTable.all {
             for option in spec.options where !option.values.isEmpty {
-                let example = try #require(spec.examples.first { $0.contains(" \(option.key):") } ?? spec.examples.first, "\(spec.name)")
+                // Without its `# fails: CODE` note: a value put after a comment would not be parsed.
+                let example = HelpExampleTests.command(of: try #require(spec.examples.first { $0.hasPrefix(spec.name) && $0.contains(" \(option.key):") }
+                                                                        ?? spec.examples.first, "\(spec.name)"))
                 for value in option.values {
                     let words = example.split(separator: " ").filter { !$0.hasPrefix(option.key + ":") }
                     let line = words.joined(separator: " ") + " \(option.key):\(value)"

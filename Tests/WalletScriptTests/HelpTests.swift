@@ -9,7 +9,7 @@ import WalletCore
         #expect(sms.first == "usage: sms [CODE]")
         let expect = HelpCommand.lines(for: "expect")
         #expect(expect.first?.contains("wallet AMOUNT") == true)
-        #expect(expect.contains("  expect wallet 200"))
+        #expect(expect.contains("  expect wallet 0"))
     }
 
     @Test func listsEveryErrorCode() throws {

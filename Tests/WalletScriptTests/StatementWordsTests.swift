@@ -59,7 +59,7 @@ import WalletCore
         for spec in CommandTable.all {
             for option in spec.options {
                 for other in option.excludes {
-                    let example = try #require(spec.examples.first { $0.contains(" \(option.key):") }, "\(spec.name) \(option.key):")
+                    let example = HelpExampleTests.command(of: try #require(spec.examples.first { $0.contains(" \(option.key):") }, "\(spec.name) \(option.key):"))
                     guard case .failure = CommandTable.parse(example + " \(other):x") else { Issue.record("\(example) \(other):x parsed"); continue }
                 }
             }

@@ -40,7 +40,7 @@ import WalletCore
         #expect(topup.contains { $0.contains("topup.max") && $0.contains("topup.above_maximum") })
         let code = HelpCommand.lines(for: "topup.count_limit")
         #expect(code.first == "topup.count_limit is answered by:")
-        #expect(code.contains("    policy keys: topup.count"))
+        #expect(code.contains("    policy keys: topup.count (now none)"))
         #expect(HelpCommand.lines(for: "expect").contains { $0.hasPrefix("  topup ") && $0.contains("topup.count_limit") })
         #expect(diagnostic("help topup.count_limit") == nil)
         #expect(Completion.candidates(for: "help topup.c", session: Session()).contains("topup.count_limit"))

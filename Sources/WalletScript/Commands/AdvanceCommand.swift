@@ -7,7 +7,7 @@ struct AdvanceCommand: Command {
     static let spec = CommandSpec(
         rank: 130, name: "advance", aliases: ["wait"], usage: "advance DURATION | advance to:DATE",
         summary: "move the simulated clock, firing every event due on the way",
-        examples: ["advance 91d", "advance 1d12h", "advance to:2026-04-01", "advance to:\"2026-04-01 09:30\""],
+        examples: ["advance 1d12h", "advance to:2026-04-01", "advance to:\"2026-04-01 09:30\"", "advance 91d"],
         options: [OptionSpec("to")], positionalValues: ["1d", "90d", "91d", "1h", "30m", "2w"],
         parse: { (r) throws(Diagnostic) in
             // `advance to:2026-04-01 09:30` works unquoted too: the time is the next word.

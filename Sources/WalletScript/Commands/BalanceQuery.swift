@@ -4,7 +4,7 @@ import WalletCore
 struct BalanceQuery: Command {
     var onlyLooks: Bool { true }
     static let spec = CommandSpec(rank: 140, name: "balance", usage: "balance", summary: "the current user's TourPass and wallet balances",
-                                  examples: ["balance"], parse: { (_) throws(Diagnostic) in BalanceQuery() })
+                                  examples: ["balance"], exampleSetup: ["user alice"], parse: { (_) throws(Diagnostic) in BalanceQuery() })
 
     func run(in session: inout Session) throws(WalletError) -> [any OutputValue] {
         let user = session.world[try session.requireUser()]

@@ -7,7 +7,7 @@ struct CardCommand: Command {
     static let spec = CommandSpec(
         rank: 40, name: "card", aliases: ["link"], usage: "card BRAND|NUMBER [exp:MM/YY] [name:\"...\"] [password:NNNNNN]",
         summary: "link a card: a sandbox brand (visa, mastercard, jcb, diners, unionpay, declined, unavailable, amex) or a number",
-        examples: ["card visa", "card 4111 1111 1111 1111 exp:12/29", "card mastercard name:\"ALICE SMITH\""],
+        examples: ["card visa", "card 3530 1113 3330 0000 exp:12/29", "card mastercard name:\"ALICE SMITH\""], exampleSetup: ["user alice name:\"ALICE SMITH\""],
         options: [OptionSpec("exp"), OptionSpec("name"), OptionSpec("password")],
         positionalValues: TestCard.all.map(\.word),
         parse: { (r) throws(Diagnostic) in

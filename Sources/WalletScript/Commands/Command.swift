@@ -74,8 +74,14 @@ public final class CommandSpec: Sendable {
     public let name: String
     public let aliases: [String]
     public let usage: String
+    /// The summary under the default policy; `summary(for:)` quotes a session's own.
     public let summary: String
+    let policySummary: (@Sendable (Policy) -> String)?
+    /// Lines typed in order in a fresh world; one that fails on purpose ends with
+    /// `# fails: CODE` (a test runs them after `exampleSetup`).
     public let examples: [String]
+    /// What the examples need first, in a fresh world (`user alice`, `verify`, …).
+    public let exampleSetup: [String]
     public let options: [OptionSpec]
     /// The option keys as bytes: a line's keys are checked against them without making Strings.
     let optionKeys: [[UInt8]]
@@ -88,7 +94,8 @@ public final class CommandSpec: Sendable {
     let moreHelp: @Sendable () -> [String]
     let parse: @Sendable (inout ArgReader) throws(Diagnostic) -> any Command
 
-    init(rank: Int, name: String, aliases: [String] = [], usage: String, summary: String, examples: [String] = [],
+    init(rank: Int, name: String, aliases: [String] = [], usage: String, summary: String,
+         policySummary: (@Sendable (Policy) -> String)? = nil, examples: [String] = [], exampleSetup: [String] = [],
          options: [OptionSpec] = [], positionalValues: [String] = [], positionalDynamic: DynamicValues? = nil,
          laterPositionals: @escaping @Sendable (_ typed: [String], _ session: Session) -> [String] = { _, _ in [] },
          moreHelp: @escaping @Sendable () -> [String] = { [] },
@@ -97,8 +104,10 @@ public final class CommandSpec: Sendable {
         self.name = name
         self.aliases = aliases
         self.usage = usage
-        self.summary = summary
+        self.policySummary = policySummary
+        self.summary = policySummary?(Policy()) ?? summary
         self.examples = examples
+        self.exampleSetup = exampleSetup
         self.options = options
         optionKeys = options.map { Array($0.key.utf8) }
         self.positionalValues = positionalValues
@@ -108,12 +117,15 @@ public final class CommandSpec: Sendable {
         self.parse = parse
     }
 
-    /// What `help NAME` prints.
-    var helpLines: [String] {
-        var lines = ["usage: \(usage)", "  \(summary)"]
+    /// The summary with the numbers of `policy` (the session's, after `policy topup.fee 3`).
+    func summary(for policy: Policy) -> String { policySummary?(policy) ?? summary }
+
+    /// What `help NAME` prints, quoting `policy`'s values.
+    func helpLines(policy: Policy = Policy()) -> [String] {
+        var lines = ["usage: \(usage)", "  \(summary(for: policy))"]
         if !aliases.isEmpty { lines.append("  also: " + aliases.joined(separator: ", ")) }
         if !examples.isEmpty {
-            lines.append("examples:")
+            lines.append(exampleSetup.isEmpty ? "examples, in order:" : "examples, in order in a fresh world after: " + exampleSetup.joined(separator: "; "))
             lines += examples.map { "  \($0)" }
         }
         let lists = RuleBook.lists(for: name)
@@ -121,7 +133,8 @@ public final class CommandSpec: Sendable {
             lines.append("rules\(list.variant.isEmpty ? "" : " (\(list.variant))"), in check order; the first that fails is the answer:")
             let width = list.rules.map(\.id.count).max() ?? 0
             let codeWidth = max(26, list.rules.map(\.code.rawValue.count).max() ?? 0)
-            lines += list.rules.map { "  " + Layout.pad($0.id, width) + "  " + Layout.pad($0.code.rawValue, codeWidth) + "  " + $0.statement }
+            lines += list.rules.map { "  " + Layout.pad($0.id, width) + "  " + Layout.pad($0.code.rawValue, codeWidth) + "  " + $0.statement
+                + HelpCommand.currentValues($0.policyKeys, policy, statement: $0.statement) }
         }
         return lines + moreHelp()
     }

@@ -48,7 +48,11 @@ struct ExpectCommand: Command {
     static let spec = CommandSpec(
         rank: 230, name: "expect", usage: "expect " + kinds.map(\.usage).joined(separator: " | "),
         summary: "assert an outcome; a failed assertion fails the scenario",
-        examples: ["expect ok", "expect error pay.domestic_qr", "expect balance 461.50", "expect refunded 461.50 card:visa", "expect now 2026-04-01 00:00", "expect wallet 200"],
+        // In context: each assertion looks at the line before it.
+        examples: ["pay 38.50 qr:cross", "expect ok", "expect balance 461.50", "expect charged 525 card:visa", "expect fees 25",
+                   "pay 20 qr:domestic", "expect error pay.domestic_qr", "advance 91d", "expect status expired",
+                   "expect refunded 461.50 card:visa", "expect now 2026-04-02 00:00", "expect verified yes", "expect wallet 0"],
+        exampleSetup: ["user alice", "verify", "card visa", "topup 500"],
         options: [OptionSpec("card", dynamic: .cards)], positionalValues: kinds.map(\.word),
         laterPositionals: { typed, _ in
             guard typed.count == 1 else { return [] }

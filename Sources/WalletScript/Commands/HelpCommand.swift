@@ -24,22 +24,33 @@ struct HelpCommand: Command {
     }
 
     func run(in session: inout Session) throws(WalletError) -> [any OutputValue] {
-        [TextLines(HelpCommand.lines(for: topic))]
+        [TextLines(HelpCommand.lines(for: topic, policy: session.world.policy))]
     }
 
-    static func lines(for name: String?) -> [String] {
-        guard let name else { return overview }
+    /// Help quotes `policy`'s numbers: the session's, so `help topup` after
+    /// `policy topup.fee 3%` says 3%.
+    static func lines(for name: String?, policy: Policy = Policy()) -> [String] {
+        guard let name else { return overview(policy: policy) }
         if let meta = MetaCommand.all.first(where: { $0.name == name }) {
             return ["\(meta.usage)", "  \(meta.summary)"]
         }
         if let line = ScenarioLine.all.first(where: { $0.name == name }) { return line.help }
-        if let code = ErrorCode(rawValue: name) { return lines(for: code) }
+        if let code = ErrorCode(rawValue: name) { return lines(for: code, policy: policy) }
         guard let spec = CommandTable.spec(named: name) else { return ["no command \(name)"] }
-        return spec.helpLines
+        return spec.helpLines(policy: policy)
+    }
+
+    /// What the keys hold in `policy`: ` (now 100.00)` after a statement that names its one
+    /// key, else ` (now pay.lock 3h)`, ` (now pay.attempts 5, pay.lock 3h)`.
+    static func currentValues(_ keys: [String], _ policy: Policy, statement: String = "") -> String {
+        let values = keys.compactMap { key in policy.value(of: key).map { (key, $0) } }
+        guard !values.isEmpty else { return "" }
+        if values.count == 1, statement.contains(values[0].0) { return " (now \(values[0].1))" }
+        return " (now " + values.map { "\($0.0) \($0.1)" }.joined(separator: ", ") + ")"
     }
 
     /// `help CODE`: the rules that answer it, in words, with their policy keys.
-    static func lines(for code: ErrorCode) -> [String] {
+    static func lines(for code: ErrorCode, policy: Policy = Policy()) -> [String] {
         let rules = RuleBook.rules(answering: code)
         guard !rules.isEmpty else {
             return ["\(code.rawValue): answered outside the rule lists (a lookup, the command line, or a limit of the world);",
@@ -48,16 +59,18 @@ struct HelpCommand: Command {
         var lines = ["\(code.rawValue) is answered by:"]
         for (command, rule) in rules {
             lines.append("  \(command), rule \(rule.id): \(rule.statement)")
-            if !rule.policyKeys.isEmpty { lines.append("    policy keys: " + rule.policyKeys.joined(separator: ", ")) }
+            if !rule.policyKeys.isEmpty {
+                lines.append("    policy keys: " + rule.policyKeys.map { $0 + currentValues([$0], policy, statement: $0) }.joined(separator: ", "))
+            }
         }
         lines.append("  (`help \(rules[0].command)` lists the whole check order; `why` after a failure shows the numbers)")
         return lines + CodeExample.helpLines(for: code)
     }
 
-    static var overview: [String] {
+    static func overview(policy: Policy) -> [String] {
         let width = (CommandTable.all.map(\.name.count) + MetaCommand.all.map(\.name.count)).max() ?? 0
         var lines = ["commands (help COMMAND for more):"]
-        lines += CommandTable.all.map { "  " + Layout.pad($0.name, width) + "  " + $0.summary }
+        lines += CommandTable.all.map { "  " + Layout.pad($0.name, width) + "  " + $0.summary(for: policy) }
         lines.append("REPL:")
         lines += MetaCommand.all.map { "  " + Layout.pad($0.name, width) + "  " + $0.summary }
         lines.append("scenario files:")

@@ -9,7 +9,7 @@ struct HistoryQuery: Command {
     static let spec = CommandSpec(
         rank: 160, name: "history", aliases: ["statement"], usage: "history [card:BRAND|LAST4] [since:DATE]",
         summary: "the current user's statement: every attempt (failed ones with their code), every event, running balances",
-        examples: ["history", "history card:visa", "history since:2026-03-01", "history card:1111 since:2026-03-01 09:30"],
+        examples: ["history", "history card:visa", "history since:2026-03-01", "history card:1111 since:2026-03-01 09:30"], exampleSetup: ["user alice", "verify", "card visa", "topup 500"],
         options: [OptionSpec("card", dynamic: .cards), OptionSpec("since")],
         parse: { (r) throws(Diagnostic) in
             let card = try r.option("card").map { String($0.text) }

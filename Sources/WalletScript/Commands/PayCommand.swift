@@ -9,7 +9,7 @@ struct PayCommand: Command {
     static let spec = CommandSpec(
         rank: 80, name: "pay", usage: "pay AMOUNT (qr:cross|qr:domestic | to:MERCHANT) [password:NNNNNN]",
         summary: "pay a merchant; qr: pays an anonymous merchant with that kind of code",
-        examples: ["pay 38.50 qr:cross", "pay 12 to:cafe", "pay 15 to:\"Li's Noodles\"", "pay 100 to:supplier password:000000"],
+        examples: ["pay 38.50 qr:cross", "pay 12 to:cafe", "pay 15 to:\"Li's Noodles\"", "pay 100 to:cafe password:000000  # fails: pay.wrong_password"], exampleSetup: ["user alice", "verify", "card visa", "topup 500", "merchant \"Li's Noodles\""],
         options: [OptionSpec("qr", Choices.qrKinds.map(\.0), excludes: ["to"]), OptionSpec("to", dynamic: .merchants, excludes: ["qr"]),
                   OptionSpec("password")],
         parse: { (r) throws(Diagnostic) in

@@ -5,7 +5,7 @@ struct ReactivateCommand: Command {
     static let spec = CommandSpec(
         rank: 110, name: "reactivate", usage: "reactivate",
         summary: "reactivate an expired TourPass: its next top-up opens a new period",
-        examples: ["reactivate"],
+        examples: ["reactivate"], exampleSetup: ["user alice", "verify", "card visa", "topup 500", "advance 91d"],
         parse: { (_) throws(Diagnostic) in ReactivateCommand() })
 
     var isAttempt: Bool { true }

@@ -8,7 +8,7 @@ struct RefundCommand: Command {
     static let spec = CommandSpec(
         rank: 90, name: "refund", usage: "refund AMOUNT from:MERCHANT",
         summary: "the merchant refunds part or all of what the current user paid it",
-        examples: ["refund 20 from:cafe"], options: [OptionSpec("from", dynamic: .merchants)],
+        examples: ["refund 20 from:cafe"], exampleSetup: ["user alice", "verify", "card visa", "topup 500", "pay 38.50 to:cafe"], options: [OptionSpec("from", dynamic: .merchants)],
         parse: { (r) throws(Diagnostic) in
             let amount = try r.amount(r.positional("an AMOUNT"))
             guard let from = try r.option("from") else { throw r.error("refund needs from:MERCHANT") }

@@ -7,7 +7,7 @@ struct SMSCommand: Command {
 
     static let spec = CommandSpec(
         rank: 20, name: "sms", usage: "sms [CODE]", summary: "enter the SMS code sent at sign-up (after sms:manual); with no CODE, the code last sent",
-        examples: ["sms 4821", "sms"],
+        examples: ["sms 4821  # fails: register.wrong_code", "sms"], exampleSetup: ["user zoe sms:manual"],
         parse: { (r) throws(Diagnostic) in
             guard let token = r.optionalPositional() else { return SMSCommand(code: nil) }
             guard !token.text.isEmpty, token.text.count <= 8, token.text.allSatisfy(\.isASCIIDigitCharacter) else {

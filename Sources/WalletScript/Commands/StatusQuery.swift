@@ -4,7 +4,7 @@ import WalletCore
 struct StatusQuery: Command {
     var onlyLooks: Bool { true }
     static let spec = CommandSpec(rank: 150, name: "status", usage: "status", summary: "the current user's sign-up, verification, cards and TourPass state",
-                                  examples: ["status"], parse: { (_) throws(Diagnostic) in StatusQuery() })
+                                  examples: ["status"], exampleSetup: ["user alice"], parse: { (_) throws(Diagnostic) in StatusQuery() })
 
     func run(in session: inout Session) throws(WalletError) -> [any OutputValue] {
         let user = session.world[try session.requireUser()]

@@ -7,8 +7,11 @@ struct TopUpCommand: Command {
 
     static let spec = CommandSpec(
         rank: 70, name: "topup", aliases: ["top-up"], usage: "topup AMOUNT [card:BRAND|LAST4]",
-        summary: "top up the TourPass from a linked card (opens it on first use); 5% fee on top",
-        examples: ["topup 500", "topup 2000 card:mastercard", "topup 100 card:1111"],
+        summary: "top up the TourPass from a linked card (opens it on first use); a fee on top",
+        policySummary: { policy in
+            "top up the TourPass from a linked card (the first top-up opens it for \(policy.value(of: "pass.days") ?? "?") days, pass.days); "
+                + "a \(policy.value(of: "topup.fee") ?? "?") fee (topup.fee) on top" },
+        examples: ["topup 500", "topup 2000 card:mastercard", "topup 100 card:1111"], exampleSetup: ["user alice", "verify", "card visa", "card mastercard"],
         options: [OptionSpec("card", dynamic: .cards)],
         parse: { (r) throws(Diagnostic) in
             let amount = try r.amount(r.positional("an AMOUNT"))

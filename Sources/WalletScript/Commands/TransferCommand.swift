@@ -8,7 +8,7 @@ struct TransferCommand: Command {
     static let spec = CommandSpec(
         rank: 100, name: "transfer", aliases: ["send"], usage: "transfer AMOUNT to:USER",
         summary: "send money to another user's wallet (domestic version only; not a payment: no password)",
-        examples: ["transfer 200 to:alice", "transfer 10 to:\"Mary Ann\""], options: [OptionSpec("to", dynamic: .users)],
+        examples: ["transfer 200 to:alice", "transfer 10 to:\"Mary Ann\""], exampleSetup: ["user alice", "verify", "user \"Mary Ann\"", "verify", "user wang phone:+86-13800138000", "card unionpay"], options: [OptionSpec("to", dynamic: .users)],
         parse: { (r) throws(Diagnostic) in
             let amount = try r.amount(r.positional("an AMOUNT"))
             guard let to = try r.option("to") else { throw r.error("transfer needs to:USER") }

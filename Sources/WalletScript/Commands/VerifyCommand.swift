@@ -7,7 +7,7 @@ struct VerifyCommand: Command {
     static let spec = CommandSpec(
         rank: 30, name: "verify", usage: "verify [passport:NO] [expires:DATE] [nationality:CC] [face:pass|fail] [born:DATE]",
         summary: "real-name verification with a passport and a face scan; defaults succeed; lapses when the passport expires",
-        examples: ["verify", "verify expires:2025-12-31", "verify nationality:PH", "verify face:fail"],
+        examples: ["verify", "verify expires:2025-12-31  # fails: verify.passport_expired", "verify nationality:PH  # fails: verify.nationality_unsupported", "verify face:fail  # fails: verify.face_failed"], exampleSetup: ["user alice"],
         options: [OptionSpec("passport"), OptionSpec("expires"), OptionSpec("nationality", ["GB", "US", "PH", "AL", "MA"]),
                   OptionSpec("face", faces.map(\.0)), OptionSpec("born")],
         parse: { (r) throws(Diagnostic) in

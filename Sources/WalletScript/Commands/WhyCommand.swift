@@ -9,7 +9,7 @@ struct WhyCommand: Command {
     static let spec = CommandSpec(
         rank: 220, name: "why", usage: "why",
         summary: "explain the last command: each rule it checked with the values it looked at, the one that failed, and how to pass",
-        examples: ["topup 2500", "why"],
+        examples: ["topup 2500  # fails: topup.above_maximum", "why"], exampleSetup: ["user alice", "verify", "card visa"],
         parse: { (_) throws(Diagnostic) in WhyCommand() })
 
     func run(in session: inout Session) throws(WalletError) -> [any OutputValue] {

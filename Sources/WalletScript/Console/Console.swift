@@ -128,7 +128,7 @@ public struct Console {
             if !argument.isEmpty, CommandTable.spec(named: argument) == nil, !MetaCommand.names.contains(argument) {
                 return info("no command \(Printable.escaped(argument))" + didYouMean(argument, in: CommandTable.namesAndAliases))
             }
-            return Response(lines: HelpCommand.lines(for: argument.isEmpty ? nil : argument).map { OutputLine(.info, $0) })
+            return Response(lines: HelpCommand.lines(for: argument.isEmpty ? nil : argument, policy: session.world.policy).map { OutputLine(.info, $0) })
         case ":quit", ":q", ":exit":
             return Response(quit: true)
         case ":undo" where !keepsSession, ":save" where !keepsSession:
