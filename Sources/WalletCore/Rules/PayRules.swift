@@ -60,7 +60,7 @@ public enum PayRules {
 
     static let merchant = Rule<PayInput>("pay.merchant", .merchantUnknown, "the merchant exists",
         holds: { _, i in i.merchant != nil },
-        failure: { _, i in "no merchant named \(i.merchantName)" },
+        failure: { w, i in "no merchant named \(i.merchantName)" + w.merchantHint(i.merchantName) },
         looked: { w, i in w.merchantLooked(i.merchantName, i.merchant) },
         remedy: { _, i in "a merchant that exists (`merchants` lists them), or define it first: `merchant \(Names.written(i.merchantName))`" })
 
@@ -136,6 +136,9 @@ public enum PayRules {
 
 extension World {
     /// What a merchant rule looked at: the merchant found, or the name that found none.
+    /// `; did you mean 'cafe'?` after `to:Cafe` (names compare exactly, so a near one is likely meant).
+    func merchantHint(_ name: String) -> String { didYouMean(name, in: merchants.map(\.name)) }
+
     func merchantLooked(_ name: String, _ id: MerchantID?) -> String {
         id == nil ? "no merchant named \(name) among \(merchants.count) merchants" : "\(name) is a merchant"
     }

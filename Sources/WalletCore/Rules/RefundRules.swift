@@ -20,7 +20,7 @@ public enum RefundRules {
     public static let list = RuleList<RefundInput>("refund", [
         Rule("refund.merchant", .merchantUnknown, "the merchant exists",
              holds: { _, i in i.merchant != nil },
-             failure: { _, i in "no merchant named \(i.merchantName)" },
+             failure: { w, i in "no merchant named \(i.merchantName)" + w.merchantHint(i.merchantName) },
              looked: { w, i in w.merchantLooked(i.merchantName, i.merchant) },
              remedy: { _, _ in "a merchant that exists (`merchants` lists them)" }),
         Rule("refund.paid", .refundNoPayment, "the user has paid this merchant",

@@ -37,7 +37,8 @@ struct CardCommand: Command {
         })
 
     var isAttempt: Bool { true }
-    var statementText: String? { "card ••" + String(request.number.filter(\.isASCIIDigitCharacter).suffix(4)) }
+    /// A sandbox word as typed (`card amex`), a number by its last four only.
+    var statementText: String? { request.sandbox.map { "card \($0.word)" } ?? "card ••" + String(request.number.filter(\.isASCIIDigitCharacter).suffix(4)) }
 
     func namedCard(user id: UserID, world: World) -> CardID? {
         let last4 = String(request.number.filter(\.isASCIIDigitCharacter).suffix(4))

@@ -2,7 +2,8 @@ import WalletCore
 
 /// Codes no sequence of moves can answer, and why: said up front, never searched for.
 public enum Unreachable {
-    public static func reason(for target: ExploreTarget, policy: Policy) -> String? {
+    /// `inREPL`: the what-if is said as the REPL line (`policy topup.count 1`), not the flag.
+    public static func reason(for target: ExploreTarget, policy: Policy, inREPL: Bool = false) -> String? {
         let code: ErrorCode
         switch target {
         case .code(let answered): code = answered
@@ -26,9 +27,9 @@ public enum Unreachable {
         case .moneyOverflow:
             return "needs a balance near 2^52 fen (about CNY 45 trillion); top-ups are capped at \(policy.topupMax) each"
         case .topupCountLimit where policy.topupCount == nil:
-            return "topup.count is none (no cap) in this policy; try --policy \(whatIfText(for: code, policy: policy))"
+            return "topup.count is none (no cap) in this policy; try \(whatIfText(for: code, policy: policy, inREPL: inREPL))"
         case .transferReceiverLimit where policy.transferUnverifiedReceive.fen == 0:
-            return "transfer.unverified_receive is 0 in this policy, so an unverified receiver is refused outright (transfer.receiver_unverified); try --policy \(whatIfText(for: code, policy: policy))"
+            return "transfer.unverified_receive is 0 in this policy, so an unverified receiver is refused outright (transfer.receiver_unverified); try \(whatIfText(for: code, policy: policy, inREPL: inREPL))"
         default:
             return nil
         }
@@ -44,8 +45,8 @@ public enum Unreachable {
         }
     }
 
-    private static func whatIfText(for code: ErrorCode, policy: Policy) -> String {
-        whatIf(for: code, policy: policy).map { "\($0.key)=\($0.value)" } ?? ""
+    private static func whatIfText(for code: ErrorCode, policy: Policy, inREPL: Bool) -> String {
+        whatIf(for: code, policy: policy).map { inREPL ? "`policy \($0.key) \($0.value)` first" : "--policy \($0.key)=\($0.value)" } ?? ""
     }
 }
 

@@ -26,7 +26,7 @@ public struct ReachPlan {
         case .success(let parsed): target = parsed
         case .failure(let problem): return ReachPlan(message: [problem.message], lines: [], apply: false)
         }
-        if let reason = Unreachable.reason(for: target, policy: session.world.policy) {
+        if let reason = Unreachable.reason(for: target, policy: session.world.policy, inREPL: true) {
             return ReachPlan(message: ["\(target) cannot be reached: \(reason)"], lines: [], apply: false)
         }
         var explorer = Explorer(start: session, limits: limits)
