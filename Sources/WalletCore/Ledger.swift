@@ -25,12 +25,11 @@ public struct Posting: Sendable {
 /// The list of postings. Balances are kept beside the entities they belong to and are
 /// re-derived from this list by the invariant check.
 public struct Ledger: Sendable {
-    public private(set) var postings: [Posting] = []
+    public private(set) var postings = PostingList()
     public internal(set) var feesFen: Int64 = 0
 
     mutating func append(_ posting: Posting) -> Int {
         postings.append(posting)
-        return postings.count - 1
     }
 }
 

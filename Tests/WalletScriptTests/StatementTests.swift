@@ -58,3 +58,24 @@ struct StatementTests {
         #expect(text.contains("visa ••1111"))
     }
 }
+
+@Suite("attempt log")
+struct AttemptLogTests {
+    @Test("pay and topup attempts keep their fields, not a boxed command; an attempt is 56 bytes")
+    func compact() {
+        var session = Session()
+        for line in ["user alice", "verify", "card visa", "topup 100", "pay 1 to:cafe", "pay 2 qr:cross"] { _ = session.run(line: line) }
+        let id = session.world.user(named: "alice")!
+        let kept = session.attempts[id].stored.map(\.command)
+        // The sign-up, verify, card, topup and both payments.
+        #expect(kept.count == 6)
+        guard kept.count == 6 else { return }
+        #expect(kept[2].isCard && !kept[1].isCard && !kept[4].isCard)
+        if case .topup(let amount, nil) = kept[3] { #expect(amount.fen == 10_000) } else { Issue.record("topup kept as \(kept[3])") }
+        if case .pay(let amount, .merchant("cafe")) = kept[4] { #expect(amount.fen == 100) } else { Issue.record("pay kept as \(kept[4])") }
+        if case .pay(_, .qr(.cross)) = kept[5] {} else { Issue.record("pay kept as \(kept[5])") }
+        #expect(kept[3].statementText == "topup 100")
+        #expect(kept[4].statementText == "pay 1 to:cafe")
+        #expect(MemoryLayout<Attempt>.stride <= 56)
+    }
+}

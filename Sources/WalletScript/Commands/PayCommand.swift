@@ -37,7 +37,10 @@ struct PayCommand: Command {
     }
 
     var isAttempt: Bool { true }
-    var statementText: String? {
+    var statementText: String? { PayCommand.statementText(amount, target) }
+    var attemptCommand: AttemptCommand { .pay(amount, target) }
+
+    static func statementText(_ amount: Money, _ target: PayTarget) -> String {
         switch target {
         case .qr(let kind): return "pay \(Attempt.typed(amount)) qr:\(kind == .cross ? "cross" : "domestic")"
         case .merchant(let name): return "pay \(Attempt.typed(amount)) to:\(Names.written(name))"

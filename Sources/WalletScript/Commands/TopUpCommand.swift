@@ -19,9 +19,16 @@ struct TopUpCommand: Command {
         })
 
     var isAttempt: Bool { true }
-    var statementText: String? { "topup \(Attempt.typed(amount))" + (card.map { " card:\(Attempt.masked($0))" } ?? "") }
+    var statementText: String? { TopUpCommand.statementText(amount, card) }
+    var attemptCommand: AttemptCommand { .topup(amount, card: card) }
 
-    func namedCard(user id: UserID, world: World) -> CardID? {
+    func namedCard(user id: UserID, world: World) -> CardID? { TopUpCommand.namedCard(card, user: id, world: world) }
+
+    static func statementText(_ amount: Money, _ card: String?) -> String {
+        "topup \(Attempt.typed(amount))" + (card.map { " card:\(Attempt.masked($0))" } ?? "")
+    }
+
+    static func namedCard(_ card: String?, user id: UserID, world: World) -> CardID? {
         guard let card else { return nil }
         do throws(WalletError) { return try world.selectCard(of: id, card) } catch { return nil }
     }

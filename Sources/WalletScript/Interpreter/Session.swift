@@ -74,8 +74,8 @@ public struct Session: Sendable {
             (user, start) = (created, 0)
         }
         guard let user else { return }
-        attempts.record(Attempt(command: command, at: world.now, code: code, journalStart: start,
-                                journalEnd: world.journalTotal(of: user)), for: user)
+        attempts.record(Attempt(at: world.now, journalStart: start, journalEnd: world.journalTotal(of: user),
+                                command: command.attemptCommand, code: code), for: user)
     }
 
     /// Parses and runs one line; a line that does not parse gives its diagnostic.

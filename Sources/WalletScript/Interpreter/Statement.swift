@@ -101,7 +101,7 @@ public struct Statement: Sendable {
                 let named = attempt.command.namedCard(user: id, world: world)
                 var text = attempt.command.statementText ?? ""
                 // A linked card is shown by brand too; a refused one only by what was typed.
-                if attempt.command is CardCommand, attempt.code == nil, let named { text = "card \(world[named].masked)" }
+                if attempt.command.isCard, attempt.code == nil, let named { text = "card \(world[named].masked)" }
                 let head = Row(at: attempt.at, text: text, result: result, passFen: nil,
                                walletFen: nil, mark: attempt.code == nil ? nil : .failed, cards: [])
                 let effects = (max(position, attempt.journalStart)..<max(position, attempt.journalEnd)).map { row($0) }
