@@ -43,4 +43,28 @@ import WalletCore
             }
         }
     }
+
+    /// A code several rules answer shows a way by each rule; pasted into a fresh session,
+    /// its last command fails by that rule with that code.
+    @Test func aCodeOfSeveralRulesShowsAWayByEachRule() throws {
+        for code in ErrorCode.allCases {
+            let rules = RuleBook.rules(answering: code).map(\.rule)
+            guard rules.count > 1 else { continue }
+            let lines = HelpCommand.lines(for: code.rawValue)
+            #expect(lines.contains { $0.hasPrefix("a shortest way there by each rule") }, "\(code.rawValue)")
+            for rule in rules {
+                let start = try #require(lines.firstIndex(of: "  by \(rule.id):"), "\(code.rawValue): \(lines)")
+                let script = lines[(start + 1)...].prefix { $0.hasPrefix("    ") }.map { String($0.dropFirst(4)) }
+                #expect(script.last == "expect error \(code.rawValue)", "\(rule.id): \(script)")
+                var session = Session()
+                var failed: WalletError? = nil
+                var held = false
+                for line in script {
+                    guard case .success(let outcome?) = session.run(line: line) else { break }
+                    if line.hasPrefix("expect ") { held = outcome.failedAssertion == nil } else { failed = outcome.error }
+                }
+                #expect(failed?.rule == rule.id && failed?.code == code && held, "\(rule.id): \(script)")
+            }
+        }
+    }
 }

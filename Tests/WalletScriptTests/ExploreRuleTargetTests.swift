@@ -5,7 +5,7 @@ import WalletCore
 /// `explore --reach RULE` and `:reach RULE`: a rule id is a target, met when a command fails by it.
 @Suite struct ExploreRuleTargetTests {
     @Test func aRuleIdIsATarget() throws {
-        guard case .success(.rule(let rule)) = ExploreTarget.parse("topup.max") else { Issue.record("topup.max"); return }
+        guard case .success(.rule(let rule, _)) = ExploreTarget.parse("topup.max") else { Issue.record("topup.max"); return }
         #expect(rule.code == .topupAboveMaximum)
         var explorer = Explorer(start: Session(), limits: .defaults)
         let path = try #require(explorer.search(for: [.rule(rule)]).reaches.first?.path)
@@ -19,7 +19,7 @@ import WalletCore
         for line in ["user alice", "verify", "card visa", "topup 100"] { _ = session.run(line: line) }
         let plan = ReachPlan.make("pay.password", from: session)
         #expect(plan.message.last == "  expect error pay.wrong_password")
-        guard case .success(.rule(let rule)) = ExploreTarget.parse("pay.password") else { Issue.record("pay.password"); return }
+        guard case .success(.rule(let rule, _)) = ExploreTarget.parse("pay.password") else { Issue.record("pay.password"); return }
         let lines = ["pay 0.01 qr:cross password:000000", "pay 0.01 qr:cross password:000000", "pay 0.01 qr:cross password:000000",
                      "pay 0.01 qr:cross password:000000", "pay 0.01 qr:cross password:000000"]
         #expect(rule.alsoAnswers.contains(.payPasswordLocked))

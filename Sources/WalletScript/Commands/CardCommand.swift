@@ -101,7 +101,8 @@ extension CardCommand {
             }
             let next = working.first { !linked.contains($0) }
             if let next { moves.append("card " + next) }
-            if international, !linked.contains("declined"), accepted.contains(.visa) { moves.append("card declined") }
+            // A domestic user gets it too when cards.domestic takes Visa: `pay.issuer`, `transfer.issuer`.
+            if !linked.contains("declined"), accepted.contains(.visa) { moves.append("card declined") }
             let today = world.now.date
             if user.cards.isEmpty, let next {
                 // A card that expires at the end of this month.
@@ -114,6 +115,11 @@ extension CardCommand {
                 let lastMonth = today.month == 1 ? (12, today.year - 1) : (today.month - 1, today.year)
                 moves.append("card \(next) exp:\(MoveSource.pad2(lastMonth.0))/\(MoveSource.pad2(lastMonth.1 % 100))")
                 if !international { moves.append("card visa") }
+                // The number's form, each failing one rule: too few digits (`card.digits`), no
+                // brand (`card.brand`), a length Visa never has (`card.brand_length`).
+                moves.append("card 1234")
+                moves.append("card 9000 0000 0000 0001")
+                moves.append("card 4111 1111 1117")
             }
             if let first = linked.first { moves.append("card " + first) }
             // Another user's table number, typed: `card.already_used`.

@@ -60,6 +60,7 @@ extension RefundCommand {
             }
             guard !user.payments.isEmpty else {
                 moves.append("refund 0.01 from:cross-qr")
+                moves.append("refund 0.01 from:nowhere")
                 return
             }
             var order: [MerchantID] = []

@@ -59,6 +59,7 @@ extension VerifyCommand {
             }
             moves.append("verify")
             moves.append("verify passport:X1")
+            moves.append("verify born:\(CivilDate(daysSinceEpoch: c.world.now.date.daysSinceEpoch + 1))")
             moves.append("verify expires:\(CivilDate(daysSinceEpoch: c.world.now.date.daysSinceEpoch - 1))")
             if let unsupported = c.world.policy.unsupportedNationalities.first { moves.append("verify nationality:\(unsupported)") }
             moves.append("verify face:fail")

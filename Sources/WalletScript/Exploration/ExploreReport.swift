@@ -7,12 +7,17 @@ public enum Unreachable {
         let code: ErrorCode
         switch target {
         case .code(let answered): code = answered
-        // A rule is out of reach when its code is, or when no move runs its command.
-        case .rule(let rule):
-            if let reason = reason(for: .code(rule.code), policy: policy) { return reason }
+        // A rule is out of reach when its code is, when no move runs its command, or when
+        // the policy keeps out what it needs.
+        case .rule(let rule, let answered):
+            if let reason = reason(for: .code(answered ?? rule.code), policy: policy, inREPL: inREPL) { return reason }
             let owners = RuleBook.lists.filter { $0.rules.contains(rule) }.map(\.command)
-            guard !MoveSource.all.contains(where: { owners.contains($0.command) }) else { return nil }
-            return "\(owners.first ?? "its command") is never a move of the explorer"
+            guard MoveSource.all.contains(where: { owners.contains($0.command) }) else {
+                return "\(owners.first ?? "its command") is never a move of the explorer"
+            }
+            guard declinedCardChange(for: rule, policy: policy) != nil else { return nil }
+            let accepted = policy.domesticBrands.isEmpty ? "none" : policy.domesticBrands.map(\.rawValue).joined(separator: ",")
+            return "\(rule.id) fails on a domestic user's earliest-linked card that declines charges; the sandbox card that does (`card declined`) is a \(declinedBrand.rawValue) card, and cards.domestic is \(accepted) in this policy; try \(whatIfText(for: target, policy: policy, inREPL: inREPL))"
         case .event, .state: return nil
         }
         switch code {
@@ -27,26 +32,43 @@ public enum Unreachable {
         case .moneyOverflow:
             return "needs a balance near 2^52 fen (about CNY 45 trillion); top-ups are capped at \(policy.topupMax) each"
         case .topupCountLimit where policy.topupCount == nil:
-            return "topup.count is none (no cap) in this policy; try \(whatIfText(for: code, policy: policy, inREPL: inREPL))"
+            return "topup.count is none (no cap) in this policy; try \(whatIfText(for: target, policy: policy, inREPL: inREPL))"
         case .transferReceiverLimit where policy.transferUnverifiedReceive.fen == 0:
-            return "transfer.unverified_receive is 0 in this policy, so an unverified receiver is refused outright (transfer.receiver_unverified); try \(whatIfText(for: code, policy: policy, inREPL: inREPL))"
+            return "transfer.unverified_receive is 0 in this policy, so an unverified receiver is refused outright (transfer.receiver_unverified); try \(whatIfText(for: target, policy: policy, inREPL: inREPL))"
         default:
             return nil
         }
     }
 
-    /// A policy change under which a code this policy keeps out of reach can be reached
+    /// A policy change under which a target this policy keeps out of reach can be reached
     /// (`help CODE` starts its example with it).
-    public static func whatIf(for code: ErrorCode, policy: Policy) -> (key: String, value: String)? {
-        switch code {
-        case .topupCountLimit where policy.topupCount == nil: return ("topup.count", "1")
-        case .transferReceiverLimit where policy.transferUnverifiedReceive.fen == 0: return ("transfer.unverified_receive", "500")
-        default: return nil
+    public static func whatIf(for target: ExploreTarget, policy: Policy) -> (key: String, value: String)? {
+        switch target {
+        case .code(let code):
+            switch code {
+            case .topupCountLimit where policy.topupCount == nil: return ("topup.count", "1")
+            case .transferReceiverLimit where policy.transferUnverifiedReceive.fen == 0: return ("transfer.unverified_receive", "500")
+            default: return nil
+            }
+        case .rule(let rule, let code):
+            return whatIf(for: .code(code ?? rule.code), policy: policy) ?? declinedCardChange(for: rule, policy: policy)
+        case .event, .state:
+            return nil
         }
     }
 
-    private static func whatIfText(for code: ErrorCode, policy: Policy, inREPL: Bool) -> String {
-        whatIf(for: code, policy: policy).map { inREPL ? "`policy \($0.key) \($0.value)` first" : "--policy \($0.key)=\($0.value)" } ?? ""
+    /// Rules of domestic users' lists that only a card declining charges fails: the sandbox
+    /// card that declines is a Visa, which the default cards.domestic (unionpay) refuses.
+    static let declinedCardRules: Set<String> = ["pay.issuer", "transfer.issuer"]
+    static let declinedBrand: CardBrand = TestCard.named("declined")?.brand ?? .visa
+
+    private static func declinedCardChange(for rule: RuleInfo, policy: Policy) -> (key: String, value: String)? {
+        guard declinedCardRules.contains(rule.id), !policy.domesticBrands.contains(declinedBrand) else { return nil }
+        return ("cards.domestic", (policy.domesticBrands + [declinedBrand]).map(\.rawValue).joined(separator: ","))
+    }
+
+    private static func whatIfText(for target: ExploreTarget, policy: Policy, inREPL: Bool) -> String {
+        whatIf(for: target, policy: policy).map { inREPL ? "`policy \($0.key) \($0.value)` first" : "--policy \($0.key)=\($0.value)" } ?? ""
     }
 }
 

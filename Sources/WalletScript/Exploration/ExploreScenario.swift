@@ -79,7 +79,7 @@ public struct ExploreStart {
     /// The target's own assertion, or `expect ok` where it does not apply (an event of
     /// another user than the current one).
     static func closing(for target: ExploreTarget, in session: Session) -> String {
-        if case .rule(let rule) = target, case .failure(let error)? = session.lastResult, error.rule == rule.id {
+        if case .rule(let rule, _) = target, case .failure(let error)? = session.lastResult, error.rule == rule.id {
             return "expect error \(error.code.rawValue)"
         }
         var copy = session

@@ -43,8 +43,9 @@ public enum ExploreEvent: String, CaseIterable, Sendable {
 /// event, or a state in the words of an assertion (`status expired`, `refunded 100 card:visa`).
 public enum ExploreTarget: Sendable, Equatable, CustomStringConvertible {
     case code(ErrorCode)
-    /// A rule of the rule book, reached when a command fails by it (`WalletError.rule`).
-    case rule(RuleInfo)
+    /// A rule of the rule book, reached when a command fails by it (`WalletError.rule`),
+    /// answering `code` when one is given (`help CODE`'s example for each of its rules).
+    case rule(RuleInfo, code: ErrorCode? = nil)
     case event(ExploreEvent)
     case state(Assertion, text: String)
 
@@ -72,7 +73,7 @@ public enum ExploreTarget: Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .code(let code): return code.rawValue
-        case .rule(let rule): return rule.id
+        case .rule(let rule, _): return rule.id
         case .event(let event): return event.rawValue
         case .state(_, let text): return text
         }
@@ -83,7 +84,7 @@ public enum ExploreTarget: Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .code(let code): return "expect error \(code.rawValue)"
         // The rule's own code; `ExploreStart.closing` names the one it answered (a rule may answer more).
-        case .rule(let rule): return "expect error \(rule.code.rawValue)"
+        case .rule(let rule, let code): return "expect error \((code ?? rule.code).rawValue)"
         case .event(let event): return event.closing
         case .state(_, let text): return "expect " + text
         }
@@ -93,7 +94,9 @@ public enum ExploreTarget: Sendable, Equatable, CustomStringConvertible {
     public func matches(_ outcome: Outcome, _ session: Session) -> Bool {
         switch self {
         case .code(let code): return outcome.error?.code == code
-        case .rule(let rule): return outcome.error?.rule == rule.id
+        case .rule(let rule, let code):
+            guard let error = outcome.error else { return false }
+            return error.rule == rule.id && (code == nil || error.code == code)
         case .event(let event): return event.isIn(outcome.output)
         case .state(let assertion, _): return holds(assertion, in: session)
         }
@@ -126,7 +129,7 @@ public enum ExploreTarget: Sendable, Equatable, CustomStringConvertible {
             let answering = sources.filter { $0.answers.contains(code) }
             let reads = answering.reduce(Set<StatePart>()) { $0.union($1.reads) }
             return Cone.of(reads: reads.union([.registration]), answeredBy: Set(answering.map(\.command)), sources: sources)
-        case .rule(let rule):
+        case .rule(let rule, _):
             // Only the commands whose lists hold the rule fail by it.
             let owners = Set(RuleBook.lists.filter { $0.rules.contains(rule) }.map(\.command))
             let answering = sources.filter { owners.contains($0.command) }
