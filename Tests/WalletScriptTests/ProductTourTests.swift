@@ -32,4 +32,13 @@ import WalletCore
         #expect(history.contains { $0.contains("card amex ") && $0.contains("failed card.unsupported_brand") }, "\(history)")
         #expect(history.contains { $0.contains("card ••0005 ") && $0.contains("failed card.unsupported_brand") }, "\(history)")
     }
+
+    /// `why` after paying a domestic-only code says what to type, as it does for credit.
+    @Test func aDomesticCodeIsExplainedWithLinesToType() {
+        var s = session(after: aliceWithPass)
+        _ = output("pay 10 to:noodles", in: &s)
+        let why = output("why", in: &s)
+        #expect(why.contains { $0.hasPrefix("  ✗ pay.qr ") && $0.hasSuffix(": noodles has a domestic-only code (`qr:domestic`)") }, "\(why)")
+        #expect(why.contains("    to pass: a merchant with a cross-border code: `pay 10.00 qr:cross`, or `merchant noodles qr:cross` first"), "\(why)")
+    }
 }

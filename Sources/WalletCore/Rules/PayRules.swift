@@ -69,8 +69,14 @@ public enum PayRules {
         Rule("pay.qr", .payDomesticQR, "the merchant's code is cross-border (a foreign wallet cannot pay a domestic-only code)",
              holds: { w, i in i.merchant.map { w.merchants[$0.index].qr == .cross } ?? true },
              failure: { _, _ in "The other party's money-receiving code is the domestic money-receiving code, which can only be used within the country." },
-             looked: { w, i in i.merchant.map { "\(w.merchants[$0.index].name) has a \(w.merchants[$0.index].qr.rawValue) code" } ?? "" },
-             remedy: { _, _ in "a merchant with a cross-border code (`qr:cross`)" }),
+             looked: { w, i in i.merchant.map {
+                 w.merchants[$0.index].qr == .cross ? "\(w.merchants[$0.index].name) has a cross-border code (`qr:cross`)"
+                     : "\(w.merchants[$0.index].name) has a domestic-only code (`qr:domestic`)" } ?? "" },
+             remedy: { _, i in
+                 let pay = "`pay \(i.amount.plain) qr:cross`"
+                 // domestic-qr keeps its kind of code (merchant.reserved): only another merchant will do.
+                 guard World.anonymousKind(i.merchantName) == nil else { return "a merchant with a cross-border code: \(pay)" }
+                 return "a merchant with a cross-border code: \(pay), or `merchant \(Names.written(i.merchantName)) qr:cross` first" }),
         Rule("pay.credit", .payNoPaymentMethod, "the merchant accepts card-funded payments, which TourPass is",
              holds: { w, i in i.merchant.map { w.merchants[$0.index].acceptsCredit } ?? true },
              failure: { _, i in "\(noMethod) (\(i.merchantName) does not accept card-funded payments)" },
