@@ -17,6 +17,19 @@ enum Repl {
         }
     }
 
+    /// Runs `body` with the terminal's echo off: keys typed while a command runs (a long
+    /// `:reach`) would otherwise be echoed into its output, a payment password in clear;
+    /// they stay queued and the line editor shows them at the next prompt.
+    static func withoutEcho<T>(_ body: () -> T) -> T {
+        var saved = termios()
+        guard isatty(STDIN_FILENO) == 1, tcgetattr(STDIN_FILENO, &saved) == 0 else { return body() }
+        var quiet = saved
+        quiet.c_lflag &= ~tcflag_t(ECHO)
+        _ = tcsetattr(STDIN_FILENO, TCSANOW, &quiet)
+        defer { _ = tcsetattr(STDIN_FILENO, TCSANOW, &saved) }
+        return body()
+    }
+
     /// Holds the console so the completion callback can see the current world.
     final class Box { var console = Console(inputName: "<repl>") }
 
@@ -45,7 +58,7 @@ enum Repl {
                 continue
             case .line(let line):
                 if !line.allSatisfy(\.isWhitespace), Console.isSafeForHistory(line) { reader.addHistory(line) }
-                let response = box.console.handle(line)
+                let response = withoutEcho { box.console.handle(line) }
                 if let diagnostic = response.diagnostic {
                     print(out.red("error: \(diagnostic.message)"))
                     print(diagnostic.caret(under: Console.redacted(line)))

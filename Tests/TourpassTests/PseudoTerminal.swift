@@ -122,12 +122,15 @@ final class PseudoTerminal {
     }
 
     /// True when the terminal is out of canonical mode: the line editor is reading keys.
-    var isReadingKeys: Bool {
+    var isReadingKeys: Bool { localModes.map { $0 & tcflag_t(ICANON) == 0 } ?? false }
+
+    /// The terminal's local modes (ICANON, ECHO, …), or nil when they cannot be read.
+    var localModes: tcflag_t? {
         let fd = open(slavePath, O_RDWR | O_NOCTTY | O_CLOEXEC)
-        guard fd >= 0 else { return false }
+        guard fd >= 0 else { return nil }
         defer { Glibc.close(fd) }
         var settings = termios()
-        return tcgetattr(fd, &settings) == 0 && settings.c_lflag & tcflag_t(ICANON) == 0
+        return tcgetattr(fd, &settings) == 0 ? settings.c_lflag : nil
     }
 
     /// Reads until `check` gives a value, or throws with the screen so far.

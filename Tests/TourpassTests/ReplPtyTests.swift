@@ -118,6 +118,28 @@ struct ReplPtyTests {
         #expect(Array(after.prefix(history.count)) == history.filter { $0 != "now" && $0 != "users" })
     }
 
+    @Test("keys typed while a command runs are not echoed into its output; the next prompt shows them")
+    func typeAheadIsNotEchoed() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let term = try PseudoTerminal(environment: Self.environment(dir))
+        defer { term.close() }
+        try term.waitForPrompt(Self.start, after: -1)
+        for line in ["user alice", "verify", "card visa", "topup 500"] { _ = try term.enter(line, prompt: Self.alice) }
+        let row = term.mark
+        try term.type(":reach pay.password_locked\r")
+        // The command runs: the line editor has left raw mode, and the echo is off.
+        try term.waitUntil("a running command with the echo off", timeout: 20) { _ in
+            term.localModes.map { $0 & tcflag_t(ICANON) != 0 && $0 & tcflag_t(ECHO) == 0 } == true ? "" : nil
+        }
+        try term.type("now\r")
+        try term.waitFor("2026-01-01 00:00 (China Standard Time)", since: row, timeout: 60)
+        let lines = term.screen.lines(from: row)
+        #expect(!lines.contains("now"), "\(term.screenDump)")
+        #expect(lines.contains { $0.hasPrefix("pay.password_locked in 5 commands") }, "\(term.screenDump)")
+        #expect(lines.contains(Self.alice + "now"), "\(term.screenDump)")
+    }
+
     @Test("non-ASCII names are typed, shown and kept in the history")
     func nonASCII() throws {
         let dir = try TemporaryDirectory()
