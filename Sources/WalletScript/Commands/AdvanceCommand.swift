@@ -15,13 +15,13 @@ struct AdvanceCommand: Command {
             return AdvanceCommand(target: .by(try r.duration(r.positional("a DURATION (91d, 12h, 30m, 2w, 1d12h) or to:DATE"))))
         })
 
-    func run(in session: inout Session) throws(WalletError) -> [any OutputValue] {
+    func run(in session: inout Session) throws(WalletError) -> Output {
         let fired = switch target {
         case .by(let span): try session.world.advance(by: span)
         case .to(let instant): try session.world.advance(to: instant)
         }
         let world = session.world
-        return fired.map { Event($0, in: world) } + [Now(instant: world.now)]
+        return Output(fired.map { Event($0, in: world) } + [Now(instant: world.now)])
     }
 
     /// An event the clock fired, with the names it needs resolved now.

@@ -6,9 +6,9 @@ struct BalanceQuery: Command {
     static let spec = CommandSpec(rank: 140, name: "balance", usage: "balance", summary: "the current user's TourPass and wallet balances",
                                   examples: ["balance"], exampleSetup: ["user alice"], parse: { (_) throws(Diagnostic) in BalanceQuery() })
 
-    func run(in session: inout Session) throws(WalletError) -> [any OutputValue] {
+    func run(in session: inout Session) throws(WalletError) -> Output {
         let user = session.world[try session.requireUser()]
-        return [Balances(version: user.version, pass: PassSummary(user.pass), walletFen: user.walletFen)]
+        return .one(Balances(version: user.version, pass: PassSummary(user.pass), walletFen: user.walletFen))
     }
 
     struct Balances: OutputValue {

@@ -50,14 +50,14 @@ struct CardCommand: Command {
         return CardRules.list.explanation(session.world, session.world.cardLinkInput(user: id, request), failedRule: failedRule)
     }
 
-    func run(in session: inout Session) throws(WalletError) -> [any OutputValue] {
+    func run(in session: inout Session) throws(WalletError) -> Output {
         let id = try session.requireUser()
         let link = try session.world.linkCard(user: id, request)
         let card = session.world[link.card]
         var output: [any OutputValue] = [Linked(card: CardLabel(card), holder: card.holderName, expiry: card.expiry)]
         if link.passwordSet { output.append(PasswordNote.set) }
         if link.passwordIgnored { output.append(PasswordNote.unchanged) }
-        return output
+        return Output(output)
     }
 
     struct Linked: InfoLine {

@@ -9,10 +9,13 @@ public protocol Command: Sendable {
     /// the last line that changed something, failed attempts included (default: false).
     var onlyLooks: Bool { get }
     /// Runs on the session and says what happened as values; nothing here builds text.
-    func run(in session: inout Session) throws(WalletError) -> [any OutputValue]
+    func run(in session: inout Session) throws(WalletError) -> Output
     /// A command a user tries on their own account (kept for `history`); not queries, the
     /// clock, policy or merchants.
     var isAttempt: Bool { get }
+    /// `user`: its attempt belongs to the user it signs up, and a switch to an existing user
+    /// (it sets `session.lastActionSwitched`) is no attempt.
+    var signsUp: Bool { get }
     /// An attempt as the statement shows it: amounts as typed, cards masked, no password.
     var statementText: String? { get }
     /// The card the attempt named, resolved against the user's cards now (for `history card:`).
@@ -28,6 +31,7 @@ extension Command {
     public var role: CommandRole { .action }
     public var onlyLooks: Bool { false }
     public var isAttempt: Bool { false }
+    public var signsUp: Bool { false }
     public var statementText: String? { nil }
     public func namedCard(user id: UserID, world: World) -> CardID? { nil }
     public var attemptCommand: AttemptCommand { .other(CommandBox(self)) }

@@ -51,7 +51,14 @@ public enum CommandTable {
 
     /// Parses with a token buffer the caller keeps between lines.
     public static func parse(_ line: String, tokens: inout TokenBuffer) -> Result<(any Command)?, Diagnostic> {
-        if let problem = Lexer.tokenize(line, into: &tokens) { return .failure(problem) }
+        var line = line
+        return line.withUTF8 { parse(bytes: $0, tokens: &tokens) }
+    }
+
+    /// The same from a line's bytes, which must be valid UTF-8: a scenario's line is parsed
+    /// from the file's bytes, and its text is made only for a diagnostic.
+    public static func parse(bytes line: UnsafeBufferPointer<UInt8>, tokens: inout TokenBuffer) -> Result<(any Command)?, Diagnostic> {
+        if let problem = Lexer.tokenize(bytes: line, into: &tokens) { return .failure(problem) }
         guard tokens.wordCount > 0 else { return .success(nil) }
         let first = tokens.words[0]
         let named = first.isOption ? nil
@@ -75,7 +82,7 @@ public enum CommandTable {
             return .failure(Diagnostic(column: Lexer.column(in: line, at: word.offset), message: "unknown option '\(key):' for \(spec.name)\(hint)"))
         }
         // The reader borrows the buffer (moved in and back, no copy).
-        var reader = ArgReader(line: line, command: spec.name, buffer: TokenBuffer())
+        var reader = ArgReader(command: spec.name, buffer: TokenBuffer())
         swap(&reader.buffer, &tokens)
         defer { swap(&reader.buffer, &tokens) }
         do {

@@ -69,9 +69,9 @@ struct ExpectCommand: Command {
             return ExpectCommand(assertion: try kind.parse(&r))
         })
 
-    func run(in session: inout Session) throws(WalletError) -> [any OutputValue] {
-        guard let problem = ExpectCommand.failure(of: assertion, in: session) else { return [] }
-        return [ExpectFailed(problem: problem)]
+    func run(in session: inout Session) throws(WalletError) -> Output {
+        guard let problem = ExpectCommand.failure(of: assertion, in: session) else { return .empty }
+        return .one(ExpectFailed(problem: problem))
     }
 
     /// What is wrong, or nil when the assertion holds. Every kind is named: a new one does

@@ -23,8 +23,8 @@ struct HelpCommand: Command {
             || ErrorCode(rawValue: topic) != nil
     }
 
-    func run(in session: inout Session) throws(WalletError) -> [any OutputValue] {
-        [TextLines(HelpCommand.lines(for: topic, policy: session.world.policy))]
+    func run(in session: inout Session) throws(WalletError) -> Output {
+        .one(TextLines(HelpCommand.lines(for: topic, policy: session.world.policy)))
     }
 
     /// Help quotes `policy`'s numbers: the session's, so `help topup` after

@@ -17,11 +17,11 @@ struct HistoryQuery: Command {
             return HistoryQuery(card: card, since: since)
         })
 
-    func run(in session: inout Session) throws(WalletError) -> [any OutputValue] {
+    func run(in session: inout Session) throws(WalletError) -> Output {
         let id = try session.requireUser()
         let world = session.world
         let selected = try card.map { (selector) throws(WalletError) in try world.selectCard(of: id, selector) }
-        return [TextLines(StatementText.lines(Statement(user: id, world: world, attempts: session.attempts[id]),
-                                              card: selected, since: since, world: world))]
+        return .one(TextLines(StatementText.lines(Statement(user: id, world: world, attempts: session.attempts[id]),
+                                              card: selected, since: since, world: world)))
     }
 }

@@ -20,10 +20,10 @@ struct MerchantCommand: Command {
             return MerchantCommand(name: name, qr: qr, credit: credit)
         })
 
-    func run(in session: inout Session) throws(WalletError) -> [any OutputValue] {
+    func run(in session: inout Session) throws(WalletError) -> Output {
         let (id, created) = try session.world.defineMerchant(name: name, qr: qr, acceptsCredit: credit)
         let merchant = session.world[id]
-        return [Defined(name: name, qr: merchant.qr, credit: merchant.acceptsCredit, created: created)]
+        return .one(Defined(name: name, qr: merchant.qr, credit: merchant.acceptsCredit, created: created))
     }
 
     /// How `why` names the line (a merchant is not an attempt: it is not in any statement).

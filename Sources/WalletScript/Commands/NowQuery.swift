@@ -6,7 +6,7 @@ struct NowQuery: Command {
     static let spec = CommandSpec(rank: 180, name: "now", usage: "now", summary: "the simulated clock",
                                   examples: ["now"], parse: { (_) throws(Diagnostic) in NowQuery() })
 
-    func run(in session: inout Session) throws(WalletError) -> [any OutputValue] { [Clock(instant: session.world.now)] }
+    func run(in session: inout Session) throws(WalletError) -> Output { .one(Clock(instant: session.world.now)) }
 
     struct Clock: InfoLine {
         let instant: Instant

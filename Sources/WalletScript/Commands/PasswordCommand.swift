@@ -12,9 +12,9 @@ struct PasswordCommand: Command {
     var isAttempt: Bool { true }
     var statementText: String? { "password ••••••" }
 
-    func run(in session: inout Session) throws(WalletError) -> [any OutputValue] {
+    func run(in session: inout Session) throws(WalletError) -> Output {
         try session.world.changePassword(user: try session.requireUser(), to: password)
-        return [Changed()]
+        return .one(Changed())
     }
 
     struct Changed: InfoLine {

@@ -55,13 +55,13 @@ struct PayCommand: Command {
         return list.explanation(session.world, input, failedRule: failedRule)
     }
 
-    func run(in session: inout Session) throws(WalletError) -> [any OutputValue] {
+    func run(in session: inout Session) throws(WalletError) -> Output {
         let id = try session.requireUser()
         let name = merchantName
         let receipt = try session.world.pay(user: id, amount: amount, merchantNamed: name, password: password)
         switch receipt.source {
-        case .pass: return [Paid(amount: amount, merchant: name, from: nil, balance: receipt.passBalance)]
-        case .card(let card): return [Paid(amount: amount, merchant: name, from: CardLabel(session.world[card]), balance: nil)]
+        case .pass: return .one(Paid(amount: amount, merchant: name, from: nil, balance: receipt.passBalance))
+        case .card(let card): return .one(Paid(amount: amount, merchant: name, from: CardLabel(session.world[card]), balance: nil))
         }
     }
 

@@ -23,12 +23,12 @@ struct PolicyCommand: Command {
             return PolicyCommand(key: String(key.text), value: r.optionalPositional().map { String($0.text) })
         })
 
-    func run(in session: inout Session) throws(WalletError) -> [any OutputValue] {
-        guard let key else { return [TextLines(PolicyCommand.table(session.world.policy))] }
+    func run(in session: inout Session) throws(WalletError) -> Output {
+        guard let key else { return .one(TextLines(PolicyCommand.table(session.world.policy))) }
         let before = try session.world.policyValue(key)
-        guard let value else { return [Value(key: key, value: before, was: nil)] }
+        guard let value else { return .one(Value(key: key, value: before, was: nil)) }
         try session.world.setPolicy(key, to: Substring(value))
-        return [Value(key: key, value: session.world.policy.value(of: key) ?? "?", was: before)]
+        return .one(Value(key: key, value: session.world.policy.value(of: key) ?? "?", was: before))
     }
 
     /// How `why` names the line (policy is not an attempt: it is not in any statement).

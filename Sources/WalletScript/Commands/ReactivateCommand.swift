@@ -11,9 +11,9 @@ struct ReactivateCommand: Command {
     var isAttempt: Bool { true }
     var statementText: String? { "reactivate" }
 
-    func run(in session: inout Session) throws(WalletError) -> [any OutputValue] {
+    func run(in session: inout Session) throws(WalletError) -> Output {
         try session.world.reactivate(user: try session.requireUser())
-        return [Reactivated(days: session.world.policy.passDays)]
+        return .one(Reactivated(days: session.world.policy.passDays))
     }
 
     func explanation(in session: Session, failedRule: String?) -> Explanation? {

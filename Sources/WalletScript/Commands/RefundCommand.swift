@@ -18,11 +18,11 @@ struct RefundCommand: Command {
     var isAttempt: Bool { true }
     var statementText: String? { "refund \(Attempt.typed(amount)) from:\(Names.written(merchant))" }
 
-    func run(in session: inout Session) throws(WalletError) -> [any OutputValue] {
+    func run(in session: inout Session) throws(WalletError) -> Output {
         let id = try session.requireUser()
         let receipt = try session.world.refund(user: id, amount: amount, merchantNamed: merchant)
-        return [Refunded(merchant: merchant, amount: amount, toPass: receipt.toPass, passBalance: session.world.balance(user: id),
-                         toCards: receipt.toCards.map { CardAmount(card: CardLabel(session.world[$0.card]), amount: $0.amount) })]
+        return .one(Refunded(merchant: merchant, amount: amount, toPass: receipt.toPass, passBalance: session.world.balance(user: id),
+                         toCards: receipt.toCards.map { CardAmount(card: CardLabel(session.world[$0.card]), amount: $0.amount) }))
     }
 
     func explanation(in session: Session, failedRule: String?) -> Explanation? {

@@ -25,10 +25,10 @@ struct SMSCommand: Command {
         return RegistrationRules.sms.explanation(session.world, input, failedRule: failedRule)
     }
 
-    func run(in session: inout Session) throws(WalletError) -> [any OutputValue] {
+    func run(in session: inout Session) throws(WalletError) -> Output {
         let id = try session.requireUser()
         try session.world.enterSMS(user: id, code: code ?? String(session.world[id].smsCodeSent))
-        return [Accepted(name: session.world[id].name)]
+        return .one(Accepted(name: session.world[id].name))
     }
 
     struct Accepted: InfoLine {

@@ -6,15 +6,15 @@ struct StatusQuery: Command {
     static let spec = CommandSpec(rank: 150, name: "status", usage: "status", summary: "the current user's sign-up, verification, cards and TourPass state",
                                   examples: ["status"], exampleSetup: ["user alice"], parse: { (_) throws(Diagnostic) in StatusQuery() })
 
-    func run(in session: inout Session) throws(WalletError) -> [any OutputValue] {
+    func run(in session: inout Session) throws(WalletError) -> Output {
         let user = session.world[try session.requireUser()]
-        return [Snapshot(
+        return .one(Snapshot(
             name: user.name, phone: user.phone, version: user.version, nationality: user.nationality,
             signedUp: user.signedUp, signupLockedUntil: user.signupLockedUntil, passport: user.passport, lapsed: user.lapsed,
             cards: user.cards.map { CardLabel(session.world[$0]) }, pass: PassSummary(user.pass),
             periodTopups: user.pass.periodTopupCount, periodTopupFen: user.pass.periodTopupFen,
             topupTotal: session.world.policy.topupTotal, walletFen: user.walletFen,
-            payLockedUntil: user.payLockedUntil, now: session.world.now)]
+            payLockedUntil: user.payLockedUntil, now: session.world.now))
     }
 
     struct Snapshot: OutputValue {

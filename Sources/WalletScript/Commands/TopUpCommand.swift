@@ -38,10 +38,10 @@ struct TopUpCommand: Command {
         return TopUpRules.list.explanation(session.world, TopUpInput(user: id, amount: amount, cardSelector: card), failedRule: failedRule)
     }
 
-    func run(in session: inout Session) throws(WalletError) -> [any OutputValue] {
+    func run(in session: inout Session) throws(WalletError) -> Output {
         let id = try session.requireUser()
         let receipt = try session.world.topUp(user: id, amount: amount, card: card)
-        return [ToppedUp(receipt: receipt, card: CardLabel(session.world[receipt.card]), fxUSDPer10k: session.world.policy.fxUSDPer10k)]
+        return .one(ToppedUp(receipt: receipt, card: CardLabel(session.world[receipt.card]), fxUSDPer10k: session.world.policy.fxUSDPer10k))
     }
 
     struct ToppedUp: OutputValue {

@@ -18,10 +18,10 @@ struct TransferCommand: Command {
     var isAttempt: Bool { true }
     var statementText: String? { "transfer \(Attempt.typed(amount)) to:\(Names.written(receiver))" }
 
-    func run(in session: inout Session) throws(WalletError) -> [any OutputValue] {
+    func run(in session: inout Session) throws(WalletError) -> Output {
         let id = try session.requireUser()
         let receipt = try session.world.transfer(user: id, amount: amount, toNamed: receiver)
-        return [Sent(amount: amount, to: session.world[receipt.to].maskedForSender, card: CardLabel(session.world[receipt.card]))]
+        return .one(Sent(amount: amount, to: session.world[receipt.to].maskedForSender, card: CardLabel(session.world[receipt.card])))
     }
 
     func explanation(in session: Session, failedRule: String?) -> Explanation? {

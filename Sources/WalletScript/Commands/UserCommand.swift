@@ -37,6 +37,7 @@ struct UserCommand: Command {
     static let smsModes: [(String, Bool)] = [("manual", true), ("auto", false)]
 
     var isAttempt: Bool { true }
+    var signsUp: Bool { true }
     var statementText: String? { "user \(Names.written(request.name))" }
 
     /// A `user NAME` that switched checked nothing; it cannot be told from a sign-up once it
@@ -49,18 +50,19 @@ struct UserCommand: Command {
         return RegistrationRules.user.explanation(session.world, session.world.signUpInput(request), failedRule: failedRule)
     }
 
-    func run(in session: inout Session) throws(WalletError) -> [any OutputValue] {
+    func run(in session: inout Session) throws(WalletError) -> Output {
         var request = request
         if let existing = session.world.user(named: request.name), !hasOptions {
             session.currentUser = existing
-            return [CurrentUser(name: request.name)]
+            session.lastActionSwitched = true
+            return .one(CurrentUser(name: request.name))
         }
         request.typedPhone = phone
         let signUp = try session.world.signUp(request)
         session.currentUser = signUp.user
         let user = session.world[signUp.user]
-        return [SignedUp(name: user.name, phone: user.phone, version: user.version),
-                SMSSent(code: signUp.smsCode, phone: user.phone, entered: signUp.codeEntered)]
+        return .many([SignedUp(name: user.name, phone: user.phone, version: user.version),
+                      SMSSent(code: signUp.smsCode, phone: user.phone, entered: signUp.codeEntered)])
     }
 
     struct CurrentUser: InfoLine {

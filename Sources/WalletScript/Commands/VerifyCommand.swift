@@ -30,10 +30,10 @@ struct VerifyCommand: Command {
         return VerifyRules.list.explanation(session.world, session.world.verifyInput(user: id, request), failedRule: failedRule)
     }
 
-    func run(in session: inout Session) throws(WalletError) -> [any OutputValue] {
+    func run(in session: inout Session) throws(WalletError) -> Output {
         let id = try session.requireUser()
         let passport = try session.world.verify(user: id, request)
-        return [Verified(name: session.world[id].name, passport: passport)]
+        return .one(Verified(name: session.world[id].name, passport: passport))
     }
 
     struct Verified: InfoLine {

@@ -12,8 +12,8 @@ struct WhyCommand: Command {
         examples: ["topup 2500  # fails: topup.above_maximum", "why"], exampleSetup: ["user alice", "verify", "card visa"],
         parse: { (_) throws(Diagnostic) in WhyCommand() })
 
-    func run(in session: inout Session) throws(WalletError) -> [any OutputValue] {
-        [TextLines(WhyCommand.lines(session))]
+    func run(in session: inout Session) throws(WalletError) -> Output {
+        .one(TextLines(WhyCommand.lines(session)))
     }
 
     static func lines(_ session: Session) -> [String] {

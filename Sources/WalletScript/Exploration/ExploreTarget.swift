@@ -8,7 +8,7 @@ public enum ExploreEvent: String, CaseIterable, Sendable {
     case signupUnlocked = "signup-unlocked"
     case verificationLapsed = "verification-lapsed"
 
-    func isIn(_ output: [any OutputValue]) -> Bool {
+    func isIn(_ output: Output) -> Bool {
         output.contains { value in
             guard let event = value as? AdvanceCommand.Event else { return false }
             switch (self, event.kind) {

@@ -36,11 +36,11 @@ struct TextLines: OutputValue {
 
 /// What running one command gave, as values.
 public struct Outcome: Sendable, Equatable {
-    public var output: [any OutputValue] = []
+    public var output: Output = .empty
     public var error: WalletError? = nil
     public var failedAssertion: String? = nil
 
-    public init(output: [any OutputValue] = [], error: WalletError? = nil, failedAssertion: String? = nil) {
+    public init(output: Output = .empty, error: WalletError? = nil, failedAssertion: String? = nil) {
         self.output = output
         self.error = error
         self.failedAssertion = failedAssertion

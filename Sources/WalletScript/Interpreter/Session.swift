@@ -12,9 +12,12 @@ public struct Session: Sendable {
     private(set) var lastAction: (any Command)? = nil
     /// Whether the last action was a `user` line that only switched to an existing user: it
     /// checked no rule, so `why` says so and coverage counts nothing.
-    private(set) var lastActionSwitched = false
-    /// The last action's line as typed (nil when the caller had none): `why` names it.
-    private(set) var lastSource: String? = nil
+    internal(set) var lastActionSwitched = false
+    /// The last action's line as typed (nil when the caller had none): `why` names it. Kept
+    /// as bytes in a reused buffer: only `why` makes the String.
+    private var lastSourceBytes = LineBytes()
+    private var hasLastSource = false
+    var lastSource: String? { hasLastSource ? lastSourceBytes.text : nil }
     /// A line that did not parse after the last action: `why` repeats its diagnostic
     /// instead of explaining an older command.
     private(set) var unparsed: Diagnostic? = nil
@@ -32,24 +35,40 @@ public struct Session: Sendable {
 
     /// Runs one parsed command; `source` is its line as typed, for `why`.
     public mutating func run(_ command: any Command, source: String? = nil) -> Outcome {
+        if command.role == .action {
+            if let source { lastSourceBytes.set(source) }
+            hasLastSource = source != nil
+        }
+        return runParsed(command)
+    }
+
+    /// The same with the line as bytes (valid UTF-8), as a scenario file holds it.
+    public mutating func run(_ command: any Command, sourceBytes: UnsafeBufferPointer<UInt8>) -> Outcome {
+        if command.role == .action {
+            lastSourceBytes.set(sourceBytes)
+            hasLastSource = true
+        }
+        return runParsed(command)
+    }
+
+    private mutating func runParsed(_ command: any Command) -> Outcome {
         switch command.role {
         case .action:
             lastAction = command
-            lastSource = source
             unparsed = nil
             let actor = command.isAttempt ? currentUser : nil
             let journalStart = actor.map { world.journalTotal(of: $0) } ?? 0
+            // `user` sets it when it only switched.
+            lastActionSwitched = false
             do throws(WalletError) {
                 let output = try command.run(in: &self)
                 lastResult = .success(())
-                // A metatype comparison first: `is` on an existential goes through the runtime's cast.
-                lastActionSwitched = type(of: command) == UserCommand.self && output.first is UserCommand.CurrentUser
-                if command.isAttempt { recordAttempt(command, by: actor, from: journalStart, code: nil, output: output) }
+                if command.isAttempt { recordAttempt(command, by: actor, from: journalStart, code: nil) }
                 return Outcome(output: output)
             } catch {
                 lastResult = .failure(error)
                 lastActionSwitched = false
-                if command.isAttempt { recordAttempt(command, by: actor, from: journalStart, code: error.code, output: nil) }
+                if command.isAttempt { recordAttempt(command, by: actor, from: journalStart, code: error.code) }
                 return .failure(error)
             }
         case .assertion, .explanation:
@@ -57,7 +76,7 @@ public struct Session: Sendable {
             do throws(WalletError) {
                 let output = try command.run(in: &self)
                 let failed = command.role == .assertion ? output.lazy.compactMap { ($0 as? ExpectFailed)?.problem }.first : nil
-                return Outcome(output: failed == nil ? output : [], failedAssertion: failed)
+                return Outcome(output: failed == nil ? output : .empty, failedAssertion: failed)
             } catch {
                 return .failure(error)
             }
@@ -66,11 +85,10 @@ public struct Session: Sendable {
 
     /// Keeps an attempt for the statement. A sign-up belongs to the user it created; a
     /// `user` line that only switched users, or failed before there was a user, is none.
-    private mutating func recordAttempt(_ command: any Command, by actor: UserID?, from start: Int, code: ErrorCode?, output: [any OutputValue]?) {
+    private mutating func recordAttempt(_ command: any Command, by actor: UserID?, from start: Int, code: ErrorCode?) {
         var user = actor, start = start
-        // A metatype comparison: `is` on an existential goes through the runtime's cast.
-        if type(of: command) == UserCommand.self {
-            guard output?.first is UserCommand.SignedUp, let created = currentUser else { return }
+        if command.signsUp {
+            guard code == nil, !lastActionSwitched, let created = currentUser else { return }
             (user, start) = (created, 0)
         }
         guard let user else { return }

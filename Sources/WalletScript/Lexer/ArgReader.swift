@@ -3,7 +3,6 @@ import WalletCore
 /// Reads one line's tokens for a command's parser, with diagnostics that point at the
 /// offending word. Every option must be consumed and every positional used, or it is an error.
 public struct ArgReader {
-    let line: String
     let command: String
     /// The line's words; the parser reads those from `first` on (after the command name),
     /// with a bit for each one it has taken (the lexer allows at most 64 words). A word
@@ -12,12 +11,14 @@ public struct ArgReader {
     private let first: Int
     private var taken: UInt64 = 0
 
-    init(line: String, command: String, buffer: TokenBuffer, first: Int = 1) {
-        self.line = line
+    init(command: String, buffer: TokenBuffer, first: Int = 1) {
         self.command = command
         self.buffer = buffer
         self.first = first
     }
+
+    /// The line, made only for a diagnostic.
+    var line: String { buffer.text }
 
     /// Lines about passwords never quote what was typed.
     var isSensitive: Bool { !Secrets.isSafeForHistory(line) }

@@ -122,18 +122,18 @@ public struct TokenBuffer: Sendable {
         }
     }
 
-    /// Copies the line's bytes in, over the last line's.
-    fileprivate mutating func load(_ line: String) {
-        let count = line.utf8.count
+    /// Copies the line's bytes (valid UTF-8) in, over the last line's.
+    fileprivate mutating func load(_ line: UnsafeBufferPointer<UInt8>) {
+        let count = line.count
         if bytes.count < count { bytes.append(contentsOf: repeatElement(0, count: count - bytes.count)) }
         byteCount = count
         wordCount = 0
         if !quoted.isEmpty { quoted.removeAll() }
-        bytes.withUnsafeMutableBytes { target in
-            let copied: Void? = line.utf8.withContiguousStorageIfAvailable { target.copyMemory(from: UnsafeRawBufferPointer($0)) }
-            if copied == nil { for (index, byte) in line.utf8.enumerated() { target[index] = byte } }
-        }
+        if count > 0 { bytes.withUnsafeMutableBytes { $0.copyMemory(from: UnsafeRawBufferPointer(line)) } }
     }
+
+    /// The line last loaded, as text: made only for a diagnostic (or a caller that asks).
+    var text: String { String(decoding: bytes[0..<min(byteCount, bytes.count)], as: UTF8.self) }
 
     fileprivate mutating func append(_ word: RawToken) {
         if wordCount < words.count { words[wordCount] = word } else { words.append(word) }
@@ -154,7 +154,14 @@ public enum Lexer {
 
     /// Tokenizes into a buffer the caller keeps between lines (its capacity is reused).
     static func tokenize(_ line: String, into buffer: inout TokenBuffer) -> Diagnostic? {
-        if line.utf8.count > maxLineBytes {
+        var line = line
+        return line.withUTF8 { tokenize(bytes: $0, into: &buffer) }
+    }
+
+    /// The same from a line's bytes, which must be valid UTF-8 (a scenario's ASCII line is
+    /// lexed from the file's bytes: no String is made for it).
+    static func tokenize(bytes line: UnsafeBufferPointer<UInt8>, into buffer: inout TokenBuffer) -> Diagnostic? {
+        if line.count > maxLineBytes {
             buffer.byteCount = 0
             buffer.wordCount = 0
             return Diagnostic(column: column(in: line, at: maxLineBytes), message: "line is longer than \(maxLineBytes) bytes")
@@ -166,25 +173,25 @@ public enum Lexer {
         defer { swap(&bytes, &buffer.bytes) }
         let count = buffer.byteCount
         return bytes.withUnsafeBufferPointer { all in
-            tokenize(line, UnsafeBufferPointer(rebasing: all[0..<min(count, all.count)]), into: &buffer)
+            tokenize(UnsafeBufferPointer(rebasing: all[0..<min(count, all.count)]), into: &buffer)
         }
     }
 
-    private static func tokenize(_ line: String, _ bytes: UnsafeBufferPointer<UInt8>, into buffer: inout TokenBuffer) -> Diagnostic? {
+    private static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, into buffer: inout TokenBuffer) -> Diagnostic? {
         var i = 0
         while i < bytes.count {
             let byte = bytes[i]
             if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r") { i += 1; continue }
             if byte == UInt8(ascii: "#") { break }
             if buffer.wordCount == maxTokens {
-                return Diagnostic(column: column(in: line, at: i), message: "more than \(maxTokens) words on one line")
+                return Diagnostic(column: column(in: bytes, at: i), message: "more than \(maxTokens) words on one line")
             }
             if let word = plainWord(bytes, from: i) {
                 buffer.append(word)
                 i = word.endOffset
                 continue
             }
-            switch scanWord(bytes, from: i, line: line, quoted: &buffer.quoted) {
+            switch scanWord(bytes, from: i, quoted: &buffer.quoted) {
             case .failure(let diagnostic): return diagnostic
             case .success(let token):
                 buffer.append(token)
@@ -222,7 +229,8 @@ public enum Lexer {
     }
 
     /// Reads one word starting at `start`: `word`, `"quoted words"`, `key:value`, `key:"quoted"`.
-    private static func scanWord<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, from start: Int, line: String, quoted quotedValues: inout [String]) -> Result<RawToken, Diagnostic> where Bytes.Index == Int {
+    private static func scanWord(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, quoted quotedValues: inout [String]) -> Result<RawToken, Diagnostic> {
+        let line = bytes
         var i = start
         var keyEnd: Int? = nil
         var text: [UInt8] = []
@@ -294,6 +302,11 @@ public enum Lexer {
     private static func isKey<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> Bool {
         guard let first = bytes.first, first >= UInt8(ascii: "a"), first <= UInt8(ascii: "z") else { return false }
         return bytes.allSatisfy { ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")) || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".") }
+    }
+
+    /// The 1-based character column of a UTF-8 offset in a line's bytes (valid UTF-8).
+    static func column(in line: UnsafeBufferPointer<UInt8>, at offset: Int) -> Int {
+        column(in: String(decoding: line, as: UTF8.self), at: offset)
     }
 
     /// The 1-based character column of a UTF-8 offset.

@@ -96,6 +96,9 @@ public struct ScenarioStream {
     /// Reading stops (an include bound was passed, a line was too long).
     private var stopped = false
     private var pending: Pending? = nil
+    /// The pending step's line as typed, in a buffer reused line after line: the String is
+    /// made only for a failure report.
+    private var pendingSource = LineBytes()
     private var errorJudge = ErrorJudge()
     private var lastLine = 0
     /// The files running, outermost (the test's own) first, each with the line that included the next.
@@ -109,7 +112,6 @@ public struct ScenarioStream {
     /// The last step run, until the output under it and the step after it are known.
     private struct Pending {
         let line: Int
-        let source: String
         let command: any Command
         let outcome: Outcome
         var rendered: [String]?
@@ -234,8 +236,16 @@ public struct ScenarioStream {
     public var updateChangesFile: Bool { rewrite != nil }
     public var updatedBytes: [UInt8] { rewrite?.applying { _ in true } ?? originalBytes }
 
-    private mutating func run(_ command: any Command, source: String, line: RawLine) {
-        let outcome = session.run(command, source: source)
+    private mutating func run(_ command: any Command, source: ScenarioReader.StepSource, line: RawLine) {
+        let outcome: Outcome
+        switch source {
+        case .bytes(let bytes):
+            outcome = session.run(command, sourceBytes: bytes)
+            pendingSource.set(bytes)
+        case .text(let text):
+            outcome = session.run(command, source: text)
+            pendingSource.set(text)
+        }
         coverage?.count(command, outcome, in: session)
         var rendered: [String]? = nil
         let topLevel = stack.count == 1
@@ -243,11 +253,11 @@ public struct ScenarioStream {
             let lines = outcome.lines.map(\.text)
             rendered = lines
             if options.collectActual { actual.append(lines) }
-            if updates && topLevel && !command.isAssertion { openEdit(lines, after: line, source: source) }
+            if updates && topLevel && !command.isAssertion { openEdit(lines, after: line, source: source.text) }
         }
         let broken = checksInvariants ? session.world.invariantViolations() : []
         let file = topLevel ? nil : stack[stack.count - 1].path
-        pending = Pending(line: line.number, source: source, command: command, outcome: outcome, rendered: rendered,
+        pending = Pending(line: line.number, command: command, outcome: outcome, rendered: rendered,
                           broken: broken, file: file, chain: stack.compactMap(\.includedAt))
     }
 
@@ -309,7 +319,7 @@ public struct ScenarioStream {
         }
         // The one judge: this step's error waits for an excuse; the next line may settle it.
         if let error = step.outcome.error, !ErrorJudge.recordingShows(error, recorded: step.recorded, actual: lines) {
-            errorJudge.failed(ErrorJudge.Unexcused(line: step.line, source: step.source, file: step.file, error: error, includedFrom: step.chain))
+            errorJudge.failed(ErrorJudge.Unexcused(line: step.line, source: pendingSourceText, file: step.file, error: error, includedFrom: step.chain))
         }
         if let unexcused = errorJudge.settle(next: next) {
             if unexcused.line == step.line && unexcused.file == step.file { details += ErrorJudge.details(unexcused) }
@@ -317,8 +327,10 @@ public struct ScenarioStream {
         }
         if !step.broken.isEmpty { details += ["ledger invariants broken:"] + step.broken.map { "  " + $0 } }
         guard !details.isEmpty else { return }
-        report(Failure(line: step.line, source: step.source, details: details, file: step.file, includedFrom: step.chain))
+        report(Failure(line: step.line, source: pendingSourceText, details: details, file: step.file, includedFrom: step.chain))
     }
+
+    private var pendingSourceText: String { pendingSource.text }
 
     private func failure(_ unexcused: ErrorJudge.Unexcused) -> Failure {
         Failure(line: unexcused.line, source: unexcused.source, details: ErrorJudge.details(unexcused),

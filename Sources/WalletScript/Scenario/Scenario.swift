@@ -71,7 +71,7 @@ public struct Scenario: Sendable {
                     }
                     switch reader.read(line) {
                     case .step(let command, let source):
-                        steps.append(Step(line: line.number, source: source, command: command, recorded: nil,
+                        steps.append(Step(line: line.number, source: source.text, command: command, recorded: nil,
                                           file: included ? reader.path : nil, includedFrom: chain))
                     case .output(let text):
                         // An included file's recorded output is neither compared nor kept.

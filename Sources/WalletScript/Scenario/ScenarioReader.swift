@@ -4,7 +4,7 @@
 public struct ScenarioReader {
     public enum Item {
         /// A command or assertion to run.
-        case step(any Command, source: String)
+        case step(any Command, source: StepSource)
         /// A line of output recorded under the current step.
         case output(String)
         /// A blank line, a comment, or output under a line already reported.
@@ -42,6 +42,21 @@ public struct ScenarioReader {
     private var reportedStrayInTable = false
 
     public static let outputPrefix = UInt8(ascii: "|")
+
+    /// A step's line as typed: the file's bytes (valid only while the line is handled: kept
+    /// as text only by whoever needs it), or text when it is not plain ASCII or was changed
+    /// by an examples row.
+    public enum StepSource {
+        case bytes(UnsafeBufferPointer<UInt8>)
+        case text(String)
+
+        public var text: String {
+            switch self {
+            case .bytes(let bytes): return String(decoding: bytes, as: UTF8.self)
+            case .text(let text): return text
+            }
+        }
+    }
 
     /// Reads only the header (tags, examples table): the first command ends it unparsed.
     public var headerOnly = false
@@ -113,6 +128,15 @@ public struct ScenarioReader {
             if inHeader && !included { return tagsLine(UnsafeBufferPointer(rebasing: bytes[(first + 1)...]), line: line.number) }
             return .nothing
         }
+        // The usual line (plain ASCII, no table, not `examples:`, `include` or `:`) is parsed
+        // from the file's bytes: no String is made for it.
+        let lead = bytes[first]
+        if examples == nil, lead != UInt8(ascii: "e"), lead != UInt8(ascii: "i"), lead != UInt8(ascii: ":"), bytes.allSatisfy({ $0 < 0x80 }) {
+            inHeader = false
+            // A header read stops at the first command without parsing it.
+            if headerOnly { return .nothing }
+            return parsed(CommandTable.parse(bytes: bytes, tokens: &tokens), source: .bytes(bytes), line: line.number)
+        }
         var text = String(decoding: bytes, as: UTF8.self)
         if bytes[first] == UInt8(ascii: "e"), let problem = examplesLine(text, first: first, line: line.number) { return problem }
         // A header read stops at the first command without parsing it.
@@ -148,17 +172,23 @@ public struct ScenarioReader {
                                        message: "meta-commands such as \(word) belong to the REPL, not to scenario files"))
         }
         inHeader = false
-        switch CommandTable.parse(text, tokens: &tokens) {
+        return parsed(CommandTable.parse(text, tokens: &tokens), source: .text(text), line: line.number)
+    }
+
+    /// Inlined and consuming: a parse result passed by reference is copied through its value witnesses.
+    @inline(__always)
+    private mutating func parsed(_ result: consuming Result<(any Command)?, Diagnostic>, source: StepSource, line: Int) -> Item {
+        switch result {
         case .failure(var diagnostic):
             afterUnparsed = true
             diagnostic.file = path
-            diagnostic.line = line.number
+            diagnostic.line = line
             return .problem(diagnostic)
         case .success(nil):
             return .nothing
         case .success(let command?):
             lastWasStep = !command.isAssertion
-            return .step(command, source: text)
+            return .step(command, source: source)
         }
     }
 
