@@ -41,4 +41,21 @@ import WalletCore
         #expect(why.contains { $0.hasPrefix("  ✗ pay.qr ") && $0.hasSuffix(": noodles has a domestic-only code (`qr:domestic`)") }, "\(why)")
         #expect(why.contains("    to pass: a merchant with a cross-border code: `pay 10.00 qr:cross`, or `merchant noodles qr:cross` first"), "\(why)")
     }
+
+    /// A name with a space typed without quotes: the error says how to write it.
+    @Test func aSpacedNameWithoutQuotesIsExplained() {
+        let cases = [
+            ("pay 5 to:Tea House", "unexpected word for pay: House; a name with a space goes in quotes: to:\"Tea House\""),
+            ("transfer 5 to:Mary Ann", "unexpected word for transfer: Ann; a name with a space goes in quotes: to:\"Mary Ann\""),
+            ("user Mary Ann", "unexpected word for user: Ann; a name with a space goes in quotes: user \"Mary Ann\""),
+            ("merchant Tea House qr:domestic", "unexpected word for merchant: House; a name with a space goes in quotes: merchant \"Tea House\""),
+            ("card visa name:ALICE SMITH", "unexpected word for card: SMITH; a name with a space goes in quotes: name:\"ALICE SMITH\""),
+            // Not a name: no hint.
+            ("topup 100 200", "unexpected word for topup: 200"),
+        ]
+        for (line, message) in cases {
+            guard case .failure(let diagnostic) = CommandTable.parse(line) else { Issue.record("\(line) parsed"); continue }
+            #expect(diagnostic.message == message, "\(line)")
+        }
+    }
 }

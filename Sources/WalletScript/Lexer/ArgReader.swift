@@ -94,8 +94,24 @@ public struct ArgReader {
             if let key = extra.key {
                 throw error("option '\(key):' does not apply to this use of \(command)", at: extra.offset)
             }
-            throw error("unexpected word for \(command)\(quote(extra))", at: extra.offset)
+            throw error("unexpected word for \(command)\(quote(extra))" + spacedNameHint(index, extra), at: extra.offset)
         }
+    }
+
+    /// `pay 5 to:Tea House`, `user Mary Ann`: the stray word is most likely the rest of a
+    /// name with a space, so say how to write it (only on this error path).
+    private func spacedNameHint(_ index: Int, _ extra: Token) -> String {
+        guard !isSensitive, index > first, !extra.isOption else { return "" }
+        let previous = token(index - 1)
+        guard previous.unquoted == nil else { return "" }
+        let joined = "\"\(previous.text) \(extra.text)\""
+        if let key = previous.key, ["to", "from", "name"].contains(key) {
+            return "; a name with a space goes in quotes: \(key):\(joined)"
+        }
+        if !previous.isOption, index - 1 == first, ["user", "merchant"].contains(command) {
+            return "; a name with a space goes in quotes: \(command) \(joined)"
+        }
+        return ""
     }
 
     // MARK: typed values
