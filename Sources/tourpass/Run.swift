@@ -201,7 +201,7 @@ struct Run: ParsableCommand {
             if let minimum {
                 if sharding != nil {
                     // A shard sees only its files: its rule counts say nothing about the suite's.
-                    print("note: --min-coverage \(minimum) is not judged on a shard (it sees only its own files); give it to an unsharded run")
+                    print("note: --min-coverage \(minimum) is not judged on a shard (it sees only its own files); give it to an unsharded run, or merge every shard's --coverage-json with `tourpass coverage merge`")
                 } else if let shortfall = CoverageReport.shortfall(counts, minimum: minimum) {
                     print(style.red(shortfall))
                     if exitCode == 0 { exitCode = 1 }

@@ -9,7 +9,7 @@ struct TourPass: ParsableCommand {
         abstract: "Try Alipay's international version (TourPass) without a phone, a bank or a calendar.",
         discussion: "With no subcommand: a REPL on a terminal; with piped input, runs the lines and prints their output (exit 1 if an expect failed or a failed command was not expected, 2 if a line did not parse).",
         version: "0.1.0",
-        subcommands: [Run.self, Report.self, Bench.self, Explore.self, Rules.self]
+        subcommands: [Run.self, Report.self, Bench.self, Explore.self, Rules.self, Coverage.self]
     )
 
     func run() throws {

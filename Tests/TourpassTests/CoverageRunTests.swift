@@ -121,7 +121,7 @@ struct CoverageRunTests {
         defer { dir.remove() }
         try dir.write("a.scn", Self.topUpAboveMax)
         try dir.write("b.scn", Self.topUpOK)
-        let note = "note: --min-coverage 100% is not judged on a shard (it sees only its own files); give it to an unsharded run"
+        let note = "note: --min-coverage 100% is not judged on a shard (it sees only its own files); give it to an unsharded run, or merge every shard's --coverage-json with `tourpass coverage merge`"
         // Unsharded, the same files fall short: the gate fails.
         let whole = try Tourpass.run(["run", "--min-coverage", "100", "."], directory: dir.path)
         #expect(whole.status == 1 && whole.out.contains("rule coverage below --min-coverage"), "\(whole.out)")

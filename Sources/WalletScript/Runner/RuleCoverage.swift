@@ -32,6 +32,13 @@ public struct RuleCoverage: Sendable, Equatable {
         failed = passed
     }
 
+    /// Counts in `entries` order, as a coverage file gives them (`CoverageMerge`).
+    init?(passed: [Int], failed: [Int]) {
+        guard passed.count == Self.entries.count, failed.count == Self.entries.count else { return nil }
+        self.passed = passed
+        self.failed = failed
+    }
+
     /// Counts one action's rules from its outcome, against the session as it left it (what
     /// `why` explains). An error that names no rule (`user.none`, a check outside the lists)
     /// counts nothing.
