@@ -158,7 +158,7 @@ struct Explore: ParsableCommand {
             Terminal.printError("\(target) not reached: \(result.stop.explanation) (\(result.states) states, depth \(result.depth))")
             return 1
         }
-        let scenario = start.scenario(reaching: target, by: path, header: ExploreReport.header(for: reach, from: from))
+        let scenario = start.scenario(reaching: target, by: path, header: ExploreReport.header(for: reach, from: from, policy: policy))
         if let out {
             guard Suite.writeAtomically(scenario, to: out) else {
                 Terminal.printError("error: cannot write \(out)")
@@ -173,7 +173,7 @@ struct Explore: ParsableCommand {
 
     private func reachAll(into folder: String, start: ExploreStart, limits: SearchLimits) -> Int32 {
         let meter = ProgressMeter()
-        let report = ExploreReport.all(start: start, limits: limits, from: from, progress: meter.show)
+        let report = ExploreReport.all(start: start, limits: limits, from: from, policyFlags: policy, progress: meter.show)
         meter.clear()
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)

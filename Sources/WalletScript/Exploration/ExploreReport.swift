@@ -86,7 +86,7 @@ public struct ExploreReport: Sendable {
         ErrorCode.allCases.map(ExploreTarget.code) + ExploreEvent.allCases.map(ExploreTarget.event)
     }
 
-    public static func all(start: ExploreStart, limits: SearchLimits, from: String?,
+    public static func all(start: ExploreStart, limits: SearchLimits, from: String?, policyFlags: [String] = [],
                            targets: [ExploreTarget] = allTargets,
                            progress: ((SearchProgress) -> Void)? = nil) -> ExploreReport {
         let sources = MoveSource.all
@@ -129,7 +129,7 @@ public struct ExploreReport: Sendable {
             guard let (reach, stop) = reaches[name] else { continue }
             if let path = reach.path {
                 reachedCount += 1
-                files.append((name + ".scn", start.scenario(reaching: target, by: path, header: header(for: reach, from: from))))
+                files.append((name + ".scn", start.scenario(reaching: target, by: path, header: header(for: reach, from: from, policy: policyFlags))))
                 table.append(pad(name, width) + leftPad(String(path.count), 10) + leftPad(grouped(reach.states), 10))
             } else {
                 table.append(pad(name, width) + "         -" + leftPad(grouped(reach.states), 10) + "  unreachable: " + stop.explanation)
@@ -141,9 +141,11 @@ public struct ExploreReport: Sendable {
     }
 
     /// The comment lines that open a scenario the explorer wrote.
-    public static func header(for reach: Reach, from: String?) -> [String] {
+    public static func header(for reach: Reach, from: String?, policy: [String] = []) -> [String] {
         let count = reach.path?.count ?? 0
         var command = "tourpass explore --reach \(reach.target.description.contains(" ") ? "\"\(reach.target)\"" : reach.target.description)"
+        // The what-if the search ran under, so the line repeats it (`--policy cards.domestic=unionpay,visa`).
+        for pair in policy { command += " --policy \(pair.contains(" ") ? "\"\(pair)\"" : pair)" }
         if let from { command += " --from \(from)" }
         return ["\(reach.target): reached in \(count) command\(count == 1 ? "" : "s"), the fewest the explorer's moves allow",
                 "(\(command); \(grouped(reach.states)) states searched)"]
