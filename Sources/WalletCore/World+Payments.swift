@@ -145,7 +145,7 @@ extension World {
         }
         let id = MerchantID(index: merchants.count)
         merchants.append(Merchant(name: name, qr: qr ?? .cross, acceptsCredit: acceptsCredit ?? true))
-        merchantByName[name] = id
+        merchantByName.insert(name, id)
         return (id, true)
     }
 }

@@ -47,7 +47,7 @@ extension World {
             registeredName: request.fullName ?? request.name.uppercased(),
             signedUp: !request.manualSMS,
             smsCode: code))
-        userByName[request.name] = id
+        userByName.insert(request.name, id)
         userByPhone[phone] = id
         return SignUp(user: id, smsCode: code, codeEntered: !request.manualSMS)
     }

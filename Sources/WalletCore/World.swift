@@ -8,10 +8,10 @@ public struct World: Sendable {
     public internal(set) var merchants: [Merchant] = Merchant.builtIn
     public internal(set) var ledger = Ledger()
     var schedule = EventQueue()
-    var userByName: [String: UserID] = [:]
+    var userByName = NameIndex<UserID>()
     var userByPhone: [Phone: UserID] = [:]
     var cardByNumber: [String: CardID] = [:]
-    var merchantByName: [String: MerchantID] = [:]
+    var merchantByName = NameIndex<MerchantID>()
 
     public static let maxUsers = 99_999
     public static let maxMerchants = 10_000
@@ -19,7 +19,7 @@ public struct World: Sendable {
 
     /// The default world: default policy, 2026-01-01 00:00, no users, the built-in merchants.
     public init() {
-        for (index, merchant) in merchants.enumerated() { merchantByName[merchant.name] = MerchantID(index: index) }
+        for (index, merchant) in merchants.enumerated() { merchantByName.insert(merchant.name, MerchantID(index: index)) }
     }
 
     public func user(named name: String) -> UserID? { userByName[name] }
