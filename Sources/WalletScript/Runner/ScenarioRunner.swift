@@ -145,14 +145,15 @@ public struct ScenarioStream {
         case .line(let line):
             lastLine = line.number
             let item = reader.read(line)
-            if options.update { track(item, line) }
+            if updates { track(item, line) }
             handle(item, line: line)
             return !stopped
         }
     }
 
     /// What one line of any file (the test's own or an included one) does.
-    private mutating func handle(_ item: ScenarioReader.Item, line: RawLine) {
+    /// Consuming: the step's command moves through to the pending step without a copy.
+    private mutating func handle(_ item: consuming ScenarioReader.Item, line: RawLine) {
         let included = stack.count > 1
         switch item {
         case .nothing: break
@@ -236,7 +237,7 @@ public struct ScenarioStream {
     public var updateChangesFile: Bool { rewrite != nil }
     public var updatedBytes: [UInt8] { rewrite?.applying { _ in true } ?? originalBytes }
 
-    private mutating func run(_ command: any Command, source: ScenarioReader.StepSource, line: RawLine) {
+    private mutating func run(_ command: consuming any Command, source: ScenarioReader.StepSource, line: RawLine) {
         let outcome: Outcome
         switch source {
         case .bytes(let bytes):
@@ -257,7 +258,7 @@ public struct ScenarioStream {
         }
         let broken = checksInvariants ? session.world.invariantViolations() : []
         let file = topLevel ? nil : stack[stack.count - 1].path
-        pending = Pending(line: line.number, command: command, outcome: outcome, rendered: rendered,
+        pending = Pending(line: line.number, command: command, outcome: consume outcome, rendered: rendered,
                           broken: broken, file: file, chain: stack.compactMap(\.includedAt))
     }
 
