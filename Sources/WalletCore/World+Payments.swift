@@ -37,15 +37,17 @@ extension World {
         let id = input.user, amount = input.amount
         try ensureSignedUp(id)
         let international = users[id.index].version == .international
-        let list = international ? PayRules.international : PayRules.domestic
         let passwordIndex = international ? PayRules.internationalPasswordIndex : PayRules.domesticPasswordIndex
-        if let index = list.firstFailure(self, input) {
-            if index == passwordIndex { try wrongPassword(user: id, list.error(at: index, self, input)) }
+        // The lists are read in place: `let list = international ? … : …` copied a RuleList
+        // (its strings and array retained, then released) on every payment.
+        let failed = international ? PayRules.international.firstFailure(self, input) : PayRules.domestic.firstFailure(self, input)
+        if let index = failed {
+            if index == passwordIndex { try wrongPassword(user: id, payError(at: index, international, input)) }
             if index > passwordIndex { users[id.index].payWrongAttempts = 0 }
-            throw list.error(at: index, self, input)
+            throw payError(at: index, international, input)
         }
         // The rules found the merchant.
-        guard let merchant = input.merchant else { throw list.error(at: 0, self, input) }
+        guard let merchant = input.merchant else { throw payError(at: 0, international, input) }
         users[id.index].payWrongAttempts = 0
         let source: FundingSource
         if international {
@@ -54,7 +56,7 @@ extension World {
             post(amount.fen, from: .pass(id), to: .merchant(merchant), kind: .payment)
         } else {
             // The rules found the earliest-linked card.
-            guard let card = users[id.index].cards.first else { throw list.error(at: PayRules.domesticCardIndex, self, input) }
+            guard let card = users[id.index].cards.first else { throw payError(at: PayRules.domesticCardIndex, international, input) }
             source = .card(card)
             try ensureRoom(for: amount.fen, touching: .card(card), .merchant(merchant))
             post(amount.fen, from: .card(card), to: .merchant(merchant), kind: .payment)
@@ -64,6 +66,11 @@ extension World {
         users[id.index].payments.append(Payment(merchant: merchant, amountFen: amount.fen, card: cardUsed))
         return PaymentReceipt(merchant: merchant, amount: amount, source: source,
                               passBalance: international ? Money(fen: users[id.index].pass.balanceFen) : nil)
+    }
+
+    /// The answer of the pay rule at `index` in the user's list.
+    private func payError(at index: Int, _ international: Bool, _ input: PayInput) -> WalletError {
+        international ? PayRules.international.error(at: index, self, input) : PayRules.domestic.error(at: index, self, input)
     }
 
     /// A wrong payment password counts; the `pay.attempts`-th in a row locks payments for
