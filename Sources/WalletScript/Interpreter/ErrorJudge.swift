@@ -36,11 +36,19 @@ public struct ErrorJudge: Sendable {
     /// failed command waiting for an excuse if this one ends its chance: any command that
     /// `expect` does not skip. `expect error` excuses it; other `expect` lines and `why` wait.
     public mutating func settle(next: (any Command)?) -> Unexcused? {
+        guard let next else { return settleAtEnd() }
+        return settle(before: next)
+    }
+
+    /// The input ended: a failure still waiting has no excuse.
+    public mutating func settleAtEnd() -> Unexcused? {
+        defer { pending = nil }
+        return pending
+    }
+
+    /// `settle(next:)` with a command the caller keeps (no optional copy of it is made).
+    public mutating func settle(before next: any Command) -> Unexcused? {
         guard let waiting = pending else { return nil }
-        guard let next else {
-            pending = nil
-            return waiting
-        }
         switch next.role {
         case .assertion:
             if let expect = next as? ExpectCommand, case .error = expect.assertion { pending = nil }

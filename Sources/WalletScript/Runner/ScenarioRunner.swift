@@ -164,7 +164,7 @@ public struct ScenarioStream {
             if pending?.recorded == nil { pending?.recorded = [] }
             pending?.recorded?.append(text)
         case .step(let command, let source):
-            resolvePending(next: command)
+            resolvePending { $0.settle(before: command) }
             guard running else { break }
             run(command, source: source, line: line)
         case .include(let target, _, let column):
@@ -218,7 +218,7 @@ public struct ScenarioStream {
     public mutating func finish() -> ScenarioResult {
         if options.update { closeEdit() }
         if let problem = reader.finish(lines: lastLine) { addDiagnostic(problem) }
-        resolvePending(next: nil)
+        resolvePending { $0.settleAtEnd() }
         var result = diagnostics.isEmpty
             ? ScenarioResult(name: name, failures: failures, diagnostics: [], omitted: omitted, actual: actual)
             : ScenarioResult(name: name, failures: [], diagnostics: diagnostics, omitted: omitted)
@@ -259,7 +259,7 @@ public struct ScenarioStream {
         let broken = checksInvariants ? session.world.invariantViolations() : []
         let file = topLevel ? nil : stack[stack.count - 1].path
         pending = Pending(line: line.number, command: command, outcome: consume outcome, rendered: rendered,
-                          broken: broken, file: file, chain: stack.compactMap(\.includedAt))
+                          broken: broken, file: file, chain: topLevel ? [] : stack.compactMap { $0.includedAt })
     }
 
     // MARK: update mode
@@ -299,11 +299,12 @@ public struct ScenarioStream {
     }
 
     /// Everything wrong with the pending step, as one failure, in a fixed order: the
-    /// assertion, the recorded output, an unexcused error, the invariants.
-    private mutating func resolvePending(next: (any Command)?) {
+    /// assertion, the recorded output, an unexcused error, the invariants. `settle` asks the
+    /// judge with the next command (a closure: wrapping the command in an optional copied it).
+    private mutating func resolvePending(_ settle: (inout ErrorJudge) -> ErrorJudge.Unexcused?) {
         // Moved out, not copied: this runs once a step.
         guard let step = pending.take() else {
-            if let earlier = errorJudge.settle(next: next) { report(failure(earlier)) }
+            if let earlier = settle(&errorJudge) { report(failure(earlier)) }
             return
         }
         var details: [String] = []
@@ -322,7 +323,7 @@ public struct ScenarioStream {
         if let error = step.outcome.error, !ErrorJudge.recordingShows(error, recorded: step.recorded, actual: lines) {
             errorJudge.failed(ErrorJudge.Unexcused(line: step.line, source: pendingSourceText, file: step.file, error: error, includedFrom: step.chain))
         }
-        if let unexcused = errorJudge.settle(next: next) {
+        if let unexcused = settle(&errorJudge) {
             if unexcused.line == step.line && unexcused.file == step.file { details += ErrorJudge.details(unexcused) }
             else { report(failure(unexcused)) }
         }
