@@ -280,3 +280,41 @@ int tp_el_columns(tp_editline *t) {
 void tp_el_beep(tp_editline *t) {
     el_beep(t->el);
 }
+
+// Ctrl-C while a command runs (a long :reach): a flag the command polls, so it stops
+// where it is and the session goes on. Between watches SIGINT is ignored, as before.
+static volatile sig_atomic_t tp_command_interrupted;
+
+static void tp_on_command_sigint(int sig) {
+    (void)sig;
+    tp_command_interrupted = 1;
+}
+
+void tp_interrupt_watch_begin(void) {
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = tp_on_command_sigint;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    tp_command_interrupted = 0;
+    sigaction(SIGINT, &action, NULL);
+}
+
+int tp_interrupt_pending(void) {
+    return tp_command_interrupted != 0;
+}
+
+void tp_interrupt_watch_end(void) {
+    signal(SIGINT, SIG_IGN);
+    tp_command_interrupted = 0;
+}
+
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
+void tp_release_freed_memory(void) {
+#ifdef __GLIBC__
+    malloc_trim(0);
+#endif
+}

@@ -30,6 +30,12 @@ enum Repl {
         return body()
     }
 
+    /// A search's states are freed when it ends, but malloc keeps the pages for reuse: hand
+    /// them back, so a long `:reach` does not leave the REPL holding a gigabyte.
+    static func releaseFreedMemory() {
+        Interrupt.releaseFreedMemory()
+    }
+
     /// Holds the console so the completion callback can see the current world.
     final class Box { var console = Console(inputName: "<repl>") }
 
@@ -47,6 +53,8 @@ enum Repl {
         // Ctrl-C while a command runs must not end the session; while a line is being read
         // the line editor turns it into "abandon the line".
         signal(SIGINT, SIG_IGN)
+        let meter = SearchMeter()
+        box.console.searchHooks = SearchHooks(progress: meter.show, shouldStop: { Interrupt.pending })
         defer { keepSession(box.console, out: out) }
         while true {
             switch reader.readLine(prompt: box.console.prompt) {
@@ -58,7 +66,8 @@ enum Repl {
                 continue
             case .line(let line):
                 if !line.allSatisfy(\.isWhitespace), Console.isSafeForHistory(line) { reader.addHistory(line) }
-                let response = withoutEcho { box.console.handle(line) }
+                let response = withoutEcho { Interrupt.watch { box.console.handle(line) } }
+                if meter.clear() { releaseFreedMemory() }
                 if let diagnostic = response.diagnostic {
                     print(out.red("error: \(diagnostic.message)"))
                     print(diagnostic.caret(under: Console.redacted(line)))
@@ -76,5 +85,30 @@ enum Repl {
                 }
             }
         }
+    }
+}
+
+/// A long search's progress on a terminal's standard error, once a second after the first,
+/// rewritten in place and cleared when the search ends.
+final class SearchMeter {
+    private let enabled = isatty(STDERR_FILENO) == 1
+    private var shownAt = 0.0
+    private var used = false
+    private var shown = false
+
+    func show(_ p: SearchProgress) {
+        used = true
+        guard enabled, p.seconds >= 1, p.seconds - shownAt >= 1 else { return }
+        shownAt = p.seconds
+        let line = "  searching: \(ExploreReport.grouped(p.states)) states, depth \(p.depth), \(Int(p.seconds)) s (Ctrl-C stops)"
+        FileHandle.standardError.write(Data(("\r" + line + "\u{1B}[K").utf8))
+        shown = true
+    }
+
+    /// Clears the line; true when a search ran since the last call.
+    func clear() -> Bool {
+        if shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        defer { used = false; shown = false; shownAt = 0 }
+        return used
     }
 }

@@ -140,6 +140,27 @@ struct ReplPtyTests {
         #expect(lines.contains(Self.alice + "now"), "\(term.screenDump)")
     }
 
+    @Test("Ctrl-C stops a long :reach where it is: progress was shown, the prompt comes back, the session goes on")
+    func interruptALongReach() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let term = try PseudoTerminal(environment: Self.environment(dir))
+        defer { term.close() }
+        try term.waitForPrompt(Self.start, after: -1)
+        _ = try term.enter("user alice", prompt: Self.alice)
+        let row = term.mark
+        try term.type(":reach \"wallet 99999\" max:100000000\r")
+        _ = try term.waitFor("(Ctrl-C stops)", since: row, timeout: 30)
+        try term.type("\u{03}")
+        try term.waitForPrompt(Self.alice, after: row, timeout: 20)
+        let shown = term.screen.lines(from: row).joined(separator: "\n")
+        #expect(shown.contains("wallet 99999: stopped after "), "\(term.screenDump)")
+        #expect(!shown.contains("searching:"), "the progress line is cleared: \(term.screenDump)")
+        #expect(try term.enter("now", prompt: Self.alice).contains("2026-01-01 00:00"))
+        try term.type("\u{04}")
+        #expect(try term.waitForExit() == 0)
+    }
+
     @Test("non-ASCII names are typed, shown and kept in the history")
     func nonASCII() throws {
         let dir = try TemporaryDirectory()

@@ -61,4 +61,14 @@ void tp_el_write(tp_editline *t, const char *utf8);
 int tp_el_columns(tp_editline *t);
 void tp_el_beep(tp_editline *t);
 
+// Ctrl-C while a command runs: begin installs a handler that only sets a flag,
+// pending reads it, end ignores SIGINT again.
+void tp_interrupt_watch_begin(void);
+int tp_interrupt_pending(void);
+void tp_interrupt_watch_end(void);
+
+// Hands freed heap pages back to the system (glibc keeps them otherwise).
+void tp_release_freed_memory(void);
+
 #endif
+

@@ -13,6 +13,8 @@ public struct Console {
     /// Every change since the console started, in order, plus comments: the current
     /// session is the replay of this log, and `:save` writes it from the last `:reset` on.
     private var log = SessionLog()
+    /// What a `:reach` search may use of the terminal: a progress line and Ctrl-C.
+    public var searchHooks = SearchHooks()
 
     public init(inputName: String = "<input>", keepsSession: Bool = true) {
         self.inputName = inputName
@@ -152,7 +154,7 @@ public struct Console {
             guard !argument.isEmpty else { return info(":load needs a FILE") }
             return load(argument)
         case ":reach":
-            let plan = ReachPlan.make(String(head.rest), from: session)
+            let plan = ReachPlan.make(String(head.rest), from: session, hooks: searchHooks)
             var response = Response(lines: plan.message.map { OutputLine(.info, $0) })
             // With apply, the whole way there is one undo step.
             if plan.apply, keepsSession { log.markUndoPoint(":reach \(argument)") }

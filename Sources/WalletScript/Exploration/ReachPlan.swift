@@ -9,13 +9,27 @@ public struct ReachPlan {
     public let lines: [String]
     public let apply: Bool
 
-    /// Reads `TARGET` or `TARGET apply` (the target may be quoted) and searches from `session`.
-    public static func make(_ argument: String, from session: Session, limits: SearchLimits = .defaults) -> ReachPlan {
+    /// Reads `TARGET`, `TARGET apply` and `TARGET max:N` (the target may be quoted) and
+    /// searches from `session` within `limits` (`max:N` replaces its state budget).
+    public static func make(_ argument: String, from session: Session, limits: SearchLimits = .repl,
+                            hooks: SearchHooks = SearchHooks()) -> ReachPlan {
         var text = argument.trimmingCharacters(in: .whitespaces)
         var apply = false
-        if text.hasSuffix(" apply") {
-            apply = true
-            text = String(text.dropLast(" apply".count)).trimmingCharacters(in: .whitespaces)
+        var limits = limits
+        while true {
+            if text.hasSuffix(" apply") {
+                apply = true
+                text = String(text.dropLast(" apply".count)).trimmingCharacters(in: .whitespaces)
+            } else if let space = text.lastIndex(of: " "), text[text.index(after: space)...].hasPrefix("max:") {
+                let value = text[text.index(after: space)...].dropFirst(4).filter { $0 != "," && $0 != "_" }
+                guard let states = Int(value), states > 0, states <= 100_000_000 else {
+                    return ReachPlan(message: ["max: takes a number of states from 1 to 100,000,000 (:reach TARGET max:1000000)"], lines: [], apply: false)
+                }
+                limits.maxStates = states
+                text = String(text[..<space]).trimmingCharacters(in: .whitespaces)
+            } else {
+                break
+            }
         }
         if text.count >= 2, text.hasPrefix("\""), text.hasSuffix("\"") { text = String(text.dropFirst().dropLast()) }
         guard !text.isEmpty else {
@@ -30,9 +44,21 @@ public struct ReachPlan {
             return ReachPlan(message: ["\(target) cannot be reached: \(reason)"], lines: [], apply: false)
         }
         var explorer = Explorer(start: session, limits: limits)
+        explorer.progress = hooks.progress
+        explorer.shouldStop = hooks.shouldStop
         let result = explorer.search(for: [target])
+        let quoted = text.contains(" ") ? "\"\(text)\"" : text
         guard let path = result.reaches.first?.path else {
-            return ReachPlan(message: ["\(target) not reached from here: \(result.stop.explanation) (\(ExploreReport.grouped(result.states)) states, depth \(result.depth))"], lines: [], apply: false)
+            let states = ExploreReport.grouped(result.states)
+            let why: String
+            switch result.stop {
+            case .stopped: why = ": stopped after \(states) states (depth \(result.depth)), not reached; :reach \(quoted) max:N searches again with a budget of N states"
+            case .maxStates(let budget):
+                why = " not reached within \(ExploreReport.grouped(budget)) states (depth \(result.depth)); :reach \(quoted) max:\(budget * 10) searches ten times as many"
+            case .maxDepth(let depth): why = " not reached within \(depth) moves (\(states) states)"
+            case .exhausted, .reached: why = " not reached from here: \(result.stop.explanation) (\(states) states, depth \(result.depth))"
+            }
+            return ReachPlan(message: ["\(target)\(why)"], lines: [], apply: false)
         }
         guard !path.isEmpty else { return ReachPlan(message: ["\(target) holds already"], lines: [], apply: false) }
         let closing = ExploreStart(session: session).closingLine(for: target, after: path)
@@ -40,7 +66,18 @@ public struct ReachPlan {
         if apply {
             return ReachPlan(message: ["reaching \(target) in \(count) (:undo takes them all back):"], lines: path + [closing], apply: true)
         }
-        return ReachPlan(message: ["\(target) in \(count) (\(ExploreReport.grouped(result.states)) states searched; :reach \(text.contains(" ") ? "\"\(text)\"" : text) apply runs them):"]
+        return ReachPlan(message: ["\(target) in \(count) (\(ExploreReport.grouped(result.states)) states searched; :reach \(quoted) apply runs them):"]
                             + (path + [closing]).map { "  " + $0 }, lines: [], apply: false)
+    }
+}
+
+/// What the REPL lends a search: a progress line and Ctrl-C.
+public struct SearchHooks {
+    public var progress: ((SearchProgress) -> Void)?
+    public var shouldStop: (() -> Bool)?
+
+    public init(progress: ((SearchProgress) -> Void)? = nil, shouldStop: (() -> Bool)? = nil) {
+        self.progress = progress
+        self.shouldStop = shouldStop
     }
 }

@@ -6,6 +6,8 @@ public struct SearchLimits: Sendable, Equatable {
     public var maxStates: Int
 
     public static let defaults = SearchLimits(maxDepth: 12, maxStates: 1_000_000)
+    /// The REPL waits on a search: a budget of seconds, not minutes (`:reach TARGET max:N` raises it).
+    public static let repl = SearchLimits(maxDepth: 12, maxStates: 100_000)
 
     public init(maxDepth: Int, maxStates: Int) {
         self.maxDepth = maxDepth
@@ -21,6 +23,8 @@ public enum SearchStop: Sendable, Equatable {
     case exhausted
     case maxDepth(Int)
     case maxStates(Int)
+    /// Asked to stop (Ctrl-C in the REPL) after this many states.
+    case stopped(Int)
 
     public var explanation: String {
         switch self {
@@ -28,6 +32,7 @@ public enum SearchStop: Sendable, Equatable {
         case .exhausted: return "no sequence of moves reaches it: every state reachable with the moves was searched"
         case .maxDepth(let depth): return "not reached within --max-depth \(depth)"
         case .maxStates(let states): return "not reached within --max-states \(states)"
+        case .stopped(let states): return "stopped after \(states) states"
         }
     }
 }
@@ -71,6 +76,8 @@ public struct Explorer {
     public var limits: SearchLimits
     /// Called about five times a second while searching.
     public var progress: ((SearchProgress) -> Void)?
+    /// Asked every few hundred moves; true stops the search where it is (Ctrl-C in the REPL).
+    public var shouldStop: (() -> Bool)?
 
     /// Lines are parsed once each; a search revisits the same few hundred lines.
     private var lineIDs: [String: Int32] = [:]
@@ -141,6 +148,7 @@ public struct Explorer {
                     var after = session
                     let outcome = Explorer.run(commands[Int(id)], in: &after)
                     movesTried += 1
+                    if movesTried & 255 == 0, let shouldStop, shouldStop() { stop = .stopped(visited.count); break search }
                     for (index, target) in targets.enumerated() where found[index] == nil && target.matches(outcome, after) {
                         found[index] = (path(to: node, then: id), visited.count)
                     }
