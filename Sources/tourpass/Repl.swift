@@ -4,17 +4,35 @@ import WalletScript
 
 /// The interactive loop: a line editor in front of the Console.
 enum Repl {
-    /// Leaving never loses work: the session is kept as a scenario beside the history file.
+    /// Leaving never loses work: the session is kept as a scenario beside the history file,
+    /// and the one kept before it moves to `tourpass-last-session.1.scn`. A session that
+    /// changed nothing (only looked: `now`, `balance`) replaces neither.
     static func keepSession(_ console: Console, out: Style) {
         guard console.hasTranscript, let history = HistoryFile.defaultPath() else { return }
-        let path = URL(fileURLWithPath: history).deletingLastPathComponent().appendingPathComponent("tourpass-last-session.scn").path
+        let folder = URL(fileURLWithPath: history).deletingLastPathComponent()
+        let path = folder.appendingPathComponent("tourpass-last-session.scn").path
+        let previous = folder.appendingPathComponent("tourpass-last-session.1.scn").path
+        let hadOne = isRegularFile(path)
+        guard console.changedWorld else {
+            if hadOne { print(out.cyan("nothing changed this session: the kept session in \(Printable.escaped(path)) is as it was")) }
+            return
+        }
+        // A rename keeps the earlier file whole (and private); only a regular file moves.
+        let rotated = hadOne && rename(path, previous) == 0
         do {
             try console.writeSession(to: path, privateFile: true, makeFolders: true)
             print(out.cyan("session kept in \(Printable.escaped(path)) (:load it to go on)"))
+            if rotated { print(out.cyan("the session before it is in \(Printable.escaped(previous))")) }
         } catch {
             // Say so: the README promises no work is lost to a forgotten :save.
-            Terminal.printError("tourpass: the session was not kept: \(error) (use :save next time)")
+            Terminal.printError("tourpass: the session was not kept: \(error) (use :save next time)"
+                                + (rotated ? "; the session before it is in \(Printable.escaped(previous))" : ""))
         }
+    }
+
+    static func isRegularFile(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
     }
 
     /// Runs `body` with the terminal's echo off: keys typed while a command runs (a long

@@ -186,6 +186,10 @@ public struct Console {
     /// Whether anything was run that `:save` would write.
     public var hasTranscript: Bool { log.hasTranscript }
 
+    /// Whether a kept line changed the world (not only looked or asserted): leaving the REPL
+    /// keeps such a session in place of the last one.
+    public var changedWorld: Bool { log.changedWorld }
+
     /// Writes the session so far as a scenario with the one safe writer. A new file is
     /// private (0600) when `privateFile` or when the session holds a payment password.
     public func writeSession(to path: String, privateFile: Bool = false, makeFolders: Bool = false) throws(SafeFile.WriteError) {

@@ -68,6 +68,14 @@ struct SessionLog {
         entries[transcriptStart...].contains { $0.kept != nil }
     }
 
+    /// Whether a line since the last `:reset` changed something (a failed attempt too).
+    var changedWorld: Bool {
+        entries[transcriptStart...].contains { entry in
+            guard entry.kept != nil, case .run(let command)? = entry.change else { return false }
+            return !command.isAssertion && !command.onlyLooks
+        }
+    }
+
     /// Steps back to before the last undo point, rebuilding `session`; the line undone and
     /// how many kept lines typed after it went with it, or nil when there is nothing to undo.
     mutating func undo(into session: inout Session) -> (source: String, looksAfter: Int)? {
