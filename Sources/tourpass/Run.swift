@@ -36,7 +36,7 @@ struct Run: ParsableCommand {
     @Option(help: "Run only files whose `# tags:` match this expression: and, or, not, parentheses (`policy and not slow`).")
     var tags: String?
 
-    @Flag(help: "Print the selected tests, one a line, and exit.")
+    @Flag(help: "Print the selected tests, one a line, and exit (2 when none is selected, as without --list).")
     var list = false
 
     @Option(help: "Stop starting files once N have failed (the report stops at the Nth failure in file order).")
@@ -154,15 +154,18 @@ struct Run: ParsableCommand {
         }
 
         let plan = Suite.plan(paths: paths, selection: selection)
-        if list {
-            for line in Reporter.list(plan) { print(line) }
-            for path in plan.missing { Terminal.printError("error: cannot read \(path)") }
-            throw ExitCode(plan.missing.isEmpty ? 0 : 2)
-        }
+        // An empty selection is a mistake (a misspelt --filter), listed or run: exit 2 both
+        // ways, so a CI step that lists first fails where the run would. A shard left with
+        // nothing while the selection has files is no mistake.
         if plan.tests.isEmpty && plan.missing.isEmpty && !(selection.shard != nil && plan.foundCount > 0) {
             let criteria = (filter.map { "--filter \($0)" } + exclude.map { "--exclude \($0)" } + (tags.map { ["--tags \($0)"] } ?? []))
             Terminal.printError("error: no scenario files found" + (criteria.isEmpty ? "" : " matching " + criteria.joined(separator: " ")))
             throw ExitCode(2)
+        }
+        if list {
+            for line in Reporter.list(plan) { print(line) }
+            for path in plan.missing { Terminal.printError("error: cannot read \(Printable.escaped(path)): \(ReadProblem.reason(path))") }
+            throw ExitCode(plan.missing.isEmpty ? 0 : 2)
         }
 
         var options = SuiteOptions(update: update, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, checkInvariants: checkInvariants, force: force)

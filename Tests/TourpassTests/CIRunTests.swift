@@ -128,7 +128,7 @@ import Testing
         #expect(xml.components(separatedBy: "<testcase ").count - 1 == 13)
         #expect(xml.components(separatedBy: " time=\"").count - 1 == 13 + 2)
         #expect(xml.contains("<error message=\"s/broken.scn:2:1: error: unknown command &apos;topu&apos;"))
-        #expect(xml.contains("<failure message=\"s/fail-a.scn:4: user carol: expected &apos;"))
+        #expect(xml.contains("<failure message=\"s/fail-a.scn:4:1: user carol: expected &apos;"))
         // Deliberately broken: the schema check must be able to fail.
         try dir.write("bad.xml", xml.replacingOccurrences(of: "<testcase classname", with: "<testcase file=\"x\" classname"))
         let check = Process()
@@ -138,6 +138,18 @@ import Testing
         try check.run()
         check.waitUntilExit()
         #expect(check.terminationStatus != 0)
+    }
+
+    @Test("an empty selection is exit 2 with --list as without it, and says so the same way")
+    func emptySelectionListedOrRun() throws {
+        let dir = try Self.suiteFolder()
+        defer { dir.remove() }
+        let listed = try Tourpass.run(["run", "--list", "--filter", "nomatch", "--tags", "transfer", "s"], directory: dir.path)
+        let run = try Tourpass.run(["run", "--filter", "nomatch", "--tags", "transfer", "s"], directory: dir.path)
+        #expect(listed.status == 2 && run.status == 2)
+        #expect(listed.out.isEmpty && run.out.isEmpty)
+        #expect(listed.err == "error: no scenario files found matching --filter nomatch --tags transfer\n", "\(listed.err)")
+        #expect(listed.err == run.err)
     }
 
     @Test("--filter globs and substrings, --exclude wins, --tags expressions, --list")
@@ -183,14 +195,14 @@ import Testing
         try dir.write("c.scn", "user alice\nverify\ncard visa\ntopup 500\nexpect balance 400\npay 10 qr:cross\n| paid CNY 10.00 to cross-qr from TourPass; balance CNY 390.00\nexpect balance 390\n")
         let cascade = try Tourpass.run(["run", "c.scn"], directory: dir.path)
         #expect(cascade.status == 1)
-        #expect(cascade.out.contains("c.scn:5: expect balance 400") && cascade.out.contains("c.scn:6: pay 10 qr:cross"))
+        #expect(cascade.out.contains("c.scn:5:1: expect balance 400") && cascade.out.contains("c.scn:6:1: pay 10 qr:cross"))
         let fast = try Tourpass.run(["run", "--fail-fast", "c.scn"], directory: dir.path)
         #expect(fast.status == 1)
-        #expect(fast.out.contains("c.scn:5: expect balance 400") && !fast.out.contains("c.scn:6:") && !fast.out.contains("c.scn:8:"))
+        #expect(fast.out.contains("c.scn:5:1: expect balance 400") && !fast.out.contains("c.scn:6:") && !fast.out.contains("c.scn:8:"))
         // A command whose output differs and that also fails unexcused is one report of its line.
         try dir.write("d.scn", "user alice\ntopup 500\n| something else\n")
         let both = try Tourpass.run(["run", "d.scn"], directory: dir.path)
-        #expect(both.out.components(separatedBy: "d.scn:2: topup 500").count - 1 == 1, "\(both.out)")
+        #expect(both.out.components(separatedBy: "d.scn:2:1: topup 500").count - 1 == 1, "\(both.out)")
     }
 
     @Test("--time-tests prints the slowest files to standard error; standard output stays the same")

@@ -42,7 +42,7 @@ struct RunCommandTests {
         let lines = result.outLines
         #expect(lines.first == "FAIL fail.scn")
         #expect(lines.contains("PASS pass.scn"))
-        let header = try #require(lines.firstIndex(of: "fail.scn:4: user carol"), "\(result.out)")
+        let header = try #require(lines.firstIndex(of: "fail.scn:4:1: user carol"), "\(result.out)")
         #expect(Array(lines[(header + 1)...].prefix(3)) == ["  --- expected", "  +++ actual", "  @@ -1,2 +1,2 @@"])
         let hunk = lines[(header + 4)...].prefix(4)
         #expect(hunk.contains("  -carol signed up with 44-7700900009 (international version)"))
@@ -52,6 +52,26 @@ struct RunCommandTests {
         #expect(lines.suffix(2) == ["1 passed, 1 failed", ""])
     }
 
+    @Test("a file that does not parse is counted apart and shown with its line and a caret; a missing path says why")
+    func parseErrorsApart() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        try dir.write("bad.scn", "user alice\ntopup 5 crad:visa\n")
+        try dir.write("fail.scn", "user alice\nexpect balance 5\n")
+        try dir.write("pass.scn", ScenarioFixtures.passing)
+        let result = try Tourpass.run(["run", "bad.scn", "fail.scn", "pass.scn"], directory: dir.path)
+        #expect(result.status == 2)
+        let lines = result.outLines
+        let error = try #require(lines.firstIndex { $0.hasPrefix("bad.scn:2:") }, "\(result.out)")
+        #expect(lines[error + 1] == "    topup 5 crad:visa", "\(result.out)")
+        let column = try #require(Int(lines[error].split(separator: ":")[2]))
+        #expect(lines[error + 2] == "    " + String(repeating: " ", count: column - 1) + "^")
+        #expect(lines.suffix(2) == ["1 passed, 1 failed, 1 did not parse", ""])
+        let missing = try Tourpass.run(["run", "nosuch.scn"], directory: dir.path)
+        #expect(missing.status == 2)
+        #expect((missing.out + missing.err).contains("cannot read nosuch.scn: No such file or directory"), "\(missing.out)\(missing.err)")
+    }
+
     @Test("a failed expect in a file: exit 1 with file:line and the command")
     func failedAssertion() throws {
         let dir = try TemporaryDirectory()
@@ -59,7 +79,7 @@ struct RunCommandTests {
         try dir.write("assert.scn", "user alice\n\nexpect balance 5\n")
         let result = try Tourpass.run(["run", "assert.scn"], directory: dir.path)
         #expect(result.status == 1)
-        #expect(result.out.contains("assert.scn:3: expect balance 5\n"))
+        #expect(result.out.contains("assert.scn:3:1: expect balance 5\n"))
         #expect(result.out.contains("CNY 0.00"))
     }
 
@@ -117,8 +137,8 @@ struct RunCommandTests {
         let xml = try #require(dir.read("report.xml"))
         #expect(xml.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"tourpass\" tests=\"2\" failures=\"1\" errors=\"0\" time=\""))
         #expect(xml.contains("<testcase classname=\"scenarios\" name=\"pass.scn\" time=\""))
-        #expect(xml.contains("<failure message=\"./fail.scn:4: user carol: expected &apos;carol signed up"))
-        #expect(xml.contains(" type=\"failure\">./fail.scn:4: user carol"))
+        #expect(xml.contains("<failure message=\"./fail.scn:4:1: user carol: expected &apos;carol signed up"))
+        #expect(xml.contains(" type=\"failure\">./fail.scn:4:1: user carol"))
         #expect(xml.contains("  -carol signed up with 44-7700900009 (international version)"))
         #expect(xml.hasSuffix("</testsuites>\n"))
         #expect(XMLChecker.isWellFormed(xml))

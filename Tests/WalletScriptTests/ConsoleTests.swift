@@ -127,7 +127,7 @@ import WalletScript
         #expect(console.session.currentUserName == "alice")
         #expect(console.session.world.users.count == 1)
         let missing = console.handle(":load " + dir.file("missing.scn"))
-        #expect(missing.errors.first?.hasSuffix("error: cannot read " + dir.file("missing.scn")) == true)
+        #expect(missing.errors.first?.hasSuffix("error: cannot read " + dir.file("missing.scn") + ": No such file or directory") == true)
         try dir.write("bad.scn", "topu 5\n")
         #expect(console.handle(":load " + dir.file("bad.scn")).errors.first?.contains("bad.scn:1:1: error:") == true)
     }

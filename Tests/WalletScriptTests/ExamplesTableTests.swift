@@ -100,7 +100,7 @@ import WalletScript
         #expect(suite.results.map(\.passed) == [true, false])
         let report = Reporter.text(suite, style: Style(colour: false))
         #expect(report.contains("FAIL \(dir.path)/t.scn[amount=200]"))
-        #expect(report.contains("\(dir.path)/t.scn:10: expect balance 1"))
+        #expect(report.contains("\(dir.path)/t.scn:10:1: expect balance 1"))
         #expect(report.contains("  examples row amount=200"))
         #expect(report.contains("  the balance is CNY 200.00, expected CNY 1.00"))
         let junit = Reporter.junit(suite)

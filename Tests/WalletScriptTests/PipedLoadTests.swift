@@ -58,7 +58,7 @@ import WalletScript
         #expect(!bad.out.contains { $0.contains("error") })
         let missing = run([":load \(dir.file("nope.scn"))", "user alice"])
         #expect(missing.exitCode == 2)
-        #expect(missing.err == ["<stdin>:1: error: cannot read \(dir.file("nope.scn"))"])
+        #expect(missing.err == ["<stdin>:1: error: cannot read \(dir.file("nope.scn")): No such file or directory"])
         #expect(!missing.out.contains { $0.contains("cannot read") })
     }
 

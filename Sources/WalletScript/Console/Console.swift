@@ -227,7 +227,10 @@ public struct Console {
             return Response(lines: [OutputLine(.error, "error: \(error)")])
         }
         let count = log.transcript.filter { !$0.source.hasPrefix("#") }.count
-        return info("saved \(count) line\(count == 1 ? "" : "s") to \(Printable.escaped(path))")
+        // The saved file must pass, so a failed `expect` stays out: say so, or it looks lost.
+        let left = log.failedAssertionsLeftOut
+        let note = left == 0 ? "" : " (left out \(left) failed expect\(left == 1 ? "" : "s"))"
+        return info("saved \(count) line\(count == 1 ? "" : "s") to \(Printable.escaped(path))\(note)")
     }
 
     /// The session as an HTML page: its chart and its lines (passwords and card numbers hidden).
@@ -245,7 +248,7 @@ public struct Console {
     private mutating func load(_ path: String) -> Response {
         let expanded = (path as NSString).expandingTildeInPath
         guard let data = FileManager.default.contents(atPath: expanded) else {
-            return Response(errors: ["\(inputName):\(lineNumber): error: cannot read \(Printable.escaped(path))"])
+            return Response(errors: ["\(inputName):\(lineNumber): error: cannot read \(Printable.escaped(path)): \(ReadProblem.reason(expanded))"])
         }
         switch Scenario.parse(String(decoding: data, as: UTF8.self), path: path) {
         case .failure(let problems):
@@ -280,7 +283,9 @@ public struct Console {
                                                   outcome: outcome, recordingShowsError: shows, includedFrom: step.includedFrom))
             }
         }
-        response.lines.append(OutputLine(.info, "\(verb) \(steps.count) line\(steps.count == 1 ? "" : "s") from \(Printable.escaped(file))"))
+        let failed = response.loaded.filter { $0.outcome.failedAssertion != nil }.count
+        let note = failed == 0 ? "" : " (\(failed) expect\(failed == 1 ? "" : "s") failed)"
+        response.lines.append(OutputLine(.info, "\(verb) \(steps.count) line\(steps.count == 1 ? "" : "s") from \(Printable.escaped(file))\(note)"))
         return response
     }
 }

@@ -68,6 +68,14 @@ struct SessionLog {
         entries[transcriptStart...].contains { $0.kept != nil }
     }
 
+    /// Failed assertions since the last `:reset`: shown when typed, left out of `:save`.
+    var failedAssertionsLeftOut: Int {
+        entries[transcriptStart...].filter { entry in
+            guard entry.kept == nil, case .run(let command)? = entry.change else { return false }
+            return command.isAssertion
+        }.count
+    }
+
     /// Whether a line since the last `:reset` changed something (a failed attempt too).
     var changedWorld: Bool {
         entries[transcriptStart...].contains { entry in

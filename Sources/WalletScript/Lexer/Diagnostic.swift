@@ -5,6 +5,8 @@ public struct Diagnostic: Error, Equatable, Sendable {
     /// 1-based, in characters.
     public var column: Int
     public var message: String
+    /// The line it is about, when the reporter has no other way to show it (`run`'s report).
+    public var source: String? = nil
 
     public init(file: String? = nil, line: Int = 1, column: Int, message: String) {
         self.file = file

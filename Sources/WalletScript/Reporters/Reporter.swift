@@ -34,7 +34,7 @@ public enum Reporter {
         var lines: [String] = []
         // Paths and recorded lines come from the file system and files: shown escaped, a
         // file name with a newline or ESC cannot forge report lines or drive the terminal.
-        for path in suite.unreadable { lines.append(style.red("error: cannot read \(Printable.escaped(path))")) }
+        for path in suite.unreadable { lines.append(style.red("error: cannot read \(Printable.escaped(path)): \(ReadProblem.reason(path))")) }
         for result in suite.results {
             lines.append((result.passed ? style.green("PASS") : style.red("FAIL")) + " " + result.name.label)
         }
@@ -60,14 +60,27 @@ public enum Reporter {
         if suite.notRun > 0 {
             lines.append("stopped after \(suite.failedCount) failed file\(suite.failedCount == 1 ? "" : "s") (--max-failures): \(suite.notRun) not run")
         }
-        lines.append("\(suite.passedCount) passed, \(suite.failedCount) failed")
+        lines.append(summary(suite))
         return lines
+    }
+
+    /// `166 passed, 1 failed, 1 did not parse, 1 could not be read`: the last two only when
+    /// there are any; `N passed, N failed` always leads, for scripts that read it.
+    public static func summary(_ suite: SuiteResult) -> String {
+        let unparsed = suite.unparsedCount
+        let failed = suite.failedCount - unparsed - suite.unreadable.count
+        return "\(suite.passedCount) passed, \(failed) failed"
+            + (unparsed > 0 ? ", \(unparsed) did not parse" : "")
+            + (suite.unreadable.isEmpty ? "" : ", \(suite.unreadable.count) could not be read")
     }
 
     /// A failed file's report: its parse problems, or each failing line with what differed.
     static func details(of result: ScenarioResult, style: Style) -> [String] {
         var lines: [String] = []
-        for diagnostic in result.diagnostics { lines.append(style.red(diagnostic.rendered)) }
+        for diagnostic in result.diagnostics {
+            lines.append(style.red(diagnostic.rendered))
+            if let source = diagnostic.source { lines.append(diagnostic.caret(under: Secrets.redacted(source))) }
+        }
         for failure in result.failures {
             lines.append(style.bold("\(location(of: failure, in: result)): \(Printable.escaped(Secrets.redacted(failure.source)))"))
             if let row = result.name.row { lines.append("  examples row \(Printable.escaped(row))") }
@@ -78,9 +91,11 @@ public enum Reporter {
         return lines
     }
 
-    /// `file:line` of a failure: its own file when it is in an included one.
+    /// `file:line:column` of a failure, the column where its command starts: its own file
+    /// when it is in an included one.
     public static func location(of failure: Failure, in result: ScenarioResult) -> String {
-        "\(Printable.escaped(failure.file ?? result.path)):\(failure.line)"
+        let column = failure.source.prefix { $0 == " " || $0 == "\t" }.count + 1
+        return "\(Printable.escaped(failure.file ?? result.path)):\(failure.line):\(column)"
     }
 
     /// The `count` slowest files with their times, slowest first (ties by name).

@@ -157,7 +157,10 @@ public struct ScenarioStream {
         let included = stack.count > 1
         switch item {
         case .nothing: break
-        case .problem(let diagnostic): addDiagnostic(diagnostic)
+        case .problem(var diagnostic):
+            // `run` shows the line with a caret, as the REPL does.
+            diagnostic.source = String(decoding: line.content, as: UTF8.self)
+            addDiagnostic(diagnostic)
         case .output(let text):
             // An included file's recorded output is neither compared nor rewritten.
             guard !included, pending != nil else { break }

@@ -61,6 +61,8 @@ public struct SuiteResult: Sendable {
     public var passedCount: Int { results.filter(\.passed).count }
     /// A path that cannot be read counts as a failed scenario, so no report looks green.
     public var failedCount: Int { results.count - passedCount + unreadable.count }
+    /// Files that did not parse: not run at all (part of `failedCount`, said apart in the summary).
+    public var unparsedCount: Int { results.filter { !$0.diagnostics.isEmpty }.count }
     public var hasParseErrors: Bool {
         results.contains { !$0.diagnostics.isEmpty } || !unreadable.isEmpty || !writeErrors.isEmpty
     }
