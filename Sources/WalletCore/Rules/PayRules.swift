@@ -99,7 +99,9 @@ public enum PayRules {
              holds: { w, i in i.amount.fen <= w.users[i.user.index].pass.balanceFen },
              failure: { w, i in "the TourPass balance \(Money(fen: w.users[i.user.index].pass.balanceFen)) is too low for \(i.amount)" },
              looked: { w, i in "asked \(i.amount), balance \(Money(fen: w.users[i.user.index].pass.balanceFen))" },
-             remedy: { w, i in "at most \(Money(fen: w.users[i.user.index].pass.balanceFen)), or a top-up first" }),
+             remedy: { w, i in
+                 let balanceFen = w.users[i.user.index].pass.balanceFen
+                 return balanceFen > 0 ? "at most \(Money(fen: balanceFen)), or a top-up first" : "a top-up first: the balance is empty (`topup \(i.amount.plain)`)" }),
     ])
 
     public static let domestic = RuleList<PayInput>("pay", variant: "domestic user", [

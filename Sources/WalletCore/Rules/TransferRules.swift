@@ -46,7 +46,12 @@ public enum TransferRules {
              looked: { w, i in
                  guard !w.receiverVerified(i) else { return "\(i.receiverName) is verified: no cap" }
                  return "\(i.receiverName) is \(w.receiverState(i)); \(Money(fen: w.receivedUnverifiedFen(i))) received unverified + \(i.amount) asked, at most \(w.policy.transferUnverifiedReceive) by transfer.unverified_receive" },
-             remedy: { w, i in "at most \(w.receiveRoom(i)), `verify` the receiver (`user \(Names.written(i.receiverName))`, `verify`), or `policy transfer.unverified_receive \(Money(fen: w.receivedUnverifiedFen(i) + i.amount.fen).plain)`" }),
+             remedy: { w, i in
+                 // The cap is for all time: once used up no amount passes until the receiver verifies.
+                 let room = w.receiveRoom(i)
+                 return (room.fen > 0 ? "at most \(room), " : "nothing: the cap is used up and never frees (it counts all transfers received unverified); ")
+                     + "`verify` the receiver (`user \(Names.written(i.receiverName))`, `verify`), or `policy transfer.unverified_receive \(Money(fen: w.receivedUnverifiedFen(i) + i.amount.fen).plain)`"
+             }),
         Rule("transfer.card", .payNoPaymentMethod, "the sender has a linked bank card (the earliest-linked pays; wallet money is never spent)",
              holds: { w, i in !w.users[i.user.index].cards.isEmpty },
              failure: { _, _ in "\(PayRules.noMethod) (no bank card linked)" },
