@@ -32,7 +32,7 @@ struct AuthoringEndToEndTests {
         #expect(run.status == 1)
         let base = dir.file("s/bounds.scn")
         #expect(run.outLines.prefix(3) == ["PASS \(base)[amount=99.99]", "PASS \(base)[amount=2000.01#2]", "FAIL \(base)[amount=2000.01#3]"])
-        #expect(run.out.contains("\(base):12: expect error topup.below_minimum\n  examples row amount=2000.01#3\n  expected error topup.below_minimum, got topup.above_maximum"))
+        #expect(run.out.contains("\(base):12:1: expect error topup.below_minimum\n  examples row amount=2000.01#3\n  expected error topup.below_minimum, got topup.above_maximum"))
         #expect(run.out.hasSuffix("2 passed, 1 failed\n"))
         let junit = dir.read("r.xml") ?? ""
         #expect(junit.contains("name=\"bounds.scn[amount=2000.01#2]\""))
@@ -83,7 +83,7 @@ struct AuthoringEndToEndTests {
         let run = try Tourpass.run(["run", dir.file("s")])
         #expect(run.status == 1)
         #expect(run.outLines.prefix(2) == ["FAIL \(dir.file("s/fails.scn"))", "PASS \(dir.file("s/ok.scn"))"], "include-only files are not walked")
-        #expect(run.out.contains("\(dir.file("s/_broke.scn")):2: pay 20 qr:domestic\n  included from \(dir.file("s/fails.scn")):2\n  failed with pay.domestic_qr"))
+        #expect(run.out.contains("\(dir.file("s/_broke.scn")):2:1: pay 20 qr:domestic\n  included from \(dir.file("s/fails.scn")):2\n  failed with pay.domestic_qr"))
         let named = try Tourpass.run(["run", dir.file("s/_setup.scn")])
         #expect(named.status == 0)
         #expect(named.out.contains("PASS \(dir.file("s/_setup.scn"))"))
@@ -110,7 +110,7 @@ struct AuthoringEndToEndTests {
         let run = try Tourpass.run([], stdin: "include _setup.scn\nbalance\n", directory: dir.path)
         #expect(run.status == 1)
         #expect(run.out.contains("> topup 500\n"))
-        #expect(run.out.contains("included 6 lines from _setup.scn\nTourPass CNY 500.00"))
+        #expect(run.out.contains("included 6 lines from _setup.scn (1 expect failed)\nTourPass CNY 500.00"))
         #expect(run.err.contains("_setup.scn:6: error: expect failed (included from <stdin>:1)"))
         let missing = try Tourpass.run([], stdin: "include nope.scn\n", directory: dir.path)
         #expect(missing.status == 2)
@@ -137,7 +137,7 @@ struct AuthoringEndToEndTests {
         #expect(run.status == 1)
         #expect(run.outLines.first == "what-if run with topup.fee=3%, pass.days=30: each failure below is a recorded outcome this change alters")
         #expect(run.out.contains("""
-            \(path):4: topup 500
+            \(path):4:1: topup 500
               --- recorded
               +++ with topup.fee=3%, pass.days=30
               @@ -1,3 +1,3 @@
@@ -146,7 +146,7 @@ struct AuthoringEndToEndTests {
               +topped up CNY 500.00 from visa ••1111: charged CNY 515.00 (about US$73.85) including a CNY 15.00 fee
               +TourPass opened, valid until 2026-01-31 00:00
                TourPass balance CNY 500.00
-            \(path):8: expect fees 25
+            \(path):8:1: expect fees 25
               fees paid is CNY 15.00, expected CNY 25.00
             """))
         // Applied together: the minimum may pass the default maximum when the maximum rises too.
@@ -165,7 +165,7 @@ struct AuthoringEndToEndTests {
         let whatIf = try Tourpass.run(["run", "--policy", "pass.days=30", file])
         #expect(whatIf.status == 1)
         let failing = whatIf.outLines.filter { $0.hasPrefix(file + ":") }
-        #expect(failing == ["\(file):13: topup 500", "\(file):19: advance 31d", "\(file):22: status"])
+        #expect(failing == ["\(file):13:1: topup 500", "\(file):19:1: advance 31d", "\(file):22:1: status"])
         #expect(whatIf.out.contains("  +2026-01-31 00:00  TourPass of alice expired; refunded CNY 461.50 to visa ••1111"))
     }
 

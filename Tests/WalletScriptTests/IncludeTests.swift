@@ -26,7 +26,7 @@ import WalletScript
         #expect(failure.line == 4)
         #expect(failure.includedFrom == [dir.file("a.scn") + ":6"])
         #expect(report(suite).contains("  included from \(dir.file("a.scn")):6"))
-        #expect(report(suite).contains("\(dir.file("_setup.scn")):4: card visa"))
+        #expect(report(suite).contains("\(dir.file("_setup.scn")):4:1: card visa"))
     }
 
     @Test func aMissingFileIsAParseErrorAtTheIncludeLine() throws {
