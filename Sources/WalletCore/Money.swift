@@ -58,6 +58,10 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
 
 public enum AmountProblem: Error, Equatable, Sendable {
     case notANumber, tooManyDecimals, zero, negative, tooLarge
+    /// `38,50`: a decimal comma; holds the amount written with a dot (`38.50`).
+    case decimalComma(String)
+    /// `10,00.5`, `1,0000`: a comma that is not a thousands separator.
+    case misplacedComma
 
     public var message: String {
         switch self {
@@ -66,6 +70,16 @@ public enum AmountProblem: Error, Equatable, Sendable {
         case .zero: return "amount must be more than zero"
         case .negative: return "amount must not be negative"
         case .tooLarge: return "amount is too large (at most \(Money(fen: Money.maxInputFen)))"
+        case .decimalComma(let dotted): return "use a dot for decimals: \(dotted)"
+        case .misplacedComma: return "a comma only separates thousands, in groups of three (1,000 or 12,345.67)"
+        }
+    }
+
+    /// The message with what was typed: `use a dot for decimals: 38.50 (not 38,50)`.
+    public func message(typed text: some StringProtocol) -> String {
+        switch self {
+        case .decimalComma: return "\(message) (not \(text))"
+        case .notANumber, .tooManyDecimals, .zero, .negative, .tooLarge, .misplacedComma: return "\(message): \(text)"
         }
     }
 }
@@ -116,7 +130,8 @@ extension Money {
                 if sawDot { return .failure(.notANumber) }
                 sawDot = true
             case UInt8(ascii: ","):
-                if sawDot { return .failure(.notANumber) }
+                // Rare: checked off this loop, which stays the no-comma path.
+                return parseGrouped(bytes: text, allowZero: allowZero)
             default:
                 return .failure(.notANumber)
             }
@@ -130,5 +145,47 @@ extension Money {
         if fen > maxInputFen { return .failure(.tooLarge) }
         if fen == 0 && !allowZero { return .failure(.zero) }
         return .success(Money(fen: fen))
+    }
+
+    /// An amount with commas: accepted only as thousands separators in groups of three
+    /// before the decimal point (`1,000`, `12,345.67`, `CNY 3,850.00`), the form this tool
+    /// prints; otherwise an error that says how to write it.
+    private static func parseGrouped<Bytes: Collection<UInt8>>(bytes text: Bytes, allowZero: Bool) -> Result<Money, AmountProblem> where Bytes.SubSequence: Collection<UInt8> {
+        var bytes = text[...]
+        if bytes.starts(with: "CNY".utf8) { bytes = bytes.dropFirst(3).drop(while: { $0 == 0x20 }) }
+        var sign = ""
+        if let first = bytes.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") {
+            sign = first == UInt8(ascii: "-") ? "-" : ""
+            bytes = bytes.dropFirst()
+        }
+        let body = Array(bytes)
+        let whole = body.firstIndex(of: UInt8(ascii: ".")).map { body[..<$0] } ?? body[...]
+        let groups = whole.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false)
+        let isDigit = { (byte: UInt8) in (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
+        let grouped = groups.count > 1
+            && (1...3).contains(groups[0].count)
+            && groups.dropFirst().allSatisfy { $0.count == 3 }
+            && groups.allSatisfy { $0.allSatisfy(isDigit) }
+            && !body[whole.endIndex...].contains(UInt8(ascii: ","))
+        if grouped {
+            return parse(bytes: Array(text.lazy.filter { $0 != UInt8(ascii: ",") }), allowZero: allowZero)
+        }
+        return .failure(decimalCommaHint(sign: sign, body) ?? .misplacedComma)
+    }
+
+    /// `38,50` or `1.000,5` (one comma, one or two digits after it, digits before, in
+    /// groups of three between dots):
+    /// the European way of writing decimals, so say how to write it with a dot.
+    private static func decimalCommaHint(sign: String, _ body: [UInt8]) -> AmountProblem? {
+        guard let comma = body.firstIndex(of: UInt8(ascii: ",")), body.lastIndex(of: UInt8(ascii: ",")) == comma else { return nil }
+        let before = body[..<comma], after = body[(comma + 1)...]
+        let digits = UInt8(ascii: "0")...UInt8(ascii: "9")
+        guard (1...2).contains(after.count), after.allSatisfy(digits.contains),
+              before.contains(where: digits.contains),
+              before.allSatisfy({ digits.contains($0) || $0 == UInt8(ascii: ".") }) else { return nil }
+        let dotGroups = before.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+        guard dotGroups.count == 1 || ((1...3).contains(dotGroups[0].count) && dotGroups.dropFirst().allSatisfy({ $0.count == 3 })) else { return nil }
+        let whole = before.filter { $0 != UInt8(ascii: ".") }
+        return .decimalComma(sign + String(decoding: whole, as: UTF8.self) + "." + String(decoding: after, as: UTF8.self))
     }
 }

@@ -7,6 +7,7 @@ import Testing
         ("500", 50_000), ("38.5", 3_850), ("38.50", 3_850), ("1,234.50", 123_450),
         ("CNY 12", 1_200), ("0.01", 1), ("0.1", 10), ("100000000", 10_000_000_000),
         ("100,000,000.00", 10_000_000_000), ("+7", 700),
+        ("1,000", 100_000), ("12,345.67", 1_234_567), ("CNY 3,850.00", 385_000), ("1,000.5", 100_050),
     ] as [(String, Int64)])
     func parsesToFen(text: String, fen: Int64) {
         #expect(Money.parse(text) == .success(Money(fen: fen)))
@@ -18,7 +19,14 @@ import Testing
         ("99999999999999999999999", .tooLarge), ("100000000.01", .tooLarge),
         ("-99999999999999999999999", .negative),
         ("abc", .notANumber), ("", .notANumber), ("1.2.3", .notANumber), ("CNY", .notANumber),
-        ("12 CNY", .notANumber), ("1.000,5", .notANumber), ("5e3", .notANumber),
+        ("12 CNY", .notANumber), ("5e3", .notANumber),
+        // A comma is a thousands separator in groups of three, or an error that says how to write it.
+        ("38,50", .decimalComma("38.50")), ("1,00", .decimalComma("1.00")), ("1.000,5", .decimalComma("1000.5")),
+        ("CNY 12,5", .decimalComma("12.5")), ("-3,5", .decimalComma("-3.5")),
+        ("10,00.5", .misplacedComma), ("1,0000", .misplacedComma), ("1234,567", .misplacedComma),
+        (",500", .misplacedComma), ("1,", .misplacedComma), ("1,,000", .misplacedComma), ("1.5,00", .misplacedComma),
+        ("1,000.00,5", .misplacedComma), ("1,000,00", .misplacedComma), ("1,a00", .misplacedComma),
+        ("1,234.567", .tooManyDecimals), ("100,000,000.01", .tooLarge), ("-1,000", .negative), ("0,000", .zero),
     ] as [(String, AmountProblem)])
     func rejects(text: String, problem: AmountProblem) {
         #expect(Money.parse(text) == .failure(problem))

@@ -167,6 +167,21 @@ import WalletCore
         #expect(problem.message.contains(words), "\(line): \(problem.message)")
     }
 
+    /// A comma is never dropped: `pay 38,50` once paid CNY 3,850.00.
+    @Test(arguments: [("pay 38,50 qr:cross", "use a dot for decimals: 38.50 (not 38,50)"),
+                      ("topup 1,00", "use a dot for decimals: 1.00 (not 1,00)"),
+                      ("topup 10,00.5", "a comma only separates thousands, in groups of three (1,000 or 12,345.67): 10,00.5")])
+    func commaAmountsAreRefusedWithAHint(_ line: String, _ message: String) throws {
+        let problem = try #require(diagnostic(line))
+        #expect(problem.message == message)
+        #expect(problem.column == line.firstIndex(of: " ").map { line.distance(from: line.startIndex, to: $0) + 2 })
+    }
+
+    @Test func thousandsSeparatorsParse() {
+        #expect(parsed("topup 1,000", as: TopUpCommand.self)?.amount.fen == 100_000)
+        #expect(parsed("topup 12,345.67", as: TopUpCommand.self)?.amount.fen == 1_234_567)
+    }
+
     @Test func largestAmountParses() {
         guard let amount = parsed("topup 100000000", as: TopUpCommand.self)?.amount else { Issue.record("max amount"); return }
         #expect(amount.fen == Money.maxInputFen)

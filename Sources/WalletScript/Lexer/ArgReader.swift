@@ -121,7 +121,7 @@ public struct ArgReader {
     mutating func amount(_ token: Token, allowZero: Bool = false) throws(Diagnostic) -> Money {
         switch token.withValueBytes({ Money.parse(utf8: $0, allowZero: allowZero) }) {
         case .success(let money): return money
-        case .failure(let problem): throw error("\(problem.message): \(token.text)", at: token.valueOffset)
+        case .failure(let problem): throw error(problem.message(typed: token.text), at: token.valueOffset)
         }
     }
 
