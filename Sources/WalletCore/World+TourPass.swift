@@ -27,7 +27,8 @@ extension World {
             users[id.index].pass.periodTopupFen = 0
             users[id.index].pass.periodTopupCount = 0
             users[id.index].pass.fundingCards = []
-            let end = Instant(minutes: now.minutes + policy.passValidity.minutes)
+            // Past the clock's last minute the pass ends there, as locks do: never a wrapped year.
+            let end = now.adding(policy.passValidity) ?? Instant.latest
             users[id.index].pass.expiresAt = end
             schedule.schedule(.passExpiry(id, period: users[id.index].pass.period), at: end)
         }

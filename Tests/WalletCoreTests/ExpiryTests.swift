@@ -25,6 +25,19 @@ import Testing
         #expect(world.statement(user: alice).last?.kind == .expiryRefund)
     }
 
+    /// A pass opened within 90 days of the clock's end ends at its last minute, never in a
+    /// wrapped year (it printed `valid until 0000-03-29 00:00`).
+    @Test func passNearTheClockEndEndsAtItsLastMinute() throws {
+        var world = World()
+        _ = try world.advance(to: Instant(civil: CivilDate(year: 9999, month: 12, day: 30)))
+        let alice = try world.passHolder()
+        #expect(world[alice].pass.expiresAt == Instant.latest)
+        #expect(Instant.latest.description == "9999-12-31 23:59")
+        let fired = try world.advance(to: Instant.latest)
+        #expect(fired.count == 1 && fired[0].at == Instant.latest)
+        #expect(world.passState(user: alice) == .expired)
+    }
+
     /// An event due exactly at the target of `advance` fires.
     @Test func eventAtTheTargetFires() throws {
         var world = World()

@@ -120,7 +120,11 @@ public enum PayRules {
                  let room = Money(fen: max(0, w.policy.payUnverifiedDaily.fen - w.paidToday(i.user)))
                  return "unverified accounts pay at most \(w.policy.payUnverifiedDaily) a day; \(room) left today (verify to lift it)" },
              looked: { w, i in "\(w.users[i.user.index].verified ? "verified" : "unverified"); \(Money(fen: w.paidToday(i.user))) paid today + \(i.amount) asked, at most \(w.policy.payUnverifiedDaily) by pay.unverified_daily" },
-             remedy: { w, i in "`verify`, a smaller amount, `advance to:\(Instant(minutes: (w.now.dayIndex + 1) * 1_440).date)`, or `policy pay.unverified_daily \(Money(fen: w.paidToday(i.user) + i.amount.fen).plain)`" }),
+             remedy: { w, i in
+                 // On the clock's last day there is no tomorrow to advance to.
+                 let tomorrow = Instant(minutes: (w.now.dayIndex + 1) * 1_440)
+                 let wait = tomorrow <= Instant.latest ? " `advance to:\(tomorrow.date)`," : ""
+                 return "`verify`, a smaller amount,\(wait) or `policy pay.unverified_daily \(Money(fen: w.paidToday(i.user) + i.amount.fen).plain)`" }),
         Rule("pay.card_expiry", .cardExpired, "the bank card has not expired",
              holds: { w, i in w.users[i.user.index].cards.first.map { !w.cards[$0.index].expiry.hasExpired(at: w.now) } ?? true },
              failure: { w, i in w.users[i.user.index].cards.first.map { "\(w.cards[$0.index].masked) expired at the end of \(w.cards[$0.index].expiry)" } ?? "" },

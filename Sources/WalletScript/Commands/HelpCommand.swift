@@ -12,6 +12,15 @@ struct HelpCommand: Command {
             guard let token = r.optionalPositional() else { return HelpCommand(topic: nil) }
             let name = String(token.text)
             guard HelpCommand.knows(name) else {
+                // A dotted word is a code or a rule id (`why` prints ids like `pay.qr`).
+                if name.contains(".") {
+                    let ids = ErrorCode.allCases.map(\.rawValue) + RuleBook.rules.map(\.id)
+                    // Nothing near: the ids of the same command (`pay.bogus`: pay's).
+                    let head = name.prefix { $0 != "." } + "."
+                    let same = ids.filter { $0.hasPrefix(head) }.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+                    let list = same.isEmpty ? "" : "; did you mean one of \(same.joined(separator: ", "))?"
+                    throw r.error("no code or rule '\(name)'\(didYouMean(name, in: ids, orElse: list))", at: token.offset)
+                }
                 let hint = didYouMean(name, in: CommandTable.namesAndAliases + ErrorCode.allCases.map(\.rawValue))
                 throw r.error("no command '\(name)'\(hint)", at: token.offset)
             }
@@ -20,7 +29,7 @@ struct HelpCommand: Command {
 
     static func knows(_ topic: String) -> Bool {
         CommandTable.spec(named: topic) != nil || MetaCommand.names.contains(topic) || ScenarioLine.all.contains { $0.name == topic }
-            || ErrorCode(rawValue: topic) != nil
+            || ErrorCode(rawValue: topic) != nil || RuleBook.rules.contains { $0.id == topic }
     }
 
     func run(in session: inout Session) throws(WalletError) -> Output {
@@ -36,6 +45,7 @@ struct HelpCommand: Command {
         }
         if let line = ScenarioLine.all.first(where: { $0.name == name }) { return line.help }
         if let code = ErrorCode(rawValue: name) { return lines(for: code, policy: policy) }
+        if let rule = RuleBook.rules.first(where: { $0.id == name }) { return lines(for: rule, policy: policy) }
         guard let spec = CommandTable.spec(named: name) else { return ["no command \(name)"] }
         return spec.helpLines(policy: policy)
     }
@@ -65,6 +75,22 @@ struct HelpCommand: Command {
         }
         lines.append("  (`help \(rules[0].command)` lists the whole check order; `why` after a failure shows the numbers)")
         return lines + CodeExample.helpLines(for: code)
+    }
+
+    /// `help RULE_ID` (`help pay.qr`): the rule's command, code, statement, policy keys with
+    /// their values now, and a shortest way to its failure.
+    static func lines(for rule: RuleInfo, policy: Policy = Policy()) -> [String] {
+        let commands = RuleBook.lists.filter { $0.rules.contains { $0.id == rule.id } }.map(\.command)
+        var unique: [String] = []
+        for command in commands where !unique.contains(command) { unique.append(command) }
+        let command = unique.first ?? rule.id.split(separator: ".").first.map(String.init) ?? rule.id
+        let codes = ([rule.code] + rule.alsoAnswers).map(\.rawValue).joined(separator: ", ")
+        var lines = ["rule \(rule.id) of \(unique.joined(separator: ", ")): \(rule.statement)", "  answers: \(codes)"]
+        if !rule.policyKeys.isEmpty {
+            lines.append("  policy keys: " + rule.policyKeys.map { $0 + currentValues([$0], policy, statement: $0) }.joined(separator: ", "))
+        }
+        lines.append("  (`help \(command)` lists the whole check order; `help \(rule.code.rawValue)` the code's other rules)")
+        return lines + CodeExample.helpLines(for: rule)
     }
 
     static func overview(policy: Policy) -> [String] {

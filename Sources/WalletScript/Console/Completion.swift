@@ -21,7 +21,12 @@ public enum Completion {
         // What was typed of the current word, as typed (an option with its key and colon).
         let current = currentToken.map { String(Substring(text.utf8.dropFirst($0.offset))) } ?? ""
         guard let first = words.first else {
-            return (CommandTable.namesAndAliases + [IncludeLine.keyword] + MetaCommand.names).filter { $0.hasPrefix(current) }
+            let found = (CommandTable.namesAndAliases + [IncludeLine.keyword] + MetaCommand.names).filter { $0.hasPrefix(current) }
+            // `top` fits `topup` and its alias `top-up`: one command, so complete to it.
+            let commands = Set(found.compactMap { CommandTable.spec(named: $0)?.name })
+            if found.count > 1, commands.count == 1, let only = commands.first,
+               found.allSatisfy({ CommandTable.spec(named: $0) != nil }) { return [only] }
+            return found
         }
         if first.textString == ":help" {
             return words.count == 1 ? helpTopics().filter { $0.hasPrefix(current) } : []
@@ -30,8 +35,13 @@ public enum Completion {
         let typed = words.dropFirst()
         // `key:partial` completes the option's value.
         if let token = currentToken, let key = token.keyString, let option = spec.options.first(where: { $0.key == key }) {
-            return values(option.values, option.dynamic, session: session)
-                .filter { $0.hasPrefix(current.dropFirst(key.utf8.count + 1)) }.map { key + ":" + $0 }
+            var offered = values(option.values, option.dynamic, session: session)
+            // `transfer 5 to:` never offers the sender (that is `transfer.self`).
+            if spec.name == "transfer", option.dynamic == .users, let me = session.currentUser {
+                let written = Names.written(session.world[me].name)
+                offered.removeAll { $0 == written }
+            }
+            return offered.filter { fits($0, current.dropFirst(key.utf8.count + 1)) }.map { key + ":" + $0 }
         }
         let positionals = typed.filter { !$0.isOption }.map(\.textString)
         var offered = positionals.isEmpty
@@ -40,11 +50,21 @@ public enum Completion {
         var used = Set(typed.compactMap(\.keyString))
         for option in spec.options where used.contains(option.key) { used.formUnion(option.excludes) }
         offered += spec.options.filter { !used.contains($0.key) }.map { $0.key + ":" }
-        return offered.filter { $0.hasPrefix(current) }
+        return offered.filter { fits($0, Substring(current)) }
     }
 
-    /// What `help` and `:help` take.
-    static func helpTopics() -> [String] { CommandTable.names + ErrorCode.allCases.map(\.rawValue) }
+    /// `L` fits `"Li's Noodles"`: a name that needs quotes completes without typing the quote.
+    static func fits(_ candidate: String, _ typed: Substring) -> Bool {
+        if candidate.hasPrefix(typed) { return true }
+        guard candidate.first == "\"", typed.first != "\"" else { return false }
+        return candidate.dropFirst().hasPrefix(typed)
+    }
+
+    /// What `help` and `:help` take: commands, codes, then rule ids (`why` prints them).
+    static func helpTopics() -> [String] {
+        let codes = ErrorCode.allCases.map(\.rawValue)
+        return CommandTable.names + codes + RuleBook.rules.map(\.id).filter { !codes.contains($0) }
+    }
 
     private static func values(_ fixed: [String], _ dynamic: DynamicValues?, session: Session) -> [String] {
         guard let dynamic else { return fixed }

@@ -102,4 +102,15 @@ public enum CodeExample {
         }
         return lines
     }
+
+    /// What `help RULE_ID` adds: a shortest way to a failure by that rule.
+    public static func helpLines(for rule: RuleInfo) -> [String] {
+        let how = policyLine(for: .rule(rule)) == nil ? "as `tourpass explore --reach \(rule.id)` finds it" : "policy is no move of explore"
+        switch script(for: .rule(rule, code: rule.code)) {
+        case .success(let lines):
+            return ["a shortest way there from a fresh world (\(how); `:reset` first in the REPL):"] + lines.map { "  " + $0 }
+        case .failure(let problem):
+            return ["no short example: \(problem.message)"]
+        }
+    }
 }
