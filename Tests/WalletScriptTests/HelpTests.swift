@@ -40,7 +40,7 @@ import WalletCore
     @Test func helpParsesRuleIdsAndSuggestsNearIds() throws {
         #expect(parsed("help pay.qr", as: HelpCommand.self)?.topic == "pay.qr")
         let problem = try #require(diagnostic("help pay.bogus"))
-        #expect(problem.message.hasPrefix("no code or rule 'pay.bogus'; did you mean '"), "\(problem.message)")
+        #expect(problem.message.hasPrefix("no code or rule 'pay.bogus'; did you mean one of the rules pay.merchant, pay.qr"), "\(problem.message)")
         #expect(diagnostic("help pay.qx")?.message == "no code or rule 'pay.qx'; did you mean 'pay.qr'?")
         #expect(diagnostic("help paay")?.message.hasPrefix("no command 'paay'") == true)
     }

@@ -17,8 +17,8 @@ struct HelpCommand: Command {
                     let ids = ErrorCode.allCases.map(\.rawValue) + RuleBook.rules.map(\.id)
                     // Nothing near: the ids of the same command (`pay.bogus`: pay's).
                     let head = name.prefix { $0 != "." } + "."
-                    let same = ids.filter { $0.hasPrefix(head) }.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
-                    let list = same.isEmpty ? "" : "; did you mean one of \(same.joined(separator: ", "))?"
+                    let same = RuleBook.rules.map(\.id).filter { $0.hasPrefix(head) }
+                    let list = same.isEmpty ? "" : "; did you mean one of the rules \(same.joined(separator: ", "))?"
                     throw r.error("no code or rule '\(name)'\(didYouMean(name, in: ids, orElse: list))", at: token.offset)
                 }
                 let hint = didYouMean(name, in: CommandTable.namesAndAliases + ErrorCode.allCases.map(\.rawValue))
