@@ -81,12 +81,14 @@ extension LineCompletion {
     /// Candidates in columns (row by row, in the given order) for a terminal
     /// `width` wide, each row ending in a newline.
     public static func layout(_ items: [String], width: Int) -> String {
-        let cell = (items.map(\.count).max() ?? 0) + 2
+        // Columns by display width: `李小龙` takes six, not three.
+        let widths = items.map(DisplayWidth.of)
+        let cell = (widths.max() ?? 0) + 2
         let perRow = max(1, width / cell)
         var text = ""
         for (index, item) in items.enumerated() {
             let endsRow = index % perRow == perRow - 1 || index == items.count - 1
-            text += endsRow ? item + "\n" : item + String(repeating: " ", count: cell - item.count)
+            text += endsRow ? item + "\n" : item + String(repeating: " ", count: cell - widths[index])
         }
         return text
     }

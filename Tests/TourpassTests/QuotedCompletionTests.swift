@@ -19,4 +19,11 @@ import WalletScript
     @Test func topCompletesToTheCommand() {
         #expect(action("top", after: []) == .edit(deleting: 0, inserting: "up "))
     }
+
+    /// Tab Tab's columns count display width: a CJK character takes two columns.
+    @Test func wideNamesKeepColumnsInLine() {
+        #expect(LineCompletion.layout(["李小龙", "alice"], width: 80) == "李小龙  alice\n")
+        #expect(LineCompletion.layout(["alice", "李小龙", "bob"], width: 16) == "alice   李小龙\nbob\n")
+        #expect(LineCompletion.layout(["e\u{301}", "ab"], width: 80) == "e\u{301}   ab\n", "a combining mark takes no column")
+    }
 }

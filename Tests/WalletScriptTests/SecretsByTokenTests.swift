@@ -48,6 +48,19 @@ import Testing
         }
     }
 
+    /// A user name of 33 digits is no card number (12 to 19 digits): echoed as typed. A
+    /// card-length name, a spaced run or a number in the rest of the line stays masked.
+    @Test func aLongDigitNameIsNotACardNumber() {
+        let name = "123456789012345678901234567890123"
+        #expect(Secrets.redacted("user \(name)") == "user \(name)")
+        #expect(Secrets.redacted("merchant \(name)") == "merchant \(name)")
+        #expect(Secrets.redacted("user 4111111111111111") == "user ••••••••••••••••")
+        #expect(Secrets.redacted("user 4111 1111 1111 1111") == "user •••• •••• •••• ••••")
+        #expect(Secrets.redacted("user \(name) 4111111111111111").hasSuffix(" ••••••••••••••••"))
+        #expect(Secrets.redacted("pay 5 to:x \(name)") != "pay 5 to:x \(name)", "only a name is exempt")
+        #expect(Secrets.redacted("card \(name)") == "card " + String(repeating: "•", count: name.count))
+    }
+
     @Test func passwordsShowAsDotsOneForOne() {
         #expect(Secrets.redacted("pay 5 qr:cross password:123456") == "pay 5 qr:cross password:••••••")
         #expect(Secrets.redacted("password 246810") == "password ••••••")

@@ -36,6 +36,7 @@ enum Secrets {
         var inPassword = false
         let command = tokens.first.flatMap { $0.isOption ? nil : $0.text.lowercased() } ?? ""
         let linksCard = command == "card" || command == "link" || nearest(to: command, in: ["card", "link"]) != nil
+        let namesSomeone = command == "user" || command == "merchant"
         var digitRun: [Token] = []
         var digitCount = 0
         func endDigitRun() {
@@ -71,6 +72,12 @@ enum Secrets {
             if isPasswordWord(token.text) && (index > 0 || tokens.count > 1) {
                 endDigitRun()
                 inPassword = true
+                continue
+            }
+            if index == 1, namesSomeone, token.text.utf8.count > 19, token.text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+                // `user 1234…` (33 digits): a name, longer than any card number (12 to 19
+                // digits) and printed in full once accepted; shorter runs stay masked.
+                endDigitRun()
                 continue
             }
             if let digits = cardDigits(token.text) {
