@@ -64,15 +64,19 @@ struct Coverage: ParsableCommand {
                 print(style.red(shortfall))
                 status = 1
             }
-            if let target = json {
-                do {
-                    try SafeFile.write(CoverageReport.json(counts), to: target, force: force)
-                } catch {
-                    Terminal.printError("error: \(error)")
-                    throw ExitCode(2)
-                }
-            }
+            if let target = json { try Coverage.writeJSON(counts, to: target, force: force) }
             throw ExitCode(status)
+        }
+    }
+
+    /// Writes the coverage JSON through the safe writer, as `run --coverage-json` and `merge
+    /// --json` both do; a file that cannot be written is exit 2.
+    static func writeJSON(_ counts: RuleCoverage, to target: String, force: Bool) throws {
+        do {
+            try SafeFile.write(CoverageReport.json(counts), to: target, force: force)
+        } catch {
+            Terminal.printError("error: \(error)")
+            throw ExitCode(2)
         }
     }
 }

@@ -210,14 +210,7 @@ struct Run: ParsableCommand {
                     if exitCode == 0 { exitCode = 1 }
                 }
             }
-            if let target = coverageJson {
-                do {
-                    try SafeFile.write(CoverageReport.json(counts), to: target, force: force)
-                } catch {
-                    Terminal.printError("error: \(error)")
-                    throw ExitCode(2)
-                }
-            }
+            if let target = coverageJson { try Coverage.writeJSON(counts, to: target, force: force) }
         }
         if let timeTests {
             for line in Reporter.timings(suite, count: timeTests) { Terminal.printError(line) }
