@@ -29,7 +29,8 @@ struct Report: ParsableCommand {
             Terminal.printError("error: \(error)")
             throw ExitCode(2)
         }
-        print("wrote \(html): \(suite.passedCount) passed, \(suite.failedCount) failed, \(page.utf8.count) bytes")
+        // The summary `run` prints: files that did not parse are not counted as failed.
+        print("wrote \(html): \(Reporter.summary(suite)), \(page.utf8.count) bytes")
         throw ExitCode(suite.exitCode)
     }
 }

@@ -18,6 +18,18 @@ struct ReportCommandTests {
         #expect(first.out.hasPrefix("wrote \(dir.file("one.html")): 1 passed, 0 failed"))
     }
 
+    @Test("the summary line counts a file that did not parse apart from failed ones, as run does")
+    func summaryAsRun() throws {
+        let dir = try TemporaryDirectory("tourpass-report")
+        defer { dir.remove() }
+        try dir.write("s/fail.scn", ScenarioFixtures.failing)
+        try dir.write("s/pass.scn", ScenarioFixtures.passing)
+        try dir.write("s/bad.scn", ScenarioFixtures.unparsable)
+        let result = try Tourpass.run(["report", "--html", dir.file("r.html"), dir.file("s")])
+        #expect(result.status == 2, "\(result.err)")
+        #expect(result.out.hasPrefix("wrote \(dir.file("r.html")): 1 passed, 1 failed, 1 did not parse, "), "\(result.out)")
+    }
+
     @Test("no scenario files, or a page that cannot be written: exit 2 with the reason")
     func failures() throws {
         let dir = try TemporaryDirectory("tourpass-report")
