@@ -52,6 +52,21 @@ struct HTMLReportTests {
         #expect(HTMLReport.maskCardNumber("link 5555-5555-5555-4444") == "link ••••-••••-••••-4444")
     }
 
+    @Test("the page counts as run does: a file that did not parse is said apart, not among the failed")
+    func countsAsRun() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        _ = try dir.write("pass.scn", "user alice\nexpect verified no\n")
+        _ = try dir.write("fail.scn", "user alice\nexpect verified yes\n")
+        _ = try dir.write("bad.scn", "user alice\nfrobnicate\n")
+        let (html, suite) = HTMLReport.run(paths: [dir.path])
+        #expect(Reporter.summary(suite) == "1 passed, 1 failed, 1 did not parse")
+        #expect(html.contains(">1 passed</span>, <span class=\"count fail\">1 failed</span>, <span class=\"count fail\">1 did not parse</span> <span class=\"of\">of 3 scenarios"), "\(html.prefix(1500))")
+        #expect(html.contains("title=\"1 passed, 1 failed, 1 did not parse\""))
+        #expect(!html.contains("2 failed"))
+        #expect(html.contains("<span class=\"badge fail\">ERROR</span> <span class=\"name\">"), "the file that did not parse is marked ERROR")
+    }
+
     @Test("ticks and money axis: round values, tenths without locale")
     func axes() {
         #expect(MoneyAxis(maxFen: 46_150).ticks == [0, 10_000, 20_000, 30_000, 40_000, 50_000])

@@ -17,6 +17,9 @@ public enum HTMLReport {
         public let chart: String?
         /// The session's lines (REPL only), passwords hidden.
         public let transcript: [String]?
+
+        /// PASS, FAIL, or ERROR for a file that did not parse (not run; JUnit's `<error>`).
+        var badge: String { passed ? "PASS" : (problems.isEmpty ? "FAIL" : "ERROR") }
     }
 
     // MARK: sources
@@ -83,9 +86,19 @@ public enum HTMLReport {
     // MARK: the page
 
     static func page(title: String, items: [Item], unreadable: [String]) -> String {
+        // Counted as `run`'s summary counts: a file that did not parse (or could not be
+        // read) is said apart, never among the failed.
         let passed = items.filter(\.passed).count
-        let failed = items.count - passed + unreadable.count
+        let unparsed = items.filter { !$0.problems.isEmpty }.count
+        let failed = items.count - passed - unparsed
         let total = items.count + unreadable.count
+        var counts = ["<span class=\"count pass\">\(passed) passed</span>",
+                      "<span class=\"count \(failed > 0 ? "fail" : "none")\">\(failed) failed</span>"]
+        if unparsed > 0 { counts.append("<span class=\"count fail\">\(unparsed) did not parse</span>") }
+        if !unreadable.isEmpty { counts.append("<span class=\"count fail\">\(unreadable.count) could not be read</span>") }
+        let summary = "\(passed) passed, \(failed) failed"
+            + (unparsed > 0 ? ", \(unparsed) did not parse" : "")
+            + (unreadable.isEmpty ? "" : ", \(unreadable.count) could not be read")
         var html = """
             <!DOCTYPE html>
             <html lang="en">
@@ -102,14 +115,14 @@ public enum HTMLReport {
             <h1>\(HTML.escape(title))</h1>
 
             """
-        html += "<p class=\"summary\"><span class=\"count pass\">\(passed) passed</span> <span class=\"count \(failed > 0 ? "fail" : "none")\">\(failed) failed</span> <span class=\"of\">of \(total) scenario\(total == 1 ? "" : "s")</span></p>\n"
+        html += "<p class=\"summary\">\(counts.joined(separator: ", ")) <span class=\"of\">of \(total) scenario\(total == 1 ? "" : "s")</span></p>\n"
         if total > 0 {
             let share = passed * 1000 / total
-            html += "<div class=\"bar\" title=\"\(passed) passed, \(failed) failed\"><span class=\"pass\" style=\"width:\(share / 10).\(share % 10)%\"></span></div>\n"
+            html += "<div class=\"bar\" title=\"\(summary)\"><span class=\"pass\" style=\"width:\(share / 10).\(share % 10)%\"></span></div>\n"
         }
         html += "</header>\n<main>\n"
         for path in unreadable {
-            html += "<section class=\"scenario fail\"><h2><span class=\"badge fail\">FAIL</span> \(HTML.escape(path))</h2><p class=\"problem\">cannot read \(HTML.escape(path))</p></section>\n"
+            html += "<section class=\"scenario fail\"><h2><span class=\"badge fail\">ERROR</span> \(HTML.escape(path))</h2><p class=\"problem\">cannot read \(HTML.escape(path))</p></section>\n"
         }
         if items.count > 1 { html += index(items) }
         // Small runs open every scenario; large ones open the failed ones.
@@ -125,7 +138,7 @@ public enum HTMLReport {
         var html = "<nav><table class=\"index\"><thead><tr><th>result</th><th>scenario</th><th>failures</th></tr></thead><tbody>\n"
         for (number, item) in items.enumerated() {
             let count = item.problems.count + item.failures.count
-            html += "<tr class=\"\(item.passed ? "pass" : "fail")\"><td><span class=\"badge \(item.passed ? "pass" : "fail")\">\(item.passed ? "PASS" : "FAIL")</span></td><td><a href=\"#s\(number + 1)\">\(HTML.escape(item.name))</a></td><td>\(count == 0 ? "" : "\(count)")</td></tr>\n"
+            html += "<tr class=\"\(item.passed ? "pass" : "fail")\"><td><span class=\"badge \(item.passed ? "pass" : "fail")\">\(item.badge)</span></td><td><a href=\"#s\(number + 1)\">\(HTML.escape(item.name))</a></td><td>\(count == 0 ? "" : "\(count)")</td></tr>\n"
         }
         return html + "</tbody></table></nav>\n"
     }
@@ -133,7 +146,7 @@ public enum HTMLReport {
     static func section(_ item: Item, number: Int, open: Bool) -> String {
         let status = item.passed ? "pass" : "fail"
         var html = "<section class=\"scenario \(status)\" id=\"s\(number)\">\n<details\(open ? " open" : "")>\n"
-        html += "<summary><span class=\"badge \(status)\">\(item.passed ? "PASS" : "FAIL")</span> <span class=\"name\">\(HTML.escape(item.name))</span></summary>\n"
+        html += "<summary><span class=\"badge \(status)\">\(item.badge)</span> <span class=\"name\">\(HTML.escape(item.name))</span></summary>\n"
         for problem in item.problems { html += "<pre class=\"problem\">\(HTML.escape(problem))</pre>\n" }
         for failure in item.failures {
             html += "<div class=\"failure\"><div class=\"where\">\(HTML.escape(failure.place))</div>\n<pre class=\"diff\">"
