@@ -33,10 +33,10 @@ struct Run: ParsableCommand {
     @Option(help: "Leave out tests whose name matches this glob or substring. Repeatable; wins over --filter.")
     var exclude: [String] = []
 
-    @Option(help: "Run only files whose `# tags:` match this expression: and, or, not, parentheses (`policy and not slow`).")
+    @Option(help: "Run only files whose tags match this expression: and, or, not, parentheses (`policy and not slow`). A file's tags are its `# tags:` and the folders of its test name (`run scenarios --tags policy` takes scenarios/policy/).")
     var tags: String?
 
-    @Flag(help: "Print the selected tests, one a line, and exit (2 when none is selected, as without --list).")
+    @Flag(help: "Print the selected tests, one a line, and exit (2 when none is selected, as without --list); with --tags, the files it selects, by `# tags:` or folder.")
     var list = false
 
     @Option(help: "Stop starting files once N have failed (the report stops at the Nth failure in file order).")

@@ -176,6 +176,45 @@ import Testing
         #expect(none.status == 2 && none.err.contains("no scenario files found matching --filter zzz"))
     }
 
+    @Test("--tags selects by folder (relative to the PATH given) and by `# tags:`, in expressions")
+    func tagsByFolder() throws {
+        let dir = try TemporaryDirectory("tourpass-ci-tags")
+        defer { dir.remove() }
+        try dir.write("s/policy/a.scn", ScenarioFixtures.passing)
+        try dir.write("s/policy/b.scn", "# tags: slow\n" + ScenarioFixtures.passing)
+        try dir.write("s/cards/c.scn", "# tags: policy\n" + ScenarioFixtures.passing)
+        try dir.write("s/cards/d.scn", ScenarioFixtures.passing)
+        try dir.write("s/payments/deep/e.scn", ScenarioFixtures.passing)
+        func listed(_ expression: String, _ paths: [String] = ["s"]) throws -> [String] {
+            let result = try Tourpass.run(["run", "--list", "--tags", expression] + paths, directory: dir.path)
+            return result.out.split(separator: "\n").map(String.init)
+        }
+        #expect(try listed("policy") == ["s/cards/c.scn", "s/policy/a.scn", "s/policy/b.scn"])
+        #expect(try listed("policy and not slow") == ["s/cards/c.scn", "s/policy/a.scn"])
+        #expect(try listed("cards or deep") == ["s/cards/c.scn", "s/cards/d.scn", "s/payments/deep/e.scn"])
+        #expect(try listed("payments and deep") == ["s/payments/deep/e.scn"], "every folder of the name counts")
+        #expect(try listed("not (policy or cards)") == ["s/payments/deep/e.scn"])
+        // Names are relative to the PATH given: from inside s/policy, `policy` is no folder of theirs.
+        #expect(try listed("policy", ["s/policy"]) == [])
+        #expect(try listed("not slow", ["s/policy"]) == ["s/policy/a.scn"])
+        let root = try Tourpass.run(["run", "--tags", "s", "s"], directory: dir.path)
+        #expect(root.status == 2 && root.err.contains("no scenario files found matching --tags s"), "\(root.err)")
+        let run = try Tourpass.run(["run", "--tags", "policy and not cards", "s"], directory: dir.path)
+        #expect(run.status == 0 && run.out.contains("2 passed, 0 failed"), "\(run.out)")
+    }
+
+    @Test("the repository's suite: --tags policy takes every file of scenarios/policy/")
+    func repositoryPolicyFolder() throws {
+        let root = RunStabilityTests.repository.path
+        let folder = try FileManager.default.contentsOfDirectory(atPath: root + "/scenarios/policy")
+            .filter { $0.hasSuffix(".scn") && !$0.hasPrefix("_") }.map { "scenarios/policy/" + $0 }
+        #expect(folder.count >= 11)
+        let result = try Tourpass.run(["run", "--list", "--tags", "policy", "scenarios"], directory: root)
+        #expect(result.status == 0, "\(result.err)")
+        let listed = Set(result.out.split(separator: "\n").map(String.init))
+        #expect(Set(folder).isSubset(of: listed), "\(Set(folder).subtracting(listed).sorted())")
+    }
+
     @Test("--max-failures stops at the Nth failure in file order; the report is the same for any -j")
     func maxFailures() throws {
         let dir = try Self.suiteFolder()

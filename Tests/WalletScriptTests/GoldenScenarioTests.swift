@@ -31,6 +31,30 @@ import WalletScript
         }
     }
 
+    /// The suite's tags say what a file exercises beyond its folder, so `--tags` can cut
+    /// across folders: `policy` (changes a policy value), `clock` (moves the clock),
+    /// `domestic` (a domestic-version user), `why`. A folder counts as its own tag.
+    @Test func suiteTagsSayWhatFilesExercise() throws {
+        var counts: [String: Int] = [:]
+        for path in ScenarioFiles.all where !(path.split(separator: "/").last?.hasPrefix("_") ?? false) {
+            let name = TestName(path: Repo.path(path), relative: String(path.dropFirst("scenarios/".count)))
+            let tags = Set(WalletScript.Suite.headerTags(of: name.path) + name.folderTags)
+            let commands = try ScenarioFiles.text(path).split(separator: "\n")
+                .filter { !$0.hasPrefix("#") && !$0.hasPrefix("|") && !$0.hasPrefix(" ") }
+                .map { $0.split(separator: " ").map(String.init) }.filter { !$0.isEmpty }
+            var needed: [String] = []
+            if commands.contains(where: { $0[0] == "policy" && $0.count >= 3 }) { needed.append("policy") }
+            if commands.contains(where: { $0[0] == "advance" }) { needed.append("clock") }
+            if commands.contains(where: { $0.contains { $0.hasPrefix("phone:+86") || $0 == "version:domestic" } }) { needed.append("domestic") }
+            if commands.contains(where: { $0[0] == "why" }) { needed.append("why") }
+            let missing = needed.filter { !tags.contains($0) }
+            #expect(missing.isEmpty, "\(path) lacks `# tags: \(missing.joined(separator: ", "))`")
+            for tag in tags { counts[tag, default: 0] += 1 }
+        }
+        #expect((counts["policy"] ?? 0) > 11, "the policy folder and the files changing a policy elsewhere")
+        #expect((counts["clock"] ?? 0) > 30 && (counts["domestic"] ?? 0) > 30)
+    }
+
     /// A reported case opens with a comment that quotes the user's report.
     @Test func reportedScenariosQuoteTheirReport() throws {
         let reported = ScenarioFiles.all.filter { $0.hasPrefix("scenarios/reported/") }

@@ -121,13 +121,13 @@ public enum Suite {
     }
 
     /// Collects and selects: a file with an examples table becomes a test a row, then
-    /// names, then tags (read from each file's header), then the shard.
+    /// names, then tags (each file's header's and its folders'), then the shard.
     public static func plan(paths: [String], selection: Selection) -> SuitePlan {
         let (files, missing) = collectNames(paths)
         var picked: [TestName] = []
         for file in files {
             let header = header(of: file.path)
-            if let tags = selection.tags, !tags.matches(header.tags) { continue }
+            if let tags = selection.tags, !tags.matches(header.tags + file.folderTags) { continue }
             let tests = header.examples.map(file.rows(of:)) ?? [file]
             picked += tests.filter(selection.matchesName)
         }

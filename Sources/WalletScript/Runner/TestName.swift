@@ -31,6 +31,15 @@ public struct TestName: Sendable, Hashable, CustomStringConvertible {
     /// What reports print: `scenarios/cards/visa.scn[amount=1]`.
     /// Escaped (`\u{A}`): a file name cannot forge report lines or drive the terminal.
     public var label: String { Printable.escaped(path + rowSuffix) }
+    /// The folders in the name (`policy` for `policy/fee.scn`, found under `run scenarios`):
+    /// tags the file has without saying, so `--tags policy` takes a folder. The PATH given
+    /// is not in the name, so its own folder is no tag; a folder a tag cannot spell is none.
+    public var folderTags: [String] {
+        relative.split(separator: "/").dropLast().compactMap { folder in
+            folder != "." && folder != ".." && TagExpression.isTag(folder) ? String(folder) : nil
+        }
+    }
+
     /// Every row of a file lands in the same shard: the hash is over the file alone.
     public var shardKey: String { relative }
 
