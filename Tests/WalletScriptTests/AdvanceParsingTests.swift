@@ -6,7 +6,8 @@ import WalletCore
 @Suite struct AdvanceParsingTests {
     func target(_ line: String) -> AdvanceTarget? {
         guard case .success(let command?) = CommandTable.parse(line) else { return nil }
-        return (command as? AdvanceCommand)?.target
+        guard case .advanceCommand(let advance) = command.value else { return nil }
+        return advance.target
     }
 
     @Test func unquotedTimeJoinsTheDate() {

@@ -50,6 +50,56 @@ import WalletCore
         #expect(moves == MoveSource.all.count && moves > 0)
     }
 
+    /// A parsed line is held as a case of the generated `AnyCommand.Value`, one per command
+    /// type: every type that declares a spec is a case (by the files' own declarations), and
+    /// each spec's examples parse to the case of its own type, the same through `anyCommand`.
+    @Test func everyCommandTypeParsesToItsOwnCase() throws {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../Sources/WalletScript/Commands").standardized
+        var declared: [String] = []
+        for file in try FileManager.default.contentsOfDirectory(atPath: folder.path) where file.hasSuffix(".swift") {
+            let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+            var owner: String? = nil
+            for line in text.split(separator: "\n") {
+                let words = line.split(separator: " ")
+                if let kind = words.first, ["struct", "extension", "enum"].contains(kind), words.count > 1 {
+                    owner = String(words[1].prefix { $0.isLetter || $0.isNumber })
+                }
+                if line.contains("static let spec = CommandSpec("), let owner { declared.append(owner) }
+            }
+        }
+        let types = CommandTable.registeredTypes.map { String(describing: $0) }
+        #expect(types.sorted() == declared.sorted() && types.count == CommandTable.registered.count)
+        #expect(Set(types).count == types.count)
+        for (spec, type) in zip(CommandTable.registered, CommandTable.registeredTypes) {
+            // Some examples run other commands first (`expect`'s and `why`'s): only its own.
+            let own = spec.examples.filter { ([spec.name] + spec.aliases).contains(String($0.prefix { $0 != " " })) }
+            #expect(!own.isEmpty, "\(spec.name) has an example of its own")
+            for example in own {
+                guard case .success(let command?) = CommandTable.parse(example) else { Issue.record("\(example) does not parse"); continue }
+                #expect(Swift.type(of: command.base) == type, "\(example) parsed as \(Swift.type(of: command.base)), not \(type)")
+                #expect(String(describing: command.value).hasPrefix(Self.caseName(of: type) + "("), "\(example): \(command.value)")
+                #expect(Swift.type(of: command.base.anyCommand.base) == type)
+            }
+        }
+        // Spot checks of the cases the hot path matches by name.
+        guard case .success(let pay?) = CommandTable.parse("pay 5 qr:cross"), case .payCommand(let paid) = pay.value else {
+            Issue.record("pay is not .payCommand"); return
+        }
+        #expect(paid.amount == Money(fen: 500))
+        guard case .success(let expect?) = CommandTable.parse("expect error pay.domestic_qr"), case .expectCommand = expect.value else {
+            Issue.record("expect is not .expectCommand"); return
+        }
+    }
+
+    /// The generator's case name: the type's name with its leading capitals lowered.
+    static func caseName(of type: Any.Type) -> String {
+        let name = String(describing: type)
+        let upper = name.prefix { $0.isUppercase }.count
+        let lowered = upper > 1 && upper < name.count ? upper - 1 : upper
+        return name.prefix(lowered).lowercased() + name.dropFirst(lowered)
+    }
+
     /// Every example `help` shows parses.
     @Test func everyExampleParses() {
         for spec in CommandTable.all {

@@ -65,13 +65,13 @@ func diagnostic(_ line: String) -> Diagnostic? {
 }
 
 /// The command a line parses to, or nil when it does not (or is blank).
-func command(_ line: String) -> (any Command)? {
+func command(_ line: String) -> AnyCommand? {
     if case .success(let parsed) = CommandTable.parse(line) { return parsed }
     return nil
 }
 
 /// The command a line parses to, as its own type.
-func parsed<T: Command>(_ line: String, as type: T.Type) -> T? { command(line) as? T }
+func parsed<T: Command>(_ line: String, as type: T.Type) -> T? { command(line)?.base as? T }
 
 /// A session after running `lines`, each of which must parse.
 func session(after lines: [String]) -> Session {

@@ -44,20 +44,20 @@ public enum CommandTable {
     public static let namesAndAliases: [String] = all.flatMap { [$0.name] + $0.aliases }
 
     /// Parses one line. `nil` for a line with nothing to run (blank or a comment).
-    public static func parse(_ line: String) -> Result<(any Command)?, Diagnostic> {
+    public static func parse(_ line: String) -> Result<AnyCommand?, Diagnostic> {
         var tokens = TokenBuffer()
         return parse(line, tokens: &tokens)
     }
 
     /// Parses with a token buffer the caller keeps between lines.
-    public static func parse(_ line: String, tokens: inout TokenBuffer) -> Result<(any Command)?, Diagnostic> {
+    public static func parse(_ line: String, tokens: inout TokenBuffer) -> Result<AnyCommand?, Diagnostic> {
         var line = line
         return line.withUTF8 { parse(bytes: $0, tokens: &tokens) }
     }
 
     /// The same from a line's bytes, which must be valid UTF-8: a scenario's line is parsed
     /// from the file's bytes, and its text is made only for a diagnostic.
-    public static func parse(bytes line: UnsafeBufferPointer<UInt8>, tokens: inout TokenBuffer) -> Result<(any Command)?, Diagnostic> {
+    public static func parse(bytes line: UnsafeBufferPointer<UInt8>, tokens: inout TokenBuffer) -> Result<AnyCommand?, Diagnostic> {
         if let problem = Lexer.tokenize(bytes: line, into: &tokens) { return .failure(problem) }
         guard tokens.wordCount > 0 else { return .success(nil) }
         let first = tokens.words[0]

@@ -27,7 +27,7 @@ public struct Console {
         public var diagnostic: Diagnostic? = nil
         public var outcome: Outcome? = nil
         /// The command the line ran, if it ran one.
-        public var command: (any Command)? = nil
+        public var command: AnyCommand? = nil
         public var quit = false
         /// Problems that are no command's output (a file that cannot be read or does not
         /// parse): the REPL shows them, piped input sends them to standard error and counts
@@ -42,7 +42,7 @@ public struct Console {
         public var file: String
         public var line: Int
         public var source: String
-        public var command: any Command
+        public var command: AnyCommand
         public var outcome: Outcome
         /// The file recorded this command's output and it shows the error: excused, as in `run`.
         public var recordingShowsError: Bool
@@ -96,7 +96,7 @@ public struct Console {
         }
     }
 
-    private mutating func run(_ command: any Command, source: String, undoable: Bool = true) -> Response {
+    private mutating func run(_ command: AnyCommand, source: String, undoable: Bool = true) -> Response {
         // Undo steps are the lines that changed something (a failed attempt too: it is in
         // the statement, and `expect` and `why` look at it); lines that only looked are not.
         let looks = command.isAssertion || command.onlyLooks

@@ -5,7 +5,7 @@
 /// take 6.5 GB (each copy shares storage until the next change copies it).
 struct SessionLog {
     enum Change {
-        case run(any Command)
+        case run(AnyCommand)
         case reset
     }
 

@@ -58,7 +58,7 @@ public enum ExploreTarget: Sendable, Equatable, CustomStringConvertible {
         if let kind = words.first, ExpectCommand.kinds.contains(where: { $0.word == kind }), kind != "ok", kind != "error" {
             switch CommandTable.parse("expect " + trimmed) {
             case .success(let command?):
-                if let assertion = (command as? ExpectCommand)?.assertion { return .success(.state(assertion, text: trimmed)) }
+                if case .expectCommand(let expect) = command.value { return .success(.state(expect.assertion, text: trimmed)) }
             case .failure(var problem):
                 problem.column = max(1, problem.column - 7)
                 return .failure(problem)

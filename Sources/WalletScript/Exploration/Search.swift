@@ -82,7 +82,7 @@ public struct Explorer {
     /// Lines are parsed once each; a search revisits the same few hundred lines.
     private var lineIDs: [String: Int32] = [:]
     private var lines: [String] = []
-    private var commands: [any Command] = []
+    private var commands: [AnyCommand] = []
 
     public init(start: Session, sources: [MoveSource] = MoveSource.all, limits: SearchLimits = .defaults) {
         self.start = start
@@ -187,7 +187,7 @@ public struct Explorer {
     /// Runs a move straight on the session: what `Session.run` does less the statement's
     /// attempt log and `expect`'s memory, which no rule reads and a search never asks.
     @inline(__always)
-    static func run(_ command: any Command, in session: inout Session) -> Outcome {
+    static func run(_ command: AnyCommand, in session: inout Session) -> Outcome {
         do throws(WalletError) {
             return Outcome(output: try command.run(in: &session))
         } catch {

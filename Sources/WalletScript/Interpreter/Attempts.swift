@@ -14,7 +14,7 @@ struct Attempt: Sendable {
 }
 
 /// The command an attempt keeps. `pay` and `topup` are most attempts of a long run: kept as
-/// their fields they need no heap box (a `pay` as `any Command` is a 40-byte existential
+/// their fields they need no heap box (a `pay` as `any Command` was a 40-byte existential
 /// plus a 64-byte box, which a million-command run kept 555,000 of); the rest keep the
 /// command, boxed once. Public only because `Command.attemptCommand` returns it.
 public enum AttemptCommand: Sendable {
@@ -42,16 +42,16 @@ public enum AttemptCommand: Sendable {
     var isCard: Bool {
         switch self {
         case .pay, .topup: false
-        // A metatype comparison: `is` on an existential goes through the runtime's cast.
-        case .other(let box): type(of: box.command) == CardCommand.self
+        case .other(let box):
+            if case .cardCommand = box.command.value { true } else { false }
         }
     }
 }
 
-/// A command kept by reference, so an `AttemptCommand` stays three words.
+/// A command kept by reference, so an `AttemptCommand` stays three words (an `AnyCommand` is larger).
 public final class CommandBox: Sendable {
-    let command: any Command
-    init(_ command: any Command) { self.command = command }
+    let command: AnyCommand
+    init(_ command: AnyCommand) { self.command = command }
 }
 
 extension Attempt {

@@ -35,7 +35,7 @@ public struct ErrorJudge: Sendable {
     /// Call with each command before it runs (nil at the end of the input). Returns the
     /// failed command waiting for an excuse if this one ends its chance: any command that
     /// `expect` does not skip. `expect error` excuses it; other `expect` lines and `why` wait.
-    public mutating func settle(next: (any Command)?) -> Unexcused? {
+    public mutating func settle(next: AnyCommand?) -> Unexcused? {
         guard let next else { return settleAtEnd() }
         return settle(before: next)
     }
@@ -47,11 +47,11 @@ public struct ErrorJudge: Sendable {
     }
 
     /// `settle(next:)` with a command the caller keeps (no optional copy of it is made).
-    public mutating func settle(before next: any Command) -> Unexcused? {
+    public mutating func settle(before next: AnyCommand) -> Unexcused? {
         guard let waiting = pending else { return nil }
         switch next.role {
         case .assertion:
-            if let expect = next as? ExpectCommand, case .error = expect.assertion { pending = nil }
+            if case .expectCommand(let expect) = next.value, case .error = expect.assertion { pending = nil }
             return nil
         case .explanation:
             return nil

@@ -9,7 +9,7 @@ public struct Session: Sendable {
     /// The result of the last action (nil before any): what `expect` looks at.
     private(set) var lastResult: Result<Void, WalletError>? = nil
     /// The last action, for `why` (nil before any).
-    private(set) var lastAction: (any Command)? = nil
+    private(set) var lastAction: AnyCommand? = nil
     /// Whether the last action was a `user` line that only switched to an existing user: it
     /// checked no rule, so `why` says so and coverage counts nothing.
     internal(set) var lastActionSwitched = false
@@ -34,7 +34,7 @@ public struct Session: Sendable {
     public var currentUserName: String? { currentUser.map { world[$0].name } }
 
     /// Runs one parsed command; `source` is its line as typed, for `why`.
-    public mutating func run(_ command: any Command, source: String? = nil) -> Outcome {
+    public mutating func run(_ command: AnyCommand, source: String? = nil) -> Outcome {
         if command.role == .action {
             if let source { lastSourceBytes.set(source) }
             hasLastSource = source != nil
@@ -43,7 +43,7 @@ public struct Session: Sendable {
     }
 
     /// The same with the line as bytes (valid UTF-8), as a scenario file holds it.
-    public mutating func run(_ command: any Command, sourceBytes: UnsafeBufferPointer<UInt8>) -> Outcome {
+    public mutating func run(_ command: AnyCommand, sourceBytes: UnsafeBufferPointer<UInt8>) -> Outcome {
         if command.role == .action {
             lastSourceBytes.set(sourceBytes)
             hasLastSource = true
@@ -51,7 +51,7 @@ public struct Session: Sendable {
         return runParsed(command)
     }
 
-    private mutating func runParsed(_ command: any Command) -> Outcome {
+    private mutating func runParsed(_ command: AnyCommand) -> Outcome {
         switch command.role {
         case .action:
             lastAction = command
@@ -85,7 +85,7 @@ public struct Session: Sendable {
 
     /// Keeps an attempt for the statement. A sign-up belongs to the user it created; a
     /// `user` line that only switched users, or failed before there was a user, is none.
-    private mutating func recordAttempt(_ command: any Command, by actor: UserID?, from start: Int, code: ErrorCode?) {
+    private mutating func recordAttempt(_ command: AnyCommand, by actor: UserID?, from start: Int, code: ErrorCode?) {
         var user = actor, start = start
         if command.signsUp {
             guard code == nil, !lastActionSwitched, let created = currentUser else { return }

@@ -43,7 +43,7 @@ public struct PipedRun {
     /// The scenario rules for one command: a failed `expect` fails; a failed command is
     /// judged by the one `ErrorJudge`.
     /// `includedFrom`: the include lines that led to `file` (` (included from <stdin>:3)`).
-    private mutating func judge(_ command: any Command, _ outcome: Outcome, line: Int, source: String, file: String?,
+    private mutating func judge(_ command: AnyCommand, _ outcome: Outcome, line: Int, source: String, file: String?,
                                 includedFrom: [String], recordingShows: Bool, into err: inout [String]) {
         if let failed = errorJudge.settle(next: command) {
             failures += 1

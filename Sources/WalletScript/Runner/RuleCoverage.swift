@@ -42,7 +42,7 @@ public struct RuleCoverage: Sendable, Equatable {
     /// Counts one action's rules from its outcome, against the session as it left it (what
     /// `why` explains). An error that names no rule (`user.none`, a check outside the lists)
     /// counts nothing.
-    mutating func count(_ command: any Command, _ outcome: Outcome, in session: Session) {
+    mutating func count(_ command: AnyCommand, _ outcome: Outcome, in session: Session) {
         guard command.role == .action else { return }
         var failedRule: String? = nil
         if let error = outcome.error {

@@ -112,7 +112,7 @@ public struct ScenarioStream {
     /// The last step run, until the output under it and the step after it are known.
     private struct Pending {
         let line: Int
-        let command: any Command
+        let command: AnyCommand
         let outcome: Outcome
         var rendered: [String]?
         var recorded: [String]? = nil
@@ -240,7 +240,7 @@ public struct ScenarioStream {
     public var updateChangesFile: Bool { rewrite != nil }
     public var updatedBytes: [UInt8] { rewrite?.applying { _ in true } ?? originalBytes }
 
-    private mutating func run(_ command: consuming any Command, source: ScenarioReader.StepSource, line: RawLine) {
+    private mutating func run(_ command: consuming AnyCommand, source: ScenarioReader.StepSource, line: RawLine) {
         let outcome: Outcome
         switch source {
         case .bytes(let bytes):

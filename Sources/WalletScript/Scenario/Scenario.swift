@@ -9,7 +9,7 @@ public struct Scenario: Sendable {
         /// 1-based line number of the command.
         public let line: Int
         public let source: String
-        public let command: any Command
+        public let command: AnyCommand
         /// Recorded output, or nil when none is recorded (then it is not compared).
         public var recorded: [String]?
         /// The included file holding the line; nil for the scenario's own.

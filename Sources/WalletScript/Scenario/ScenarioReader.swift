@@ -4,7 +4,7 @@
 public struct ScenarioReader {
     public enum Item {
         /// A command or assertion to run.
-        case step(any Command, source: StepSource)
+        case step(AnyCommand, source: StepSource)
         /// A line of output recorded under the current step.
         case output(String)
         /// A blank line, a comment, or output under a line already reported.
@@ -177,7 +177,7 @@ public struct ScenarioReader {
 
     /// Inlined and consuming: a parse result passed by reference is copied through its value witnesses.
     @inline(__always)
-    private mutating func parsed(_ result: consuming Result<(any Command)?, Diagnostic>, source: StepSource, line: Int) -> Item {
+    private mutating func parsed(_ result: consuming Result<AnyCommand?, Diagnostic>, source: StepSource, line: Int) -> Item {
         switch result {
         case .failure(var diagnostic):
             afterUnparsed = true
