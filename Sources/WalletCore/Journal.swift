@@ -26,6 +26,9 @@ public struct CappedLog<Element: Sendable>: Sendable {
     }
 
     @inlinable public mutating func append(_ element: Element) {
+        // Room for 16 at once: growing 1, 2, 4, 8, 16 moved the entries four times for a
+        // log that almost always passes 16.
+        if storage.isEmpty { storage.reserveCapacity(16) }
         storage.append(element)
         if storage.count >= 2 * Self.keep {
             let extra = storage.count - Self.keep

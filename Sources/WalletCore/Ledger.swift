@@ -39,27 +39,20 @@ extension World {
     static let maxBalanceFen: Int64 = 1 << 52
 
     /// Refuses, before anything moves, a movement that would push a balance past the limit.
-    /// The same for two accounts, without an array (allocated and freed on every payment).
-    func ensureRoom(for amountFen: Int64, touching first: Account, _ second: Account) throws(WalletError) {
-        guard (0...World.maxBalanceFen).contains(amountFen) else {
-            throw WalletError(.moneyOverflow, "the amount is too large for the ledger")
-        }
+    /// For two or three accounts, without an array (allocated and freed on every payment),
+    /// and inlined: a call from a mutating method copied the whole `World` to pass `self`.
+    @inline(__always) func ensureRoom(for amountFen: Int64, touching first: Account, _ second: Account, _ third: Account? = nil) throws(WalletError) {
+        guard (0...World.maxBalanceFen).contains(amountFen) else { throw World.amountTooLarge }
         let room = UInt64(World.maxBalanceFen - amountFen)
-        if balance(of: first).magnitude > room || balance(of: second).magnitude > room {
-            throw WalletError(.moneyOverflow, "the ledger cannot hold that much money in one account")
+        if balance(of: first).magnitude > room || balance(of: second).magnitude > room || (third.map { balance(of: $0).magnitude > room } ?? false) {
+            throw World.accountTooFull
         }
     }
 
-    func ensureRoom(for amountFen: Int64, touching accounts: [Account]) throws(WalletError) {
-        guard (0...World.maxBalanceFen).contains(amountFen) else {
-            throw WalletError(.moneyOverflow, "the amount is too large for the ledger")
-        }
-        for account in accounts where balance(of: account).magnitude > UInt64(World.maxBalanceFen - amountFen) {
-            throw WalletError(.moneyOverflow, "the ledger cannot hold that much money in one account")
-        }
-    }
+    static var amountTooLarge: WalletError { WalletError(.moneyOverflow, "the amount is too large for the ledger") }
+    static var accountTooFull: WalletError { WalletError(.moneyOverflow, "the ledger cannot hold that much money in one account") }
 
-    public func balance(of account: Account) -> Int64 {
+    @inline(__always) public func balance(of account: Account) -> Int64 {
         switch account {
         case .card(let id): return cards[id.index].refundedFen - cards[id.index].chargedFen
         case .pass(let id): return users[id.index].pass.balanceFen

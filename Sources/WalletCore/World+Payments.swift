@@ -63,6 +63,8 @@ extension World {
             if !users[id.index].verified { users[id.index].dailyPaid = (now.dayIndex, paidToday(id) + amount.fen) }
         }
         let cardUsed: CardID? = if case .card(let card) = source { card } else { nil }
+        // Room for 16 at the first payment (growing 1, 2, 4, 8, 16 copied them four times).
+        if users[id.index].payments.isEmpty { users[id.index].payments.reserveCapacity(16) }
         users[id.index].payments.append(Payment(merchant: merchant, amountFen: amount.fen, card: cardUsed))
         return PaymentReceipt(merchant: merchant, amount: amount, source: source,
                               passBalance: international ? Money(fen: users[id.index].pass.balanceFen) : nil)

@@ -19,7 +19,7 @@ extension World {
         guard let card = topUpCardChecked(input) else { throw WalletError(.cardNone, "no international bank card is linked: add a card first") }
         let opening = users[id.index].pass.state == .none
         let fee = amount.percentage(basisPoints: policy.topupFeeBasisPoints)
-        try ensureRoom(for: amount.fen + fee.fen, touching: [.card(card), .pass(id), .fees])
+        try ensureRoom(for: amount.fen + fee.fen, touching: .card(card), .pass(id), .fees)
 
         if opening {
             users[id.index].pass.state = .active
@@ -37,11 +37,14 @@ extension World {
         users[id.index].pass.periodTopupFen += amount.fen
         users[id.index].pass.periodTopupCount += 1
         users[id.index].pass.periodLimitFen = policy.topupTotal.fen
-        users[id.index].pass.fundingCards.removeAll { $0 == card }
-        users[id.index].pass.fundingCards.append(card)
-        let after = users[id.index].pass
+        // Usually the same card tops up again: then the order is already right.
+        if users[id.index].pass.fundingCards.last != card {
+            users[id.index].pass.fundingCards.removeAll { $0 == card }
+            users[id.index].pass.fundingCards.append(card)
+        }
+        // Fields read in place: a copy of the pass retained and released its card list.
         return TopUpReceipt(card: card, amount: amount, fee: fee, opened: opening,
-                            expiresAt: after.expiresAt ?? now, balance: Money(fen: after.balanceFen))
+                            expiresAt: users[id.index].pass.expiresAt ?? now, balance: Money(fen: users[id.index].pass.balanceFen))
     }
 
     /// An expired pass starts again: its next top-up opens a new period.

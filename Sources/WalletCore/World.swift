@@ -60,11 +60,14 @@ public struct World: Sendable {
         return users[id.index]
     }
 
-    /// The same check without copying the user (hot paths read fields in place).
-    func ensureSignedUp(_ id: UserID) throws(WalletError) {
-        guard users[id.index].signedUp else {
-            throw WalletError(.registerPending, "\(users[id.index].name) has not finished sign-up: enter the SMS code with `sms CODE`")
-        }
+    /// The same check without copying the user (hot paths read fields in place). Inlined:
+    /// a call from a mutating method copied the whole `World` (240 bytes) to pass `self`.
+    @inline(__always) func ensureSignedUp(_ id: UserID) throws(WalletError) {
+        guard users[id.index].signedUp else { throw signUpPending(id) }
+    }
+
+    @inline(never) private func signUpPending(_ id: UserID) -> WalletError {
+        WalletError(.registerPending, "\(users[id.index].name) has not finished sign-up: enter the SMS code with `sms CODE`")
     }
 
     public func lookUpUser(_ name: String) throws(WalletError) -> UserID {

@@ -20,28 +20,51 @@ struct AdvanceCommand: Command {
         case .by(let span): try session.world.advance(by: span)
         case .to(let instant): try session.world.advance(to: instant)
         }
-        let world = session.world
-        return Output(fired.map { Event($0, in: world) } + [Now(instant: world.now)])
+        // Most advances fire nothing: one value, no arrays.
+        guard !fired.isEmpty else { return .one(Now(instant: session.world.now)) }
+        var values: [any OutputValue] = []
+        values.reserveCapacity(fired.count + 1)
+        for event in fired { values.append(Event(event, in: session.world)) }
+        values.append(Now(instant: session.world.now))
+        return .many(values)
     }
 
-    /// An event the clock fired, with the names it needs resolved now.
+    /// An event the clock fired, with the names it needs resolved now; its text is made only
+    /// when someone reads it (a scenario step without recorded output never does).
     struct Event: OutputValue {
-        let text: String
+        let at: Instant
         /// What fired (the explorer looks for events by kind).
         let kind: FiredEvent.Kind
+        /// The user's name as it was when the event fired.
+        let name: String
+        /// The cards an expired pass refunded, in `kind`'s order.
+        let cards: [CardLabel]
 
         init(_ fired: FiredEvent, in world: World) {
+            at = fired.at
             kind = fired.kind
+            // Fields read in place: `world[id]` copied the whole user.
             switch fired.kind {
-            case .passExpired(let id, let refunds, let left):
-                var text = "\(fired.at)  TourPass of \(world[id].name) expired"
+            case .passExpired(let id, let refunds, _):
+                name = world.users[id.index].name
+                cards = refunds.map { CardLabel(world.cards[$0.card.index]) }
+            case .paymentUnlocked(let id), .signupUnlocked(let id), .passportLapsed(let id):
+                name = world.users[id.index].name
+                cards = []
+            }
+        }
+
+        var text: String {
+            switch kind {
+            case .passExpired(_, let refunds, let left):
+                var text = "\(at)  TourPass of \(name) expired"
                 text += refunds.isEmpty ? "; nothing to refund"
-                    : "; refunded " + refunds.map { "\($0.amount) to \(CardLabel(world[$0.card]))" }.joined(separator: ", ")
+                    : "; refunded " + zip(refunds, cards).map { "\($0.amount) to \($1)" }.joined(separator: ", ")
                 if left.fen > 0 { text += "; \(left) could not be refunded" }
-                self.text = text
-            case .paymentUnlocked(let id): text = "\(fired.at)  payments unlocked for \(world[id].name)"
-            case .signupUnlocked(let id): text = "\(fired.at)  sign-up unlocked for \(world[id].name)"
-            case .passportLapsed(let id): text = "\(fired.at)  passport of \(world[id].name) expired: verification lapsed"
+                return text
+            case .paymentUnlocked: return "\(at)  payments unlocked for \(name)"
+            case .signupUnlocked: return "\(at)  sign-up unlocked for \(name)"
+            case .passportLapsed: return "\(at)  passport of \(name) expired: verification lapsed"
             }
         }
 

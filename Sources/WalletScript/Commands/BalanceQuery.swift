@@ -7,8 +7,10 @@ struct BalanceQuery: Command {
                                   examples: ["balance"], exampleSetup: ["user alice"], parse: { (_) throws(Diagnostic) in BalanceQuery() })
 
     func run(in session: inout Session) throws(WalletError) -> Output {
-        let user = session.world[try session.requireUser()]
-        return .one(Balances(version: user.version, pass: PassSummary(user.pass), walletFen: user.walletFen))
+        // Fields read in place: `session.world[id]` copied the whole user.
+        let i = try session.requireUser().index
+        return .one(Balances(version: session.world.users[i].version, pass: PassSummary(session.world.users[i].pass),
+                             walletFen: session.world.users[i].walletFen))
     }
 
     struct Balances: OutputValue {

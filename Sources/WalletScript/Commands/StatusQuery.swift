@@ -7,14 +7,18 @@ struct StatusQuery: Command {
                                   examples: ["status"], exampleSetup: ["user alice"], parse: { (_) throws(Diagnostic) in StatusQuery() })
 
     func run(in session: inout Session) throws(WalletError) -> Output {
-        let user = session.world[try session.requireUser()]
+        let i = try session.requireUser().index
+        // Each field read in place: `session.world[id]` copied the whole user (its strings,
+        // cards, payments and journal retained and released).
         return .one(Snapshot(
-            name: user.name, phone: user.phone, version: user.version, nationality: user.nationality,
-            signedUp: user.signedUp, signupLockedUntil: user.signupLockedUntil, passport: user.passport, lapsed: user.lapsed,
-            cards: user.cards.map { CardLabel(session.world[$0]) }, pass: PassSummary(user.pass),
-            periodTopups: user.pass.periodTopupCount, periodTopupFen: user.pass.periodTopupFen,
-            topupTotal: session.world.policy.topupTotal, walletFen: user.walletFen,
-            payLockedUntil: user.payLockedUntil, now: session.world.now))
+            name: session.world.users[i].name, phone: session.world.users[i].phone, version: session.world.users[i].version,
+            nationality: session.world.users[i].nationality, signedUp: session.world.users[i].signedUp,
+            signupLockedUntil: session.world.users[i].signupLockedUntil, passport: session.world.users[i].passport,
+            lapsed: session.world.users[i].lapsed,
+            cards: session.world.users[i].cards.map { CardLabel(session.world.cards[$0.index]) }, pass: PassSummary(session.world.users[i].pass),
+            periodTopups: session.world.users[i].pass.periodTopupCount, periodTopupFen: session.world.users[i].pass.periodTopupFen,
+            topupTotal: session.world.policy.topupTotal, walletFen: session.world.users[i].walletFen,
+            payLockedUntil: session.world.users[i].payLockedUntil, now: session.world.now))
     }
 
     struct Snapshot: OutputValue {
