@@ -74,6 +74,7 @@ enum Repl {
         let meter = SearchMeter()
         box.console.searchHooks = SearchHooks(progress: meter.show, shouldStop: { Interrupt.pending })
         defer { keepSession(box.console, out: out) }
+        var toldHistoryLeftOut = false
         while true {
             switch reader.readLine(prompt: box.console.prompt) {
             case .endOfInput:
@@ -83,7 +84,15 @@ enum Repl {
             case .interrupted:
                 continue
             case .line(let line):
-                if !line.allSatisfy(\.isWhitespace), Console.isSafeForHistory(line) { reader.addHistory(line) }
+                if !line.allSatisfy(\.isWhitespace) {
+                    if let entry = Console.historyEntry(line) {
+                        reader.addHistory(entry)
+                    } else if !toldHistoryLeftOut {
+                        // Once a session, quietly: arrow-up will not bring this line back.
+                        toldHistoryLeftOut = true
+                        print(out.cyan("(not kept in the history: a line that may hold a payment password or a card number; said once)"))
+                    }
+                }
                 let response = withoutEcho { Interrupt.watch { box.console.handle(line) } }
                 if meter.clear() { releaseFreedMemory() }
                 if let diagnostic = response.diagnostic {

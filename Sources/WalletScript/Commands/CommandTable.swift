@@ -58,6 +58,15 @@ public enum CommandTable {
     /// The same from a line's bytes, which must be valid UTF-8: a scenario's line is parsed
     /// from the file's bytes, and its text is made only for a diagnostic.
     public static func parse(bytes line: UnsafeBufferPointer<UInt8>, tokens: inout TokenBuffer) -> Result<AnyCommand?, Diagnostic> {
+        let result = parseUnmasked(bytes: line, tokens: &tokens)
+        // Only a line that did not parse pays: its message hides what the echo of it hides.
+        guard case .failure(var problem) = result else { return result }
+        problem.message = Secrets.maskedMessage(problem.message, about: String(decoding: line, as: UTF8.self))
+        return .failure(problem)
+    }
+
+    @inline(__always)
+    private static func parseUnmasked(bytes line: UnsafeBufferPointer<UInt8>, tokens: inout TokenBuffer) -> Result<AnyCommand?, Diagnostic> {
         if let problem = Lexer.tokenize(bytes: line, into: &tokens) { return .failure(problem) }
         guard tokens.wordCount > 0 else { return .success(nil) }
         let first = tokens.words[0]

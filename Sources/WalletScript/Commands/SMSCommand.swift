@@ -10,8 +10,12 @@ struct SMSCommand: Command {
         examples: ["sms 4821  # fails: register.wrong_code", "sms"], exampleSetup: ["user zoe sms:manual"],
         parse: { (r) throws(Diagnostic) in
             guard let token = r.optionalPositional() else { return SMSCommand(code: nil) }
-            guard !token.text.isEmpty, token.text.count <= 8, token.text.allSatisfy(\.isASCIIDigitCharacter) else {
-                throw r.error("an SMS code is digits: \(token.text)", at: token.offset)
+            guard !token.text.isEmpty, token.text.allSatisfy(\.isASCIIDigitCharacter) else {
+                throw r.error("an SMS code is digits only: \(token.text)", at: token.offset)
+            }
+            // The length, not the digits: a long run may be a card number pasted here.
+            guard token.text.count <= 8 else {
+                throw r.error("an SMS code has 4 digits (at most 8 are read); this has \(token.text.count)", at: token.offset)
             }
             return SMSCommand(code: String(token.text))
         })

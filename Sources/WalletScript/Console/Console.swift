@@ -64,6 +64,13 @@ public struct Console {
     /// Whether a typed line may go to the history file.
     public static func isSafeForHistory(_ line: String) -> Bool { Secrets.isSafeForHistory(line) }
 
+    /// What the history file keeps of a typed line: the line, the line without its password,
+    /// or nothing (nil).
+    public static func historyEntry(_ line: String) -> String? {
+        line.hasPrefix(":") || line.drop(while: { $0 == " " || $0 == "\t" }).hasPrefix(":")
+            ? (Secrets.isSafeForHistory(line) ? line : nil) : Secrets.historyEntry(line)
+    }
+
     public mutating func handle(_ line: String) -> Response {
         lineNumber += 1
         let trimmed = line.drop(while: { $0 == " " || $0 == "\t" })
@@ -198,8 +205,9 @@ public struct Console {
         try SafeFile.write(text, to: path, newFileMode: mode, makeFolders: makeFolders)
     }
 
-    /// Whether a kept line holds a payment password or a card number.
-    var transcriptHoldsSecret: Bool { log.transcript.contains { !Secrets.isSafeForHistory($0.source) } }
+    /// Whether a kept line holds a payment password or a card number (what the history would
+    /// not keep as it is).
+    var transcriptHoldsSecret: Bool { log.transcript.contains { Secrets.historyEntry($0.source) != $0.source } }
 
     /// The session so far as a scenario: it passes `tourpass run` as it stands.
     public var savedScenario: String {
@@ -221,6 +229,7 @@ public struct Console {
 
     private func save(to path: String) -> Response {
         let expanded = (path as NSString).expandingTildeInPath
+        let sharedMode = Console.sharedMode(of: expanded)
         do {
             try writeSession(to: expanded)
         } catch {
@@ -230,7 +239,20 @@ public struct Console {
         // The saved file must pass, so a failed `expect` stays out: say so, or it looks lost.
         let left = log.failedAssertionsLeftOut
         let note = left == 0 ? "" : " (left out \(left) failed expect\(left == 1 ? "" : "s"))"
-        return info("saved \(count) line\(count == 1 ? "" : "s") to \(Printable.escaped(path))\(note)")
+        var response = info("saved \(count) line\(count == 1 ? "" : "s") to \(Printable.escaped(path))\(note)")
+        // An existing file keeps its mode (it is the user's to set), but not silently.
+        if let mode = sharedMode, transcriptHoldsSecret {
+            response.lines.append(OutputLine(.info, "note: \(Printable.escaped(path)) kept its mode \(String(mode, radix: 8)) and now holds a payment password or a card number (chmod 600 \(Printable.escaped(path)) makes it private)"))
+        }
+        return response
+    }
+
+    /// The permission bits of an existing regular file (links followed) that others may
+    /// read or write; nil for a missing, private or non-regular file.
+    static func sharedMode(of path: String) -> Int? {
+        var info = stat()
+        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_mode & 0o077 != 0 else { return nil }
+        return Int(info.st_mode & 0o7777)
     }
 
     /// The session as an HTML page: its chart and its lines (passwords and card numbers hidden).

@@ -91,6 +91,11 @@ enum Secrets {
         return spans
     }
 
+    /// A word of only digits, spaces and dashes with as many digits as a card number has.
+    static func looksLikeCardNumber(_ text: String) -> Bool {
+        cardDigits(Substring(text)).map { 12...19 ~= $0 } ?? false
+    }
+
     /// Digits in a word made only of digits, spaces and dashes (`4111`, `"4111 1111"`, `4111-1111`).
     private static func cardDigits(_ text: Substring) -> Int? {
         var digits = 0
@@ -102,11 +107,11 @@ enum Secrets {
         return digits > 0 ? digits : nil
     }
 
-    /// The line with every secret character shown as `•` (one for one, so a caret below
-    /// still points at the right column).
+    /// The line with every secret character, and every digit a password line cannot place,
+    /// shown as `•` (one for one, so a caret below still points at the right column).
     static func redacted(_ line: String) -> String {
         guard line.unicodeScalars.contains(where: { $0.properties.numericType == .decimal }) || mentionsPassword(line) else { return line }
-        let ranges = secretRanges(line)
+        let ranges = hiddenRanges(line)
         if ranges?.isEmpty == true { return line }
         var out = ""
         var offset = 0
@@ -126,7 +131,8 @@ enum Secrets {
         while let last = trimmed.last, last == " " || last == "\t" { trimmed.removeLast() }
         let text = String(trimmed)
         guard text.unicodeScalars.contains(where: { $0.properties.numericType == .decimal }) || mentionsPassword(text) else { return text }
-        guard let found = secretSpans(text) else { return redacted(text) }
+        guard case .success(let tokens) = Lexer.tokenize(text), var found = secretSpans(text) else { return redacted(text) }
+        found += passwordLineDigits(text, tokens: tokens).map { ($0, false) }
         guard !found.isEmpty else { return text }
         let bytes = Array(text.utf8)
         // Neighbours of one kind apart only by spaces, dashes or quotes are one secret

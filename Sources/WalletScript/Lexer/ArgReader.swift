@@ -183,6 +183,11 @@ public struct ArgReader {
     /// spaces and punctuation too; 1 to 32 code points.
     mutating func name(_ token: Token, of what: String) throws(Diagnostic) -> String {
         let text = token.textString
+        // A card number where a name goes would be printed in full with the name (the
+        // prompt, `users`, statements): refused. Looked at only when the name opens with a digit.
+        if let first = text.utf8.first, (first >= 0x30 && first <= 0x39) || first == 0xEF, Secrets.looksLikeCardNumber(text) {
+            throw error("not a \(what) name: it looks like a card number (12 to 19 digits); a card is linked with `card NUMBER`", at: token.valueOffset)
+        }
         if !token.wasQuoted, token.withValueBytes(Names.isPlainASCII) { return text }
         if let problem = Names.problem(text, quoted: isQuoted(token)) {
             throw error("not a \(what) name: \(problem)", at: token.valueOffset)

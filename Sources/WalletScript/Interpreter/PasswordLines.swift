@@ -1,0 +1,172 @@
+import WalletCore
+
+/// Lines of a command that can carry a payment password: `pay`, `card` (`link`), `password`,
+/// a near miss the parser would suggest for one (`pya`, `PAY`), and a line whose first word
+/// is no command and suggests none (`246810`, `pw:246810`). A password can be typed anywhere
+/// in such a line (`password=246810`, `pin:246810`, `2468 10`, `# 246810`), so rather than
+/// chase spellings, what the parser cannot place is hidden. Used only by echoes, diagnostics
+/// and the history, never on the path of a line that runs.
+extension Secrets {
+    private static let passwordCommands: Set<String> = ["pay", "card", "password"]
+
+    enum LineCommand {
+        /// A password command, typed exactly, as an alias or as a near miss.
+        case known(CommandSpec)
+        /// No command at all.
+        case unknown
+    }
+
+    /// What a line's first word makes of it, when it may carry a password; nil otherwise.
+    static func passwordCommand(_ tokens: [Token]) -> LineCommand? {
+        guard let first = tokens.first else { return nil }
+        if first.isOption { return .unknown }
+        let word = String(first.text)
+        if word == IncludeLine.keyword { return nil }
+        if let spec = CommandTable.spec(named: word) { return passwordCommands.contains(spec.name) ? .known(spec) : nil }
+        guard let near = nearest(to: word, in: CommandTable.namesAndAliases) else { return .unknown }
+        guard let spec = CommandTable.spec(named: near), passwordCommands.contains(spec.name) else { return nil }
+        return .known(spec)
+    }
+
+    /// UTF-8 ranges of digits to hide on such a line, beyond `secretSpans`: every digit of a
+    /// word the parser cannot place (an unknown option, a stray word, the words of a line
+    /// with no command) and of a comment, and every run of 4 or more digits elsewhere but in
+    /// `pay`'s amount. Empty for other lines, but a comment-only line's runs of 4 or more.
+    static func passwordLineDigits(_ line: String, tokens: [Token]) -> [Range<Int>] {
+        let runs = digitRuns(line)
+        guard !runs.isEmpty else { return [] }
+        let comment = commentStart(line, after: tokens.last?.endOffset ?? 0)
+        guard let command = passwordCommand(tokens) else {
+            // A note typed alone (`# 246810`) is never shown, but the history would keep it.
+            guard tokens.isEmpty, let comment else { return [] }
+            return runs.filter { $0.range.lowerBound >= comment && $0.count >= 4 }.map(\.range)
+        }
+        var hidden: [Range<Int>] = []
+        var sawPositional = false
+        for (index, token) in tokens.enumerated() {
+            // Fewest digits in a run that is hidden: 1 where the parser places nothing.
+            var minimum = 1
+            if case .known(let spec) = command {
+                if index == 0 {
+                    minimum = 4
+                } else if let key = token.key {
+                    if spec.options.contains(where: { $0.key == key }) { minimum = 4 }
+                } else if !sawPositional {
+                    // `pay`'s amount stays visible; `card`'s brand or number and `password`'s
+                    // value are `secretSpans`' to judge.
+                    sawPositional = true
+                    minimum = spec.name == "pay" ? Int.max : 4
+                }
+            }
+            hidden += runs.filter { token.offset <= $0.range.lowerBound && $0.range.lowerBound < token.endOffset && $0.count >= minimum }.map(\.range)
+        }
+        if let comment { hidden += runs.filter { $0.range.lowerBound >= comment }.map(\.range) }
+        return hidden
+    }
+
+    /// Where a comment starts after the last word (a `#` opening a word), if there is one.
+    static func commentStart(_ line: String, after offset: Int) -> Int? {
+        let bytes = line.utf8
+        var index = bytes.index(bytes.startIndex, offsetBy: min(offset, bytes.count))
+        var at = offset
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "#") { return at }
+            guard byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r") else { return nil }
+            index = bytes.index(after: index)
+            at += 1
+        }
+        return nil
+    }
+
+    /// Maximal runs of decimal digits (full-width too), as UTF-8 ranges with their digit counts.
+    static func digitRuns(_ text: String) -> [(range: Range<Int>, count: Int)] {
+        var runs: [(range: Range<Int>, count: Int)] = []
+        var start = -1, count = 0, offset = 0
+        for scalar in text.unicodeScalars {
+            if scalar.properties.numericType == .decimal {
+                if start < 0 { start = offset }
+                count += 1
+            } else if start >= 0 {
+                runs.append((start..<offset, count))
+                start = -1
+                count = 0
+            }
+            offset += scalar.utf8.count
+        }
+        if start >= 0 { runs.append((start..<offset, count)) }
+        return runs
+    }
+
+    /// Every range an echo of the line hides: secrets, and digits a password line cannot
+    /// place. Nil when the line does not lex (then every digit is hidden).
+    static func hiddenRanges(_ line: String) -> [Range<Int>]? {
+        guard case .success(let tokens) = Lexer.tokenize(line), let spans = secretSpans(line) else { return nil }
+        return spans.map(\.range) + passwordLineDigits(line, tokens: tokens)
+    }
+
+    /// A diagnostic's message about `line` with every digit run hidden that the echo of the
+    /// line hides (`unexpected word for pay: password=••••••`, `an SMS code has at most 8
+    /// digits`), so a message never shows what the caret line below it masks. A run is
+    /// hidden when it is such a run, or a piece of 4 or more digits of one (a quote cut short).
+    static func maskedMessage(_ message: String, about line: String) -> String {
+        let messageRuns = digitRuns(message)
+        guard !messageRuns.isEmpty, let ranges = hiddenRanges(line), !ranges.isEmpty else { return message }
+        let lineBytes = Array(line.utf8)
+        var secretRuns: [String] = []
+        for run in digitRuns(line) where ranges.contains(where: { $0.overlaps(run.range) }) {
+            secretRuns.append(String(decoding: lineBytes[run.range], as: UTF8.self))
+        }
+        guard !secretRuns.isEmpty else { return message }
+        let bytes = Array(message.utf8)
+        var out: [UInt8] = []
+        var offset = 0
+        for run in messageRuns {
+            let digits = String(decoding: bytes[run.range], as: UTF8.self)
+            guard secretRuns.contains(where: { $0 == digits || (run.count >= 4 && $0.contains(digits)) }) else { continue }
+            out += bytes[offset..<run.range.lowerBound]
+            out += Array(String(repeating: "•", count: run.count).utf8)
+            offset = run.range.upperBound
+        }
+        out += bytes[offset...]
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// What the history keeps of a typed line, or nil to keep nothing. A line that does not
+    /// lex is kept only without digits. A password line that parsed is kept re-rendered without
+    /// its `password:` option and a comment with digits, unless a secret or a run of 4 or more
+    /// digits (but `pay`'s amount) is left; one that did not parse only when nothing in it would
+    /// be hidden. Other lines are kept unless they hold a secret (a card number).
+    static func historyEntry(_ line: String) -> String? {
+        guard case .success(let tokens) = Lexer.tokenize(line), let spans = secretSpans(line) else {
+            return line.contains(where: \.isNumber) ? nil : line
+        }
+        guard passwordCommand(tokens) != nil else {
+            return spans.isEmpty && passwordLineDigits(line, tokens: tokens).isEmpty ? line : nil
+        }
+        guard case .success(.some) = CommandTable.parse(line) else {
+            return spans.isEmpty && passwordLineDigits(line, tokens: tokens).isEmpty ? line : nil
+        }
+        // Parsed: every word is placed; drop the password options (key and value words).
+        let bytes = Array(line.utf8)
+        var kept: [Token] = []
+        var inPassword = false
+        for (index, token) in tokens.enumerated() {
+            if let key = token.key {
+                inPassword = index > 0 && isPasswordWord(key)
+                if inPassword { inPassword = token.isEmpty; continue }
+            } else if inPassword {
+                continue
+            }
+            kept.append(token)
+        }
+        let dropsComment = commentStart(line, after: tokens.last?.endOffset ?? 0).map { comment in
+            String(decoding: bytes[comment...], as: UTF8.self).contains(where: \.isNumber)
+        } ?? false
+        if kept.count == tokens.count && !dropsComment { return spans.isEmpty && passwordLineDigits(line, tokens: tokens).isEmpty ? line : nil }
+        let entry = kept.map { String(decoding: bytes[$0.offset..<$0.endOffset], as: UTF8.self) }.joined(separator: " ")
+        guard case .success(let left) = Lexer.tokenize(entry), secretSpans(entry)?.isEmpty == true,
+              passwordLineDigits(entry, tokens: left).isEmpty else { return nil }
+        return entry
+    }
+}
