@@ -73,6 +73,17 @@ import Testing
         #expect(Console.historyEntry(":load x.scn") == ":load x.scn")
     }
 
+    /// A `to:` name no merchant has is echoed by the failure and by `why`: its long digit runs hidden.
+    @Test func anUnknownMerchantsDigitsAreHidden() {
+        var console = Console()
+        for line in ["user alice", "verify", "card visa password:246810", "topup 100"] { _ = console.handle(line) }
+        let failed = console.handle("pay 1 to:246810").lines.map(\.text)
+        #expect(failed.contains("error merchant.unknown: no merchant named ••••••"), "\(failed)")
+        let why = console.handle("why").lines.map(\.text).joined(separator: "\n")
+        #expect(why.contains("no merchant named •••••• among") && !why.contains("2468"), "\(why)")
+        #expect(console.handle("pay 1 to:cafe7").lines.map(\.text).contains { $0.contains("no merchant named cafe7") }, "short runs stay")
+    }
+
     /// Text shaped like a card number is never echoed, whatever the command.
     @Test func cardNumbersTypedAnywhereAreMasked() throws {
         for line in ["sms 4111111111111111", "transfer 4111111111111111 to:a", "sms \"4111 1111 1111 1111\"",

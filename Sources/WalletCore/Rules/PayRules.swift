@@ -60,9 +60,22 @@ public enum PayRules {
 
     static let merchant = Rule<PayInput>("pay.merchant", .merchantUnknown, "the merchant exists",
         holds: { _, i in i.merchant != nil },
-        failure: { w, i in "no merchant named \(i.merchantName)" + w.merchantHint(i.merchantName) },
-        looked: { w, i in w.merchantLooked(i.merchantName, i.merchant) },
-        remedy: { _, i in "a merchant that exists (`merchants` lists them), or define it first: `merchant \(Names.written(i.merchantName))`" })
+        failure: { w, i in "no merchant named \(shown(i.merchantName))" + w.merchantHint(i.merchantName) },
+        looked: { w, i in w.merchantLooked(shown(i.merchantName), i.merchant) },
+        remedy: { _, i in "a merchant that exists (`merchants` lists them), or define it first: `merchant \(Names.written(shown(i.merchantName)))`" })
+
+    /// A `to:` name no merchant has, as echoed: a `pay` line may hold a payment password, so
+    /// a run of 4 or more digits shows as dots (`to:246810` is more likely a password typed
+    /// in the wrong place than a merchant). Only on this rule's failure.
+    static func shown(_ name: String) -> String {
+        var out = "", run = ""
+        func flush() { out += run.count >= 4 ? String(repeating: "•", count: run.count) : run; run = "" }
+        for character in name {
+            if character.isNumber { run.append(character) } else { flush(); out.append(character) }
+        }
+        flush()
+        return out
+    }
 
     public static let international = RuleList<PayInput>("pay", variant: "international user", [
         merchant,
