@@ -24,7 +24,8 @@ public final class EditLineReader: LineReading {
         historyFile: String?,
         historySize: Int,
         writeFile: @escaping (_ text: String, _ path: String) throws -> Void,
-        completer: @escaping (_ textBeforeCursor: String) -> [String]
+        completer: @escaping (_ textBeforeCursor: String) -> [String],
+        keepLoaded: (_ entry: String) -> String? = { $0 }
     ) {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1,
               let handle = tp_el_open(programName) else { return nil }
@@ -33,7 +34,10 @@ public final class EditLineReader: LineReading {
         self.historySize = max(0, historySize)
         self.completer = completer
         self.writeFile = writeFile
-        self.entries = HistoryFile.normalized(historyFile.map(HistoryFile.load(from:)) ?? [], limit: self.historySize)
+        // An entry an earlier version kept that it should not have is dropped (or cut) on
+        // load, so the file is clean again at the next save.
+        let loaded = historyFile.map(HistoryFile.load(from:)) ?? []
+        self.entries = HistoryFile.normalized(loaded.compactMap(keepLoaded), limit: self.historySize)
 
         // Without H_SETSIZE libedit keeps no history at all.
         tp_el_history_set_size(handle, Int32(clamping: self.historySize))

@@ -65,7 +65,8 @@ enum Repl {
             historyFile: HistoryFile.defaultPath(),
             historySize: 1_000,
             writeFile: { text, path in try SafeFile.write(text, to: path, newFileMode: .privateToOwner, makeFolders: true) },
-            completer: { text in Completion.candidates(for: text, session: box.console.session) }
+            completer: { text in Completion.candidates(for: text, session: box.console.session) },
+            keepLoaded: Console.historyEntry
         ) ?? PlainLineReader()
         print("TourPass Lab: Alipay's international version, simulated. `help` lists the commands, Tab completes, :quit leaves.")
         // Ctrl-C while a command runs must not end the session; while a line is being read

@@ -70,4 +70,19 @@ struct PasswordLinesEndToEndTests {
         let kept = try #require(dir.read("state/tourpass/tourpass-last-session.scn"))
         #expect(kept.contains("pay 1 qr:cross password:246810"), "the kept session replays the password")
     }
+
+    @Test("a history file an earlier version wrote is cleaned when the REPL starts")
+    func oldHistoryIsCleaned() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        try dir.write("state/tourpass/history", (["balance", "pay 1 qr:cross pin:246810", "pay 1 qr:cross # 246810", "246810", "topup 100"]
+                                                 + ["pay 2 qr:cross password=246810"]).joined(separator: "\n") + "\n")
+        let term = try PseudoTerminal(environment: ReplPtyTests.environment(dir))
+        defer { term.close() }
+        try term.waitForPrompt(ReplPtyTests.start, after: -1)
+        try term.type("\u{04}")
+        #expect(try term.waitForExit() == 0)
+        let history = try #require(dir.read("state/tourpass/history"))
+        #expect(history == "balance\npay 1 qr:cross\ntopup 100\n", "\(history)")
+    }
 }
