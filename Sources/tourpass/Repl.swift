@@ -73,7 +73,7 @@ enum Repl {
         // the line editor turns it into "abandon the line".
         signal(SIGINT, SIG_IGN)
         let meter = SearchMeter()
-        box.console.searchHooks = SearchHooks(progress: meter.show, shouldStop: { Interrupt.pending })
+        box.console.searchHooks = SearchHooks(progress: meter.show, shouldStop: { Interrupt.pending }, loadProgress: meter.showLoad)
         defer { keepSession(box.console, out: out) }
         var toldHistoryLeftOut = false
         while true {
@@ -116,13 +116,26 @@ enum Repl {
     }
 }
 
-/// A long search's progress on a terminal's standard error, once a second after the first,
-/// rewritten in place and cleared when the search ends.
+/// A long search's or `:load`'s progress on a terminal's standard error, once a second
+/// after the first, rewritten in place and cleared when it ends.
 final class SearchMeter {
     private let enabled = isatty(STDERR_FILENO) == 1
     private var shownAt = 0.0
     private var used = false
     private var shown = false
+    private var loadStart: ContinuousClock.Instant? = nil
+
+    func showLoad(_ done: Int, _ total: Int) {
+        let now = ContinuousClock.now
+        let start = loadStart ?? now
+        loadStart = start
+        let seconds = (now - start) / .seconds(1)
+        guard enabled, seconds >= 1, seconds - shownAt >= 1 else { return }
+        shownAt = seconds
+        let line = "  loading: \(ExploreReport.grouped(done)) of \(ExploreReport.grouped(total)) lines, \(Int(seconds)) s (Ctrl-C stops)"
+        FileHandle.standardError.write(Data(("\r" + line + "\u{1B}[K").utf8))
+        shown = true
+    }
 
     func show(_ p: SearchProgress) {
         used = true
@@ -136,7 +149,7 @@ final class SearchMeter {
     /// Clears the line; true when a search ran since the last call.
     func clear() -> Bool {
         if shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-        defer { used = false; shown = false; shownAt = 0 }
+        defer { used = false; shown = false; shownAt = 0; loadStart = nil }
         return used
     }
 }

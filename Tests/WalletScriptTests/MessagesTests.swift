@@ -46,6 +46,20 @@ import WalletCore
         #expect(!lines.joined().contains("at most CNY 0.00"))
     }
 
+    @Test func refundPastAFullRefundSaysFullyRefundedNotAtMostZero() {
+        var session = Session()
+        for line in ["user alice", "verify", "card visa", "topup 100", "pay 30 to:cafe", "refund 30 from:cafe"] { _ = session.run(line: line) }
+        let refused = output("refund 1 from:cafe", in: &session)
+        #expect(refused == ["error refund.exceeds_payment: cafe has already refunded all CNY 30.00 alice paid it"], "\(refused)")
+        let lines = WhyCommand.lines(session)
+        #expect(lines.contains { $0.hasSuffix("asked CNY 1.00; all CNY 30.00 paid to cafe is refunded already") }, "\(lines)")
+        #expect(lines.contains("    to pass: nothing is left to refund: pay cafe again first"), "\(lines)")
+        #expect(!lines.joined().contains("CNY 0.00"), "\(lines)")
+        // Partly refunded: the amount left, as before.
+        _ = session.run(line: "pay 20 to:cafe")
+        #expect(output("refund 25 from:cafe", in: &session) == ["error refund.exceeds_payment: cafe can refund at most CNY 20.00 of what alice paid it"])
+    }
+
     @Test func whyAfterPayingFromAnEmptyBalanceSaysTopUpFirst() {
         var session = Session()
         for line in ["user alice", "verify", "card visa", "topup 100", "pay 100 qr:cross", "pay 5 qr:cross"] { _ = session.run(line: line) }

@@ -25,7 +25,7 @@ import WalletCore
         guard parsed("sms 4821", as: SMSCommand.self)?.code == "4821" else { Issue.record("sms"); return }
         guard let bare = parsed("sms", as: SMSCommand.self), bare.code == nil else { Issue.record("sms without a code"); return }
         // One holder name per user: verification has no name: of its own.
-        #expect(diagnostic("verify name:\"ZOE\"")?.message.contains("unknown option 'name:'") == true)
+        #expect(diagnostic("verify name:\"ZOE\"")?.message.contains("unknown option `name:`") == true)
         guard let request = parsed("verify passport:P1234567 expires:2030-05-01 nationality:ph face:fail", as: VerifyCommand.self)?.request else {
             Issue.record("verify"); return
         }
@@ -131,12 +131,12 @@ import WalletCore
     }
 
     @Test func unknownOptionSuggestsTheNearest() throws {
-        #expect(diagnostic("topup 5 crad:visa")?.message.contains("did you mean 'card:'") == true)
-        #expect(diagnostic("merchant m credt:no")?.message.contains("did you mean 'credit:'") == true)
+        #expect(diagnostic("topup 5 crad:visa")?.message.contains("did you mean `card:`") == true)
+        #expect(diagnostic("merchant m credt:no")?.message.contains("did you mean `credit:`") == true)
         #expect(diagnostic("balance card:visa")?.message.contains("takes no options") == true)
         // The typed option is named even when the command also lacks a required one.
         let problem = try #require(diagnostic("pay 5 q:cross"))
-        #expect(problem.message.contains("'qr:'"), "got: \(problem.message)")
+        #expect(problem.message.contains("`qr:`"), "got: \(problem.message)")
         #expect(problem.column == 7, "got column \(problem.column): \(problem.message)")
     }
 

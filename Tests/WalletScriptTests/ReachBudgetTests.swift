@@ -18,7 +18,7 @@ import WalletCore
 
     @Test func aBadBudgetIsSaid() {
         let plan = ReachPlan.make("\"wallet 99999\" max:lots", from: Session())
-        #expect(plan.message == ["max: takes a number of states from 1 to 100,000,000 (:reach TARGET max:1000000)"])
+        #expect(plan.message == ["`max:` takes a number of states from 1 to 100,000,000 (`:reach TARGET max:1000000`)"])
     }
 
     @Test func maxAndApplyGoTogether() {

@@ -38,8 +38,15 @@ public enum RefundRules {
                  return paid + ", or pay it first: `pay \(i.amount.plain) to:\(Names.written(i.merchantName))`" }),
         Rule("refund.left", .refundExceedsPayment, "the amount is at most what is left unrefunded of the user's payments to this merchant",
              holds: { w, i in i.merchant.map { i.amount.fen <= w.refundableFen(to: $0, by: i.user) } ?? true },
-             failure: { w, i in "\(i.merchantName) can refund at most \(Money(fen: w.refundableFen(i))) of what \(w.users[i.user.index].name) paid it" },
-             looked: { w, i in "asked \(i.amount); \(Money(fen: w.refundableFen(i))) left unrefunded of \(Money(fen: w.paidFen(i))) paid to \(i.merchantName)" },
+             // "At most CNY 0.00" reads as a bug: when everything is back, say so.
+             failure: { w, i in
+                 let left = w.refundableFen(i)
+                 return left > 0 ? "\(i.merchantName) can refund at most \(Money(fen: left)) of what \(w.users[i.user.index].name) paid it"
+                     : "\(i.merchantName) has already refunded all \(Money(fen: w.paidFen(i))) \(w.users[i.user.index].name) paid it" },
+             looked: { w, i in
+                 let left = w.refundableFen(i)
+                 return left > 0 ? "asked \(i.amount); \(Money(fen: left)) left unrefunded of \(Money(fen: w.paidFen(i))) paid to \(i.merchantName)"
+                     : "asked \(i.amount); all \(Money(fen: w.paidFen(i))) paid to \(i.merchantName) is refunded already" },
              remedy: { w, i in
                  let left = w.refundableFen(i)
                  return left > 0 ? "at most what is left: `refund \(Money(fen: left).plain) from:\(Names.written(i.merchantName))`" : "nothing is left to refund: pay \(i.merchantName) again first" }),

@@ -12,7 +12,7 @@ struct AdvanceCommand: Command {
         parse: { (r) throws(Diagnostic) in
             // `advance to:2026-04-01 09:30` works unquoted too: the time is the next word.
             if let to = try r.instant(option: "to") { return AdvanceCommand(target: .to(to)) }
-            return AdvanceCommand(target: .by(try r.duration(r.positional("a DURATION (91d, 12h, 30m, 2w, 1d12h) or to:DATE"))))
+            return AdvanceCommand(target: .by(try r.duration(r.positional("a DURATION (91d, 12h, 30m, 2w, 1d12h) or `to:DATE`"))))
         })
 
     func run(in session: inout Session) throws(WalletError) -> Output {

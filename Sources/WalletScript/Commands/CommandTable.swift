@@ -87,8 +87,8 @@ public enum CommandTable {
             let word = tokens.words[index]
             let key = String(decoding: tokens.bytes[word.offset..<(word.offset + Int(word.keyLength))], as: UTF8.self)
             let keys = spec.options.map(\.key)
-            let hint = didYouMean(key, in: keys, suffix: ":", orElse: keys.isEmpty ? "; \(spec.name) takes no options" : "")
-            return .failure(Diagnostic(column: Lexer.column(in: line, at: word.offset), message: "unknown option '\(key):' for \(spec.name)\(hint)"))
+            let hint = nearest(to: key, in: keys).map { "; did you mean `\($0):`?" } ?? (keys.isEmpty ? "; \(spec.name) takes no options" : "")
+            return .failure(Diagnostic(column: Lexer.column(in: line, at: word.offset), message: "unknown option `\(key):` for \(spec.name)\(hint)"))
         }
         // The reader borrows the buffer (moved in and back, no copy).
         var reader = ArgReader(command: spec.name, buffer: TokenBuffer())

@@ -20,8 +20,8 @@ struct PayCommand: Command {
             switch (qr, to) {
             case (let qr?, nil): target = .qr(try r.choice(qr, Choices.qrKinds))
             case (nil, let to?): target = .merchant(try r.name(to, of: "merchant"))
-            case (_?, let to?): throw r.error("pay takes qr: or to:, not both", at: to.offset)
-            case (nil, nil): throw r.error("pay needs qr:cross, qr:domestic or to:MERCHANT")
+            case (_?, let to?): throw r.error("pay takes `qr:` or `to:`, not both", at: to.offset)
+            case (nil, nil): throw r.error("pay needs `qr:cross`, `qr:domestic` or `to:MERCHANT`")
             }
             // Not `.map { r.password($0) }`: a closure capturing the reader copies it.
             var password: String? = nil

@@ -11,7 +11,7 @@ struct RefundCommand: Command {
         examples: ["refund 20 from:cafe"], exampleSetup: ["user alice", "verify", "card visa", "topup 500", "pay 38.50 to:cafe"], options: [OptionSpec("from", dynamic: .merchants)],
         parse: { (r) throws(Diagnostic) in
             let amount = try r.amount(r.positional("an AMOUNT"))
-            guard let from = try r.option("from") else { throw r.error("refund needs from:MERCHANT") }
+            guard let from = try r.option("from") else { throw r.error("refund needs `from:MERCHANT`") }
             return RefundCommand(amount: amount, merchant: try r.name(from, of: "merchant"))
         })
 

@@ -11,7 +11,7 @@ struct TransferCommand: Command {
         examples: ["transfer 200 to:alice", "transfer 10 to:\"Mary Ann\""], exampleSetup: ["user alice", "verify", "user \"Mary Ann\"", "verify", "user wang phone:+86-13800138000", "card unionpay"], options: [OptionSpec("to", dynamic: .users)],
         parse: { (r) throws(Diagnostic) in
             let amount = try r.amount(r.positional("an AMOUNT"))
-            guard let to = try r.option("to") else { throw r.error("transfer needs to:USER") }
+            guard let to = try r.option("to") else { throw r.error("transfer needs `to:USER`") }
             return TransferCommand(amount: amount, receiver: try r.name(to, of: "user"))
         })
 

@@ -13,7 +13,8 @@ public struct Console {
     /// Every change since the console started, in order, plus comments: the current
     /// session is the replay of this log, and `:save` writes it from the last `:reset` on.
     private var log = SessionLog()
-    /// What a `:reach` search may use of the terminal: a progress line and Ctrl-C.
+    /// What a `:reach` search, a `:load` and an `include` may use of the terminal: a
+    /// progress line and Ctrl-C.
     public var searchHooks = SearchHooks()
 
     public init(inputName: String = "<input>", keepsSession: Bool = true) {
@@ -295,7 +296,11 @@ public struct Console {
         var response = Response()
         // One undo step for the whole file.
         if keepsSession { log.markUndoPoint(undoLabel) }
-        for step in steps {
+        var stoppedAfter: Int? = nil
+        for (index, step) in steps.enumerated() {
+            // Ctrl-C stops a long file between two lines; the lines run stay (one undo step).
+            if searchHooks.shouldStop?() == true { stoppedAfter = index; break }
+            if index & 255 == 255 { searchHooks.loadProgress?(index, steps.count) }
             response.lines.append(OutputLine(.info, "> " + Console.redacted(step.source)))
             let result = run(step.command, source: step.source, undoable: false)
             response.lines += result.lines
@@ -307,6 +312,13 @@ public struct Console {
         }
         let failed = response.loaded.filter { $0.outcome.failedAssertion != nil }.count
         let note = failed == 0 ? "" : " (\(failed) expect\(failed == 1 ? "" : "s") failed)"
+        if let done = stoppedAfter {
+            if keepsSession { log.dropUndoPointIfEmpty() }
+            let last = done == 0 ? "" : "; the last was \(Printable.escaped(steps[done - 1].file ?? file)):\(steps[done - 1].line)"
+            let undo = done == 0 ? "" : (keepsSession ? "; they stay, :undo takes them back" : "; they stay")
+            response.lines.append(OutputLine(.info, "stopped by Ctrl-C: \(verb) \(ExploreReport.grouped(done)) of \(ExploreReport.grouped(steps.count)) lines from \(Printable.escaped(file))\(last)\(note)\(undo)"))
+            return response
+        }
         response.lines.append(OutputLine(.info, "\(verb) \(steps.count) line\(steps.count == 1 ? "" : "s") from \(Printable.escaped(file))\(note)"))
         return response
     }

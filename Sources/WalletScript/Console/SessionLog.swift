@@ -38,6 +38,12 @@ struct SessionLog {
         undoPoints.append((entries.count, source, 0))
     }
 
+    /// Takes back the last undo point when nothing came after it (a `:load` stopped by
+    /// Ctrl-C before its first line): `:undo` must not spend itself on nothing.
+    mutating func dropUndoPointIfEmpty() {
+        if let last = undoPoints.last, last.count == entries.count { undoPoints.removeLast() }
+    }
+
     /// A typed line that changed nothing was kept after the last undo point: undoing that
     /// point takes it too (its output would no longer be true).
     mutating func noteLookAfterUndoPoint() {

@@ -23,7 +23,7 @@ public struct ReachPlan {
             } else if let space = text.lastIndex(of: " "), text[text.index(after: space)...].hasPrefix("max:") {
                 let value = text[text.index(after: space)...].dropFirst(4).filter { $0 != "," && $0 != "_" }
                 guard let states = Int(value), states > 0, states <= 100_000_000 else {
-                    return ReachPlan(message: ["max: takes a number of states from 1 to 100,000,000 (:reach TARGET max:1000000)"], lines: [], apply: false)
+                    return ReachPlan(message: ["`max:` takes a number of states from 1 to 100,000,000 (`:reach TARGET max:1000000`)"], lines: [], apply: false)
                 }
                 limits.maxStates = states
                 text = String(text[..<space]).trimmingCharacters(in: .whitespaces)
@@ -74,10 +74,15 @@ public struct ReachPlan {
 /// What the REPL lends a search: a progress line and Ctrl-C.
 public struct SearchHooks {
     public var progress: ((SearchProgress) -> Void)?
+    /// Ctrl-C: a search stops where it is, a `:load` or `include` between two lines.
     public var shouldStop: (() -> Bool)?
+    /// A `:load` or `include` under way: lines run so far and in all (every 256 lines).
+    public var loadProgress: ((_ done: Int, _ total: Int) -> Void)?
 
-    public init(progress: ((SearchProgress) -> Void)? = nil, shouldStop: (() -> Bool)? = nil) {
+    public init(progress: ((SearchProgress) -> Void)? = nil, shouldStop: (() -> Bool)? = nil,
+                loadProgress: ((_ done: Int, _ total: Int) -> Void)? = nil) {
         self.progress = progress
         self.shouldStop = shouldStop
+        self.loadProgress = loadProgress
     }
 }

@@ -79,10 +79,10 @@ public struct ArgReader {
         guard let index = indices.first(where: { hasKey($0, key) }) else { return nil }
         take(index)
         if let again = ((index + 1)..<indices.upperBound).first(where: { hasKey($0, key) }) {
-            throw error("\(key): is given twice", at: buffer.words[again].offset)
+            throw error("`\(key):` is given twice", at: buffer.words[again].offset)
         }
         let token = token(index)
-        if token.isEmpty { throw error("\(key): needs a value", at: token.valueOffset) }
+        if token.isEmpty { throw error("`\(key):` needs a value", at: token.valueOffset) }
         return token
     }
 
@@ -92,7 +92,7 @@ public struct ArgReader {
         for index in indices where !isTaken(index) {
             let extra = token(index)
             if let key = extra.key {
-                throw error("option '\(key):' does not apply to this use of \(command)", at: extra.offset)
+                throw error("option `\(key):` does not apply to this use of \(command)", at: extra.offset)
             }
             throw error("unexpected word for \(command)\(quote(extra))" + spacedNameHint(index, extra), at: extra.offset)
         }
@@ -160,7 +160,7 @@ public struct ArgReader {
         if let hit = choices.first(where: { token.valueIs($0.0) }) { return hit.1 }
         let names = choices.map(\.0)
         let hint = didYouMean(String(token.text), in: names)
-        let what = token.key.map { "\($0):" } ?? command
+        let what = token.key.map { "`\($0):`" } ?? command
         throw error("\(what) takes \(names.joined(separator: " or ")), not '\(token.text)'\(hint)", at: token.valueOffset)
     }
 
