@@ -33,7 +33,8 @@ let package = Package(
         ),
         .target(name: "CEditLine", dependencies: ["CLibEdit"]),
         // A thin line editor over CEditLine, linked only by the executable.
-        .target(name: "LineEditor", dependencies: ["CEditLine"]),
+        // DisplayWidth comes from WalletCore: the command language's tables use it too.
+        .target(name: "LineEditor", dependencies: ["CEditLine", "WalletCore"]),
         .executableTarget(
             name: "tourpass",
             dependencies: [

@@ -1,3 +1,5 @@
+import WalletCore
+
 /// Turns the completer's candidates into an edit of the line, independent of
 /// libedit so it can be unit tested.
 public struct LineCompletion: Equatable, Sendable {

@@ -94,7 +94,7 @@ struct HelpCommand: Command {
     }
 
     static func overview(policy: Policy) -> [String] {
-        let width = (CommandTable.all.map(\.name.count) + MetaCommand.all.map(\.name.count)).max() ?? 0
+        let width = (CommandTable.all.map { Layout.width($0.name) } + MetaCommand.all.map { Layout.width($0.name) }).max() ?? 0
         var lines = ["commands (help COMMAND for more):"]
         lines += CommandTable.all.map { "  " + Layout.pad($0.name, width) + "  " + $0.summary(for: policy) }
         lines.append("REPL:")

@@ -7,6 +7,8 @@ struct MerchantsQuery: Command {
                                   examples: ["merchants"], parse: { (_) throws(Diagnostic) in MerchantsQuery() })
 
     func run(in session: inout Session) throws(WalletError) -> Output {
-        [TextLines(session.world.merchants.map { "\($0.name)  \(Layout.merchantTerms(qr: $0.qr, credit: $0.acceptsCredit))" })]
+        let merchants = session.world.merchants
+        let width = merchants.map { Layout.width($0.name) }.max() ?? 0
+        return [TextLines(merchants.map { Layout.pad($0.name, width) + "  " + Layout.merchantTerms(qr: $0.qr, credit: $0.acceptsCredit) })]
     }
 }

@@ -80,9 +80,10 @@ public struct CardAmount: Sendable, Equatable {
 
 /// Layout helpers shared by listings.
 enum Layout {
-    static func pad(_ text: String, _ width: Int) -> String {
-        text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
-    }
+    /// Pads by display width (`DisplayWidth`): a CJK name takes two columns a character.
+    static func pad(_ text: String, _ width: Int) -> String { DisplayWidth.padded(text, to: width) }
+
+    static func width(_ text: String) -> Int { DisplayWidth.of(text) }
 
     static func merchantTerms(qr: QRKind, credit: Bool) -> String {
         (qr == .cross ? "cross-border code" : "domestic-only code") + (credit ? ", accepts credit" : ", no credit")

@@ -35,12 +35,12 @@ enum StatementText {
         let header = Cells(when: "when", entry: "entry", result: hasResults ? "result" : " ",
                            pass: statement.showsPass ? "TourPass" : "", wallet: statement.showsWallet ? "wallet" : "")
         let all = [header] + rows
-        let whenWidth = all.map(\.when.count).max() ?? 0
-        let entryWidth = all.filter { $0.isHead && !$0.result.isEmpty }.map(\.entry.count).max() ?? 0
-        let resultWidth = all.map(\.result.count).max() ?? 0
-        let leftWidth = max(hasResults ? entryWidth + 2 + resultWidth : entryWidth, all.map(\.entry.count).max() ?? 0)
-        let passWidth = all.map(\.pass.count).max() ?? 0
-        let walletWidth = all.map(\.wallet.count).max() ?? 0
+        let whenWidth = all.map { Layout.width($0.when) }.max() ?? 0
+        let entryWidth = all.filter { $0.isHead && !$0.result.isEmpty }.map { Layout.width($0.entry) }.max() ?? 0
+        let resultWidth = all.map { Layout.width($0.result) }.max() ?? 0
+        let leftWidth = max(hasResults ? entryWidth + 2 + resultWidth : entryWidth, all.map { Layout.width($0.entry) }.max() ?? 0)
+        let passWidth = all.map { Layout.width($0.pass) }.max() ?? 0
+        let walletWidth = all.map { Layout.width($0.wallet) }.max() ?? 0
         func line(_ cells: Cells) -> String {
             var left = cells.entry
             if cells.isHead && hasResults && !cells.result.isEmpty { left = Layout.pad(left, entryWidth) + "  " + cells.result }
@@ -55,6 +55,7 @@ enum StatementText {
     }
 
     static func padLeft(_ text: String, _ width: Int) -> String {
-        text.count >= width ? text : String(repeating: " ", count: width - text.count) + text
+        let used = Layout.width(text)
+        return used >= width ? text : String(repeating: " ", count: width - used) + text
     }
 }
