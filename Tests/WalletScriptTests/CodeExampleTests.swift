@@ -44,6 +44,44 @@ import WalletCore
         }
     }
 
+    /// `help` shows kept scripts for the targets whose search goes deep (the password lock:
+    /// seconds in a debug build). Each is what the search finds now, and it fails by its rule.
+    @Test func knownExamplesAreWhatTheSearchFinds() throws {
+        #expect(CodeExample.known.keys.contains("rule pay.locked pay.password_locked"))
+        for (key, known) in CodeExample.known.sorted(by: { $0.key < $1.key }) {
+            let words = key.split(separator: " ").map(String.init)
+            let target: ExploreTarget
+            let rule: String?
+            if words[0] == "code" {
+                target = .code(try #require(ErrorCode(rawValue: words[1]), "\(key)"))
+                rule = nil
+            } else {
+                let info = try #require(RuleBook.rules.first { $0.id == words[1] }, "\(key)")
+                target = .rule(info, code: try #require(ErrorCode(rawValue: words[2]), "\(key)"))
+                rule = info.id
+            }
+            #expect(CodeExample.knownKey(target) == key)
+            let searched = try CodeExample.script(for: target, searched: true).get()
+            #expect(searched == known, "\(key): the search now finds\n\(searched.map { "\"\($0)\"," }.joined(separator: "\n"))")
+            var session = Session()
+            var failed: WalletError? = nil
+            var held = false
+            for line in known {
+                guard case .success(let outcome?) = session.run(line: line) else { break }
+                if line.hasPrefix("expect ") { held = outcome.failedAssertion == nil } else { failed = outcome.error }
+            }
+            #expect(held && failed?.code.rawValue == words.last && (rule == nil || failed?.rule == rule), "\(key): \(known)")
+        }
+    }
+
+    @Test func helpPasswordLockedShowsTheKeptScripts() throws {
+        let lines = HelpCommand.lines(for: "pay.password_locked")
+        let start = try #require(lines.firstIndex(of: "  by pay.locked:"))
+        let script = lines[(start + 1)...].prefix { $0.hasPrefix("    ") }.map { String($0.dropFirst(4)) }
+        #expect(script == CodeExample.known["rule pay.locked pay.password_locked"])
+        #expect(HelpCommand.lines(for: "pay.locked").suffix(9).map { String($0.dropFirst(2)) } == script)
+    }
+
     /// A code several rules answer shows a way by each rule; pasted into a fresh session,
     /// its last command fails by that rule with that code.
     @Test func aCodeOfSeveralRulesShowsAWayByEachRule() throws {
