@@ -43,7 +43,7 @@ struct LoadInterruptPtyTests {
         #expect(term.screen.cursorLine == "tourpass \(clock)>", "\(term.screen.cursorLine)")
         // The session goes on; the part loaded is one undo step.
         let undone = try term.enter(":undo", prompt: ReplPtyTests.start, timeout: 60)
-        #expect(undone.contains("undid: :load \(file)"), "\(undone)")
+        #expect(undone.contains("undid: :load "), "\(undone)")
         #expect(try term.enter("user bob", prompt: "bob 2026-01-01 00:00> ").contains("bob signed up"))
         try term.type("\u{04}")
         #expect(try term.waitForExit() == 0)

@@ -33,7 +33,7 @@ struct PasswordLinesEndToEndTests {
 
         let piped = try Tourpass.piped(lines.joined(separator: "\n") + "\n")
         #expect(piped.status == 2)
-        #expect(piped.err.contains("<stdin>:8:16: error: unknown option 'pwd:' for pay") || piped.err.contains(":8:16: error: unknown option 'pwd:' for pay"), "\(piped.err)")
+        #expect(piped.err.contains("<stdin>:8:16: error: unknown option `pwd:` for pay") || piped.err.contains(":8:16: error: unknown option `pwd:` for pay"), "\(piped.err)")
         #expect(Self.leaks(piped.out + piped.err).isEmpty, "piped input shows \(Self.leaks(piped.out + piped.err)):\n\(piped.err)")
 
         let report = try Tourpass.run(["report", "--html", dir.file("r.html"), file])
