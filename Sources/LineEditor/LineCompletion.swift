@@ -19,8 +19,10 @@ public struct LineCompletion: Equatable, Sendable {
 
     public init(textBeforeCursor: String, candidates: [String]) {
         self.word = LineCompletion.currentWord(in: textBeforeCursor)
-        var seen = Set<String>()
-        self.candidates = candidates.filter { seen.insert($0).inserted }
+        // By bytes: a `Set<String>` would merge names that differ only in code points
+        // (`Café` precomposed and decomposed), which are two users or merchants.
+        var seen = Set<[UInt8]>()
+        self.candidates = candidates.filter { seen.insert(Array($0.utf8)).inserted }
     }
 
     public var action: Action {

@@ -14,13 +14,32 @@ public enum Names {
             return "a name cannot hold U+\(hex(bad)) (control, format, private-use, unassigned or separator characters)"
         }
         if quoted {
-            if scalars.first == " " || scalars.last == " " { return "a name cannot start or end with a space" }
+            // Any space separator (Zs: U+00A0, U+3000, …) counts as a space here.
+            if let first = scalars.first, let last = scalars.last, isSpace(first) || isSpace(last) {
+                let space = isSpace(first) ? first : last
+                return "a name cannot start or end with a space" + (space == " " ? "" : " (U+\(hex(space)))")
+            }
             return nil
         }
         guard scalars.allSatisfy(isPlain) else {
             return "an unquoted name is letters, digits, '-', '_' or '.'; put other names in quotes"
         }
         return nil
+    }
+
+    /// Code point equality: the names' UTF-8 bytes are the same. Not `String ==`, which is
+    /// canonical equivalence (`é` precomposed equals `e` + U+0301, the Kelvin sign `K`).
+    public static func same(_ a: String, _ b: String) -> Bool {
+        let x = a.utf8, y = b.utf8
+        guard x.count == y.count else { return false }
+        return x.withContiguousStorageIfAvailable { p in
+            y.withContiguousStorageIfAvailable { q in p.elementsEqual(q) } ?? p.elementsEqual(y)
+        } ?? x.elementsEqual(y)
+    }
+
+    /// True when `name` starts with `prefix`, code point by code point (completion).
+    public static func starts(_ name: some StringProtocol, with prefix: some StringProtocol) -> Bool {
+        name.utf8.starts(with: prefix.utf8)
     }
 
     /// Most names are short ASCII words, valid quoted or not: checked byte by byte, with no
@@ -83,7 +102,12 @@ public enum Names {
         }
     }
 
-    private static func hex(_ scalar: Unicode.Scalar) -> String {
+    /// A space separator (general category Zs): U+0020, U+00A0, U+3000, ….
+    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == " " || scalar.properties.generalCategory == .spaceSeparator
+    }
+
+    static func hex(_ scalar: Unicode.Scalar) -> String {
         let digits = String(scalar.value, radix: 16, uppercase: true)
         return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
     }

@@ -23,7 +23,8 @@ public func nearest(to word: String, in candidates: [String]) -> String? {
             guard bound >= 0, abs(count - typed.count) <= bound else { continue }
         }
         let target = candidate.lowercased()
-        if target.hasPrefix(lowered) {
+        // Code point by code point: `hasPrefix` is canonical equivalence.
+        if target.utf8.starts(with: loweredBytes) {
             if best?.distance != 0 { best = (candidate, 0) }
             continue
         }
@@ -69,4 +70,18 @@ func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], atMost bound: In
 /// option key), or `fallback` when nothing is close. Every "unknown …" message uses this.
 public func didYouMean(_ word: String, in candidates: [String], suffix: String = "", orElse fallback: String = "") -> String {
     nearest(to: word, in: candidates).map { "; did you mean '\($0)\(suffix)'?" } ?? fallback
+}
+
+/// `didYouMean` for a user or merchant name. Names compare code point by code point, so the
+/// nearest may look the same as what was typed (`Café` precomposed and `Cafe` + U+0301, the
+/// Kelvin sign and `K`): then the code points that differ are named.
+public func didYouMeanName(_ name: String, in candidates: [String]) -> String {
+    // One equal under `String ==` (canonical equivalence) is surely meant; else the nearest.
+    guard let near = candidates.first(where: { $0 == name }) ?? nearest(to: name, in: candidates) else { return "" }
+    guard near == name else { return "; did you mean '\(near)'?" }
+    var typed = Array(name.unicodeScalars)[...], found = Array(near.unicodeScalars)[...]
+    while let a = typed.first, let b = found.first, a == b { typed.removeFirst(); found.removeFirst() }
+    while let a = typed.last, let b = found.last, a == b { typed.removeLast(); found.removeLast() }
+    func points(_ scalars: ArraySlice<Unicode.Scalar>) -> String { scalars.map { "U+" + Names.hex($0) }.joined(separator: " ") }
+    return "; did you mean '\(near)' (\(points(found)) where this has \(points(typed)); names compare code point by code point)?"
 }

@@ -16,6 +16,21 @@ import WalletScript
         #expect(action("user M", after: world) == .edit(deleting: 1, inserting: "\"Mary Ann\" "))
     }
 
+    /// Names compare code point by code point: two merchants that look alike are two
+    /// candidates, and a typed prefix matches by code points. (Compared as scalars: `==`
+    /// on strings would call each pair equal.)
+    @Test func lookAlikeNamesStayTwo() {
+        let world = ["merchant Caf\u{E9}", "merchant Cafe\u{301}", "user \u{212A}", "user K"]
+        func scalars(_ text: String) -> [Unicode.Scalar] { Array(text.unicodeScalars) }
+        guard case .list(let both) = action("pay 1 to:Caf", after: world) else { Issue.record("not listed"); return }
+        #expect(both.map(scalars) == [scalars("to:Caf\u{E9}"), scalars("to:Cafe\u{301}")])
+        guard case .edit(0, let decomposed) = action("pay 1 to:Cafe", after: world) else { Issue.record("no edit"); return }
+        #expect(scalars(decomposed) == scalars("\u{301} "), "only the decomposed one starts with Cafe")
+        // The current user is K: only the Kelvin sign is offered to `transfer … to:`.
+        guard case .edit(0, let kelvin) = action("transfer 1 to:", after: world) else { Issue.record("no edit"); return }
+        #expect(scalars(kelvin) == scalars("\u{212A} "))
+    }
+
     @Test func topCompletesToTheCommand() {
         #expect(action("top", after: []) == .edit(deleting: 0, inserting: "up "))
     }

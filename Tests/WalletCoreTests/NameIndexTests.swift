@@ -1,8 +1,8 @@
 import Testing
 @testable import WalletCore
 
-/// The name index answers exactly as the dictionary it fronts: same names, same ids,
-/// names equal under `String ==` (canonical equivalence) found either way.
+/// The name index: names to ids, compared code point by code point (RULES.md, "Names
+/// compare exactly"), never by `String ==`'s canonical equivalence.
 @Suite("name index")
 struct NameIndexTests {
     @Test("finds every name it was given, through growth, and nothing else")
@@ -25,17 +25,28 @@ struct NameIndexTests {
         #expect(index.count == 1)
     }
 
-    @Test("canonically equal names find each other, as with a dictionary of String")
-    func equivalence() {
+    @Test("canonically equal names are different names: precomposed é, decomposed é, Kelvin sign, K")
+    func exactness() {
         var index = NameIndex<MerchantID>()
         let kelvin = "\u{212A}afe"
         index.insert(kelvin, MerchantID(index: 3))
-        #expect(index["Kafe"] == MerchantID(index: 3), "the Kelvin sign equals K")
-        index.insert("Café", MerchantID(index: 4))
-        #expect(index["Cafe\u{301}"] == MerchantID(index: 4), "é precomposed equals e + combining acute")
-        var ascii = NameIndex<MerchantID>()
-        ascii.insert("Kafe", MerchantID(index: 5))
-        #expect(ascii[kelvin] == MerchantID(index: 5))
+        #expect(index["Kafe"] == nil, "the Kelvin sign is not K")
+        index.insert("Kafe", MerchantID(index: 5))
+        #expect(index[kelvin] == MerchantID(index: 3) && index["Kafe"] == MerchantID(index: 5))
+        index.insert("Caf\u{E9}", MerchantID(index: 4))
+        #expect(index["Cafe\u{301}"] == nil, "é precomposed is not e + combining acute")
+        index.insert("Cafe\u{301}", MerchantID(index: 6))
+        #expect(index["Caf\u{E9}"] == MerchantID(index: 4) && index["Cafe\u{301}"] == MerchantID(index: 6))
+        #expect(index["kafe"] == nil && index["caf\u{E9}"] == nil, "case-sensitive")
+        #expect(index.count == 4)
+    }
+
+    @Test("non-ASCII names survive growth and find only themselves")
+    func nonASCIIGrowth() {
+        var index = NameIndex<UserID>()
+        for number in 0..<2_000 { index.insert("\u{E9}\(number)", UserID(index: number)) }
+        #expect((0..<2_000).allSatisfy { index["\u{E9}\($0)"] == UserID(index: $0) })
+        #expect((0..<2_000).allSatisfy { index["e\u{301}\($0)"] == nil })
     }
 
     @Test("a copy keeps its own names (the world is a value: :undo keeps old copies)")

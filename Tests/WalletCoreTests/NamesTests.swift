@@ -26,4 +26,26 @@ import Testing
         #expect(Names.problem(decomposed, quoted: false) == nil)
         #expect(Names.problem(decomposed + "e", quoted: false) != nil)
     }
+
+    @Test("any space separator (Zs) at either end counts as a space",
+          arguments: ["\u{3000}", "\u{3000}\u{3000}", "\u{3000}lead", "trail\u{3000}", "\u{A0}nbsp", "em\u{2003}", "\u{202F}x"])
+    func unicodeSpacesAtTheEnds(name: String) {
+        let problem = Names.problem(name, quoted: true)
+        #expect(problem?.hasPrefix("a name cannot start or end with a space (U+") == true, "\(problem ?? "accepted")")
+    }
+
+    @Test func unicodeSpacesInsideAreAllowedQuoted() {
+        #expect(Names.problem("Tea\u{3000}House", quoted: true) == nil)
+        #expect(Names.problem("Tea\u{3000}House", quoted: false) != nil, "unquoted, a name is letters, digits, - _ .")
+        #expect(Names.problem(" x", quoted: true) == "a name cannot start or end with a space")
+    }
+
+    @Test func sameComparesCodePoints() {
+        #expect(Names.same("Caf\u{E9}", "Caf\u{E9}"))
+        #expect(!Names.same("Caf\u{E9}", "Cafe\u{301}") && "Caf\u{E9}" == "Cafe\u{301}", "String == is canonical equivalence")
+        #expect(!Names.same("\u{212A}", "K") && "\u{212A}" == "K")
+        #expect(!Names.same("alice", "Alice") && !Names.same("alice", "alice "))
+        #expect(Names.same(String(repeating: "x", count: 40), String(repeating: "x", count: 40)))
+        #expect(Names.starts("Cafe\u{301}", with: "Cafe") && !Names.starts("Caf\u{E9}", with: "Cafe"))
+    }
 }

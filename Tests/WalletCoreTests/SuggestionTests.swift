@@ -22,7 +22,7 @@ import Testing
         }
         var best: (name: String, distance: Int)? = nil
         for candidate in candidates {
-            let d = candidate.lowercased().hasPrefix(word.lowercased()) ? 0 : distance(typed, Array(candidate.lowercased().unicodeScalars))
+            let d = candidate.lowercased().utf8.starts(with: word.lowercased().utf8) ? 0 : distance(typed, Array(candidate.lowercased().unicodeScalars))
             if d < (best?.distance ?? Int.max) { best = (candidate, d) }
         }
         guard let best, best.distance <= max(1, min(3, typed.count / 3 + 1)) else { return nil }
@@ -35,6 +35,22 @@ import Testing
         #expect(nearest(to: "to", in: ["topup", "transfer"]) == "topup")
         #expect(nearest(to: "zzzzzz", in: ["topup", "pay"]) == nil)
         #expect(nearest(to: "", in: ["topup"]) == nil)
+    }
+
+    @Test("a prefix counts code point by code point, as names compare")
+    func prefixByCodePoints() {
+        #expect(nearest(to: "cafe", in: ["Cafe\u{301} Bar"]) == "Cafe\u{301} Bar", "a prefix of its code points")
+        #expect(nearest(to: "caf\u{E9}", in: ["xyz", "Cafe\u{301} Bar Long"]) == nil, "not a prefix, and far")
+    }
+
+    @Test("a name that looks the same but differs in code points is named by them")
+    func lookAlikeNames() {
+        #expect(didYouMeanName("Caf\u{E9}", in: ["cafe", "Cafe\u{301}"])
+                == "; did you mean 'Cafe\u{301}' (U+0065 U+0301 where this has U+00E9; names compare code point by code point)?")
+        #expect(didYouMeanName("Kafe", in: ["\u{212A}afe"])
+                == "; did you mean '\u{212A}afe' (U+212A where this has U+004B; names compare code point by code point)?")
+        #expect(didYouMeanName("Cafe", in: ["cafe"]) == "; did you mean 'cafe'?", "case differs visibly")
+        #expect(didYouMeanName("zzzz", in: ["cafe"]) == "")
     }
 
     @Test func agreesWithTheFullDistanceOnRandomWords() {

@@ -214,6 +214,16 @@ import WalletCore
         #expect(diagnostic("user Li's")?.message.contains("put other names in quotes") == true)
     }
 
+    /// Any space separator (Zs) at either end of a quoted name is a space there: refused.
+    @Test func unicodeSpacesAtTheEndsOfNames() {
+        for line in ["user \"\u{3000}\"", "merchant \"\u{3000}Tea\"", "pay 1 to:\"Tea\u{A0}\"", "transfer 1 to:\"\u{2003}x\""] {
+            let problem = diagnostic(line)
+            #expect(problem?.message.contains("cannot start or end with a space (U+") == true, "\(line.unicodeScalars.map(\.value)): \(problem?.message ?? "parsed")")
+        }
+        #expect(diagnostic("user \"\u{3000}\"")?.column == 6, "the column of the name")
+        #expect(parsed("merchant \"Tea\u{3000}House\"", as: MerchantCommand.self)?.name == "Tea\u{3000}House")
+    }
+
     @Test func walletAssertion() {
         guard case .wallet(let amount)? = parsed("expect wallet 10.50", as: ExpectCommand.self)?.assertion else { Issue.record("expect wallet"); return }
         #expect(amount == Money(fen: 1_050))

@@ -162,7 +162,7 @@ public enum PayRules {
 extension World {
     /// What a merchant rule looked at: the merchant found, or the name that found none.
     /// `; did you mean 'cafe'?` after `to:Cafe` (names compare exactly, so a near one is likely meant).
-    func merchantHint(_ name: String) -> String { didYouMean(name, in: merchants.map(\.name)) }
+    func merchantHint(_ name: String) -> String { didYouMeanName(name, in: merchants.map(\.name)) }
 
     func merchantLooked(_ name: String, _ id: MerchantID?) -> String {
         id == nil ? "no merchant named \(name) among \(merchants.count) merchants" : "\(name) is a merchant"

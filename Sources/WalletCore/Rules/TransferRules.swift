@@ -20,7 +20,7 @@ public enum TransferRules {
     public static let list = RuleList<TransferInput>("transfer", [
         Rule("transfer.receiver", .userUnknown, "the receiver is a user",
              holds: { _, i in i.receiver != nil },
-             failure: { w, i in "no user named \(i.receiverName)" + didYouMean(i.receiverName, in: w.users.map(\.name)) },
+             failure: { w, i in "no user named \(i.receiverName)" + didYouMeanName(i.receiverName, in: w.users.map(\.name)) },
              looked: { w, i in i.receiver == nil ? "no user named \(i.receiverName) among \(w.users.count) users" : "\(i.receiverName) is a user" },
              remedy: { _, i in "a user that exists (`users` lists them), or sign one up first: `user \(Names.written(i.receiverName))`" }),
         Rule("transfer.self", .transferSelf, "the receiver is not the sender",

@@ -39,7 +39,7 @@ public enum Completion {
             // `transfer 5 to:` never offers the sender (that is `transfer.self`).
             if spec.name == "transfer", option.dynamic == .users, let me = session.currentUser {
                 let written = Names.written(session.world[me].name)
-                offered.removeAll { $0 == written }
+                offered.removeAll { Names.same($0, written) }
             }
             return offered.filter { fits($0, current.dropFirst(key.utf8.count + 1)) }.map { key + ":" + $0 }
         }
@@ -54,10 +54,11 @@ public enum Completion {
     }
 
     /// `L` fits `"Li's Noodles"`: a name that needs quotes completes without typing the quote.
+    /// Code point by code point, as names compare (`hasPrefix` is canonical equivalence).
     static func fits(_ candidate: String, _ typed: Substring) -> Bool {
-        if candidate.hasPrefix(typed) { return true }
+        if Names.starts(candidate, with: typed) { return true }
         guard candidate.first == "\"", typed.first != "\"" else { return false }
-        return candidate.dropFirst().hasPrefix(typed)
+        return Names.starts(candidate.dropFirst(), with: typed)
     }
 
     /// What `help` and `:help` take: commands, codes, then rule ids (`why` prints them).

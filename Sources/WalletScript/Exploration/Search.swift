@@ -79,8 +79,9 @@ public struct Explorer {
     /// Asked every few hundred moves; true stops the search where it is (Ctrl-C in the REPL).
     public var shouldStop: (() -> Bool)?
 
-    /// Lines are parsed once each; a search revisits the same few hundred lines.
-    private var lineIDs: [String: Int32] = [:]
+    /// Lines are parsed once each; a search revisits the same few hundred lines. Keyed by
+    /// the exact text: `pay 5 to:Café` and `pay 5 to:Cafe` + U+0301 pay two merchants.
+    private var lineIDs: [ExactText: Int32] = [:]
     private var lines: [String] = []
     private var commands: [AnyCommand] = []
 
@@ -91,12 +92,12 @@ public struct Explorer {
     }
 
     private mutating func intern(_ line: String) -> Int32? {
-        if let id = lineIDs[line] { return id }
+        if let id = lineIDs[ExactText(line)] { return id }
         guard case .success(let command?) = CommandTable.parse(line) else { return nil }
         let id = Int32(lines.count)
         lines.append(line)
         commands.append(command)
-        lineIDs[line] = id
+        lineIDs[ExactText(line)] = id
         return id
     }
 
@@ -207,4 +208,14 @@ public struct Explorer {
         let first = working.filter { preferred.contains($0) }
         return first + working.filter { !first.contains($0) }
     }
+}
+
+/// A string as a dictionary key that compares code point by code point (`Names.same`), not
+/// by canonical equivalence as `String` does. Its hash is the string's, which canonically
+/// equal strings share: they only fall in one bucket.
+struct ExactText: Hashable {
+    let text: String
+    init(_ text: String) { self.text = text }
+    static func == (a: ExactText, b: ExactText) -> Bool { Names.same(a.text, b.text) }
+    func hash(into hasher: inout Hasher) { hasher.combine(text) }
 }
