@@ -62,6 +62,9 @@ public enum AmountProblem: Error, Equatable, Sendable {
     case decimalComma(String)
     /// `10,00.5`, `1,0000`: a comma that is not a thousands separator.
     case misplacedComma
+    /// `.5`, `150.`, `+100`, `0100`: loose forms LANGUAGE.md does not allow ("digits with at
+    /// most two decimals"); each holds the amount as it should be written.
+    case noDigitBeforePoint(String), noDigitAfterPoint(String), plusSign(String), leadingZero(String)
 
     public var message: String {
         switch self {
@@ -72,13 +75,17 @@ public enum AmountProblem: Error, Equatable, Sendable {
         case .tooLarge: return "amount is too large (at most \(Money(fen: Money.maxInputFen)))"
         case .decimalComma(let dotted): return "use a dot for decimals: \(dotted)"
         case .misplacedComma: return "a comma only separates thousands, in groups of three (1,000 or 12,345.67)"
+        case .noDigitBeforePoint(let written): return "an amount starts with a digit: write \(written)"
+        case .noDigitAfterPoint(let written): return "a decimal point needs one or two digits after it: write \(written) or \(written).00"
+        case .plusSign(let written): return "an amount takes no plus sign: write \(written)"
+        case .leadingZero(let written): return "an amount has no leading zeros: write \(written)"
         }
     }
 
     /// The message with what was typed: `use a dot for decimals: 38.50 (not 38,50)`.
     public func message(typed text: some StringProtocol) -> String {
         switch self {
-        case .decimalComma: return "\(message) (not \(text))"
+        case .decimalComma, .noDigitBeforePoint, .noDigitAfterPoint, .plusSign, .leadingZero: return "\(message) (not \(text))"
         case .notANumber, .tooManyDecimals, .zero, .negative, .tooLarge, .misplacedComma: return "\(message): \(text)"
         }
     }
@@ -86,6 +93,8 @@ public enum AmountProblem: Error, Equatable, Sendable {
 
 extension Money {
     /// Parses `500`, `38.5`, `38.50`, `1,234.50`, `CNY 12` straight to fen, with no floating point.
+    /// Digits with at most two decimals (LANGUAGE.md): `.5`, `150.`, `+100` and `0100` are
+    /// refused with the form to write instead.
     public static func parse(_ text: Substring, allowZero: Bool = false) -> Result<Money, AmountProblem> {
         // Amounts are on most lines: read the bytes in place when they are contiguous.
         text.utf8.withContiguousStorageIfAvailable { parse(bytes: $0, allowZero: allowZero) }
@@ -104,10 +113,11 @@ extension Money {
     private static func parse<Bytes: Collection<UInt8>>(bytes text: Bytes, allowZero: Bool) -> Result<Money, AmountProblem> where Bytes.SubSequence: Collection<UInt8> {
         var bytes = text[...]
         if bytes.first == UInt8(ascii: "C"), bytes.starts(with: "CNY".utf8) { bytes = bytes.dropFirst(3).drop(while: { $0 == 0x20 }) }
-        var negative = false
+        var negative = false, plus = false
         if bytes.first == UInt8(ascii: "-") { negative = true; bytes = bytes.dropFirst() }
-        else if bytes.first == UInt8(ascii: "+") { bytes = bytes.dropFirst() }
+        else if bytes.first == UInt8(ascii: "+") { plus = true; bytes = bytes.dropFirst() }
         var whole: Int64 = 0
+        var wholeDigits = 0
         var cents: Int64 = 0
         var decimals = 0
         var sawDot = false
@@ -125,6 +135,7 @@ extension Money {
                     tooLarge = true
                 } else {
                     whole = whole * 10 + digit
+                    wholeDigits += 1
                 }
             case UInt8(ascii: "."):
                 if sawDot { return .failure(.notANumber) }
@@ -138,6 +149,12 @@ extension Money {
         }
         guard sawDigit else { return .failure(.notANumber) }
         if decimals > 2 { return .failure(.tooManyDecimals) }
+        // Loose forms: one test on the usual path (a digit first, no sign, no bare point).
+        if plus || wholeDigits == 0 || (sawDot && decimals == 0) || (wholeDigits > 1 && bytes.first == UInt8(ascii: "0")) {
+            if let loose = looseForm(bytes, negative: negative, plus: plus, wholeDigits: wholeDigits, bareDot: sawDot && decimals == 0) {
+                return .failure(loose)
+            }
+        }
         if decimals == 1 { cents *= 10 }
         if tooLarge || whole > maxInputFen / 100 { return .failure(negative ? .negative : .tooLarge) }
         let fen = whole * 100 + cents
@@ -145,6 +162,23 @@ extension Money {
         if fen > maxInputFen { return .failure(.tooLarge) }
         if fen == 0 && !allowZero { return .failure(.zero) }
         return .success(Money(fen: fen))
+    }
+
+    /// What is loose about an amount that parsed as digits and one point, with the form to
+    /// write: `+100` → `100`, `.5` → `0.5`, `150.` → `150`, `0100` → `100` (`00.50` → `0.50`).
+    private static func looseForm<Bytes: Collection<UInt8>>(_ body: Bytes, negative: Bool, plus: Bool, wholeDigits: Int, bareDot: Bool) -> AmountProblem? {
+        var wholePart = Array(body.prefix { $0 != UInt8(ascii: ".") })
+        let fraction = Array(body.drop { $0 != UInt8(ascii: ".") }.dropFirst())
+        let zeros = wholePart.prefix { $0 == UInt8(ascii: "0") }.count
+        wholePart.removeFirst(min(zeros, max(0, wholePart.count - 1)))
+        if wholePart.isEmpty { wholePart = [UInt8(ascii: "0")] }
+        var written = (negative ? "-" : "") + String(decoding: wholePart, as: UTF8.self)
+        if !fraction.isEmpty { written += "." + String(decoding: fraction, as: UTF8.self) }
+        if plus { return .plusSign(written) }
+        if wholeDigits == 0 { return .noDigitBeforePoint(written) }
+        if bareDot { return .noDigitAfterPoint(written) }
+        if wholeDigits > 1 && zeros > 0 { return .leadingZero(written) }
+        return nil
     }
 
     /// An amount with commas: accepted only as thousands separators in groups of three

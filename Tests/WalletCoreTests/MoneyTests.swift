@@ -6,7 +6,7 @@ import Testing
     @Test(arguments: [
         ("500", 50_000), ("38.5", 3_850), ("38.50", 3_850), ("1,234.50", 123_450),
         ("CNY 12", 1_200), ("0.01", 1), ("0.1", 10), ("100000000", 10_000_000_000),
-        ("100,000,000.00", 10_000_000_000), ("+7", 700),
+        ("100,000,000.00", 10_000_000_000), ("0.5", 50), ("10.0", 1_000),
         ("1,000", 100_000), ("12,345.67", 1_234_567), ("CNY 3,850.00", 385_000), ("1,000.5", 100_050),
     ] as [(String, Int64)])
     func parsesToFen(text: String, fen: Int64) {
@@ -26,10 +26,23 @@ import Testing
         ("10,00.5", .misplacedComma), ("1,0000", .misplacedComma), ("1234,567", .misplacedComma),
         (",500", .misplacedComma), ("1,", .misplacedComma), ("1,,000", .misplacedComma), ("1.5,00", .misplacedComma),
         ("1,000.00,5", .misplacedComma), ("1,000,00", .misplacedComma), ("1,a00", .misplacedComma),
-        ("1,234.567", .tooManyDecimals), ("100,000,000.01", .tooLarge), ("-1,000", .negative), ("0,000", .zero),
+        ("1,234.567", .tooManyDecimals), ("100,000,000.01", .tooLarge), ("-1,000", .negative), ("0,000", .leadingZero("0")),
+        // Digits with at most two decimals (LANGUAGE.md): loose forms say what to write.
+        (".5", .noDigitBeforePoint("0.5")), ("-.5", .noDigitBeforePoint("-0.5")), ("CNY .50", .noDigitBeforePoint("0.50")),
+        ("150.", .noDigitAfterPoint("150")), ("1,000.", .noDigitAfterPoint("1000")),
+        ("+100", .plusSign("100")), ("+7.5", .plusSign("7.5")), ("+1,000", .plusSign("1000")), ("+0", .plusSign("0")),
+        ("0100", .leadingZero("100")), ("00.50", .leadingZero("0.50")), ("00", .leadingZero("0")), ("-05", .leadingZero("-5")),
+        (".555", .tooManyDecimals), (".", .notANumber), ("+", .notANumber),
     ] as [(String, AmountProblem)])
     func rejects(text: String, problem: AmountProblem) {
         #expect(Money.parse(text) == .failure(problem))
+    }
+
+    @Test func looseFormsSayWhatToWrite() {
+        #expect(AmountProblem.noDigitBeforePoint("0.5").message(typed: ".5") == "an amount starts with a digit: write 0.5 (not .5)")
+        #expect(AmountProblem.noDigitAfterPoint("150").message(typed: "150.") == "a decimal point needs one or two digits after it: write 150 or 150.00 (not 150.)")
+        #expect(AmountProblem.plusSign("100").message(typed: "+100") == "an amount takes no plus sign: write 100 (not +100)")
+        #expect(AmountProblem.leadingZero("100").message(typed: "0100") == "an amount has no leading zeros: write 100 (not 0100)")
     }
 
     @Test func zeroOnlyWhenAllowed() {

@@ -177,6 +177,21 @@ import WalletCore
         #expect(problem.column == line.firstIndex(of: " ").map { line.distance(from: line.startIndex, to: $0) + 2 })
     }
 
+    /// Amounts are digits with at most two decimals (LANGUAGE.md): loose forms are parse
+    /// errors at the amount's column that say what to write.
+    @Test(arguments: [("topup .5", 7, "an amount starts with a digit: write 0.5 (not .5)"),
+                      ("topup 150.", 7, "a decimal point needs one or two digits after it: write 150 or 150.00 (not 150.)"),
+                      ("topup +100", 7, "an amount takes no plus sign: write 100 (not +100)"),
+                      ("topup 0100", 7, "an amount has no leading zeros: write 100 (not 0100)"),
+                      ("pay .5 qr:cross", 5, "an amount starts with a digit: write 0.5 (not .5)"),
+                      ("transfer +1 to:bob", 10, "an amount takes no plus sign: write 1 (not +1)"),
+                      ("expect balance 00.50", 16, "an amount has no leading zeros: write 0.50 (not 00.50)")])
+    func looseAmountsAreRefusedWithTheFormToWrite(_ line: String, _ column: Int, _ message: String) throws {
+        let problem = try #require(diagnostic(line))
+        #expect(problem.message == message)
+        #expect(problem.column == column)
+    }
+
     @Test func thousandsSeparatorsParse() {
         #expect(parsed("topup 1,000", as: TopUpCommand.self)?.amount.fen == 100_000)
         #expect(parsed("topup 12,345.67", as: TopUpCommand.self)?.amount.fen == 1_234_567)
