@@ -95,7 +95,21 @@ public struct ScenarioStream {
     private var running = true
     /// Reading stops (an include bound was passed, a line was too long).
     private var stopped = false
-    private var pending: Pending? = nil
+    /// The last step run, until the output under it and the step after it are known. Its
+    /// fields are the stream's own: one optional struct moved in and destroyed a line cost
+    /// about 300 instructions. The command itself is not kept (only whether it asserts).
+    private var hasPending = false
+    private var pendingLine = 0
+    private var pendingIsAssertion = false
+    private var pendingOutcome = Outcome()
+    /// Its lines rendered when the run renders every step; the output recorded under it.
+    private var pendingRendered: [String]? = nil
+    private var pendingRecorded: [String]? = nil
+    /// Ledger invariants it broke (`--check-invariants`).
+    private var pendingBroken: [String] = []
+    /// The included file holding it, and the include lines that led there (nil and [] in the test's own file).
+    private var pendingFile: String? = nil
+    private var pendingChain: [String] = []
     /// The pending step's line as typed, in a buffer reused line after line: the String is
     /// made only for a failure report.
     private var pendingSource = LineBytes()
@@ -108,19 +122,6 @@ public struct ScenarioStream {
     private var originalBytes: [UInt8] = []
     private var edits: [OutputEdit] = []
     private var openEdit: OutputEdit? = nil
-
-    /// The last step run, until the output under it and the step after it are known.
-    private struct Pending {
-        let line: Int
-        let command: AnyCommand
-        let outcome: Outcome
-        var rendered: [String]?
-        var recorded: [String]? = nil
-        let broken: [String]
-        /// The included file holding it, and the include lines that led there.
-        let file: String?
-        let chain: [String]
-    }
 
     public init(name: TestName, options: RunOptions) {
         self.name = name
@@ -146,16 +147,17 @@ public struct ScenarioStream {
             lastLine = line.number
             let item = reader.read(line)
             if updates { track(item, line) }
-            handle(item, line: line)
+            // Moved, not copied (an item holds the step's command).
+            handle(consume item, line: line)
             return !stopped
         }
     }
 
     /// What one line of any file (the test's own or an included one) does.
-    /// Consuming: the step's command moves through to the pending step without a copy.
+    /// Consuming: the step's command moves through to `run` without a copy.
     private mutating func handle(_ item: consuming ScenarioReader.Item, line: RawLine) {
         let included = stack.count > 1
-        switch item {
+        switch consume item {
         case .nothing: break
         case .problem(var diagnostic):
             // `run` shows the line with a caret, as the REPL does.
@@ -163,9 +165,8 @@ public struct ScenarioStream {
             addDiagnostic(diagnostic)
         case .output(let text):
             // An included file's recorded output is neither compared nor rewritten.
-            guard !included, pending != nil else { break }
-            if pending?.recorded == nil { pending?.recorded = [] }
-            pending?.recorded?.append(text)
+            guard !included, hasPending else { break }
+            if pendingRecorded == nil { pendingRecorded = [text] } else { pendingRecorded?.append(text) }
         case .step(let command, let source):
             resolvePending { $0.settle(before: command) }
             guard running else { break }
@@ -251,18 +252,30 @@ public struct ScenarioStream {
             pendingSource.set(text)
         }
         coverage?.count(command, outcome, in: session)
+        let isAssertion = command.isAssertion
         var rendered: [String]? = nil
         let topLevel = stack.count == 1
         if renders {
             let lines = outcome.lines.map(\.text)
             rendered = lines
             if options.collectActual { actual.append(lines) }
-            if updates && topLevel && !command.isAssertion { openEdit(lines, after: line, source: source.text) }
+            if updates && topLevel && !isAssertion { openEdit(lines, after: line, source: source.text) }
         }
-        let broken = checksInvariants ? session.world.invariantViolations() : []
-        let file = topLevel ? nil : stack[stack.count - 1].path
-        pending = Pending(line: line.number, command: command, outcome: consume outcome, rendered: rendered,
-                          broken: broken, file: file, chain: topLevel ? [] : stack.compactMap { $0.includedAt })
+        hasPending = true
+        pendingLine = line.number
+        pendingIsAssertion = isAssertion
+        pendingOutcome = consume outcome
+        // The rare fields are written only when they change.
+        if rendered != nil || pendingRendered != nil { pendingRendered = rendered }
+        if pendingRecorded != nil { pendingRecorded = nil }
+        if checksInvariants { pendingBroken = session.world.invariantViolations() }
+        if !topLevel {
+            pendingFile = stack[stack.count - 1].path
+            pendingChain = stack.compactMap { $0.includedAt }
+        } else if pendingFile != nil || !pendingChain.isEmpty {
+            pendingFile = nil
+            pendingChain = []
+        }
     }
 
     // MARK: update mode
@@ -305,15 +318,15 @@ public struct ScenarioStream {
     /// assertion, the recorded output, an unexcused error, the invariants. `settle` asks the
     /// judge with the next command (a closure: wrapping the command in an optional copied it).
     private mutating func resolvePending(_ settle: (inout ErrorJudge) -> ErrorJudge.Unexcused?) {
-        // Moved out, not copied: this runs once a step.
-        guard let step = pending.take() else {
+        guard hasPending else {
             if let earlier = settle(&errorJudge) { report(failure(earlier)) }
             return
         }
+        hasPending = false
         var details: [String] = []
-        if let problem = step.outcome.failedAssertion { details.append(problem) }
-        let lines = step.rendered ?? (step.recorded == nil ? [] : step.outcome.lines.map(\.text))
-        if let recorded = step.recorded, !step.command.isAssertion, recorded != lines {
+        if let problem = pendingOutcome.failedAssertion { details.append(problem) }
+        let lines = pendingRendered ?? (pendingRecorded == nil ? [] : pendingOutcome.lines.map(\.text))
+        if let recorded = pendingRecorded, !pendingIsAssertion, recorded != lines {
             var diff = Diff.unified(expected: recorded, actual: lines)
             // A what-if run: the recording is the default policy's outcome.
             if let policy = options.policy, diff.count >= 2 {
@@ -323,16 +336,16 @@ public struct ScenarioStream {
             details += diff
         }
         // The one judge: this step's error waits for an excuse; the next line may settle it.
-        if let error = step.outcome.error, !ErrorJudge.recordingShows(error, recorded: step.recorded, actual: lines) {
-            errorJudge.failed(ErrorJudge.Unexcused(line: step.line, source: pendingSourceText, file: step.file, error: error, includedFrom: step.chain))
+        if let error = pendingOutcome.error, !ErrorJudge.recordingShows(error, recorded: pendingRecorded, actual: lines) {
+            errorJudge.failed(ErrorJudge.Unexcused(line: pendingLine, source: pendingSourceText, file: pendingFile, error: error, includedFrom: pendingChain))
         }
         if let unexcused = settle(&errorJudge) {
-            if unexcused.line == step.line && unexcused.file == step.file { details += ErrorJudge.details(unexcused) }
+            if unexcused.line == pendingLine && unexcused.file == pendingFile { details += ErrorJudge.details(unexcused) }
             else { report(failure(unexcused)) }
         }
-        if !step.broken.isEmpty { details += ["ledger invariants broken:"] + step.broken.map { "  " + $0 } }
+        if !pendingBroken.isEmpty { details += ["ledger invariants broken:"] + pendingBroken.map { "  " + $0 } }
         guard !details.isEmpty else { return }
-        report(Failure(line: step.line, source: pendingSourceText, details: details, file: step.file, includedFrom: step.chain))
+        report(Failure(line: pendingLine, source: pendingSourceText, details: details, file: pendingFile, includedFrom: pendingChain))
     }
 
     private var pendingSourceText: String { pendingSource.text }
@@ -354,7 +367,7 @@ public struct ScenarioStream {
     /// `chained`: the message already names the include chain.
     private mutating func addDiagnostic(_ diagnostic: Diagnostic, chained: Bool = false) {
         running = false
-        pending = nil
+        hasPending = false
         var diagnostic = diagnostic
         // A problem inside an included file says how it was reached.
         if !chained, stack.count > 1 { diagnostic.message += IncludePath.suffix(stack.compactMap(\.includedAt)) }

@@ -178,7 +178,7 @@ public struct ScenarioReader {
     /// Inlined and consuming: a parse result passed by reference is copied through its value witnesses.
     @inline(__always)
     private mutating func parsed(_ result: consuming Result<AnyCommand?, Diagnostic>, source: StepSource, line: Int) -> Item {
-        switch result {
+        switch consume result {
         case .failure(var diagnostic):
             afterUnparsed = true
             diagnostic.file = path
