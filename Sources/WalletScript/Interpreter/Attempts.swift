@@ -66,16 +66,47 @@ extension Attempt {
     }
 }
 
-/// Each user's attempts, latest `CappedLog.keep` kept (indexed by user).
+/// Each user's attempts, latest `AttemptList.keep` kept (indexed by user).
 struct AttemptLog: Sendable {
-    private(set) var byUser: [CappedLog<Attempt>] = []
+    private(set) var byUser: [AttemptList] = []
 
-    subscript(user: UserID) -> CappedLog<Attempt> {
-        user.index < byUser.count ? byUser[user.index] : CappedLog()
+    subscript(user: UserID) -> AttemptList {
+        user.index < byUser.count ? byUser[user.index] : AttemptList()
     }
 
-    mutating func record(_ attempt: Attempt, for user: UserID) {
-        while byUser.count <= user.index { byUser.append(CappedLog()) }
+    mutating func record(_ attempt: consuming Attempt, for user: UserID) {
+        while byUser.count <= user.index { byUser.append(AttemptList()) }
         byUser[user.index].append(attempt)
+    }
+}
+
+/// One user's attempts, kept as `CappedLog` keeps entries (the latest `keep` shown, up to
+/// twice that stored so trimming is amortised), with two differences for the hot path: an
+/// attempt is moved in, not copied (its command's strings not retained and released), and
+/// the first append makes room for 16, not 1 (a user's list no longer grows 1, 2, 4, 8, 16).
+struct AttemptList: Sendable {
+    static var keep: Int { CappedLog<Attempt>.keep }
+    static let firstRoom = 16
+
+    private(set) var stored: [Attempt] = []
+    /// Attempts dropped from the front.
+    private(set) var dropped = 0
+
+    var total: Int { dropped + stored.count }
+
+    /// The latest `keep` attempts, and the absolute position of the first of them.
+    var recent: (first: Int, entries: ArraySlice<Attempt>) {
+        let slice = stored.suffix(Self.keep)
+        return (total - slice.count, slice)
+    }
+
+    mutating func append(_ attempt: consuming Attempt) {
+        if stored.capacity == 0 { stored.reserveCapacity(Self.firstRoom) }
+        stored.append(attempt)
+        if stored.count >= 2 * Self.keep {
+            let extra = stored.count - Self.keep
+            stored.removeFirst(extra)
+            dropped += extra
+        }
     }
 }

@@ -48,10 +48,28 @@ public struct ErrorJudge: Sendable {
 
     /// `settle(next:)` with a command the caller keeps (no optional copy of it is made).
     public mutating func settle(before next: AnyCommand) -> Unexcused? {
+        settle(Next(next))
+    }
+
+    /// What the judge needs of the next command, read once: its role and whether it is
+    /// `expect error` (the scenario stream reads it before the command moves on to run).
+    public struct Next: Sendable {
+        let role: CommandRole
+        let expectsError: Bool
+
+        public init(_ command: AnyCommand) {
+            role = command.role
+            if case .expectCommand(let expect) = command.value, case .error = expect.assertion { expectsError = true } else { expectsError = false }
+        }
+
+        public var isAssertion: Bool { role == .assertion }
+    }
+
+    public mutating func settle(_ next: Next) -> Unexcused? {
         guard let waiting = pending else { return nil }
         switch next.role {
         case .assertion:
-            if case .expectCommand(let expect) = next.value, case .error = expect.assertion { pending = nil }
+            if next.expectsError { pending = nil }
             return nil
         case .explanation:
             return nil

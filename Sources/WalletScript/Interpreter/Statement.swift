@@ -49,7 +49,7 @@ public struct Statement: Sendable {
     }
     public var showsPass: Bool { version == .international }
 
-    init(user id: UserID, world: World, attempts log: CappedLog<Attempt>) {
+    init(user id: UserID, world: World, attempts log: AttemptList) {
         let user = world[id]
         let (journalFirst, entries) = user.journal.recent
         let (attemptsFirst, keptAttempts) = log.recent

@@ -38,8 +38,14 @@ public struct ArgReader {
     private mutating func take(_ index: Int) { taken |= 1 << UInt64(index - first) }
     private func token(_ index: Int) -> Token { buffer.token(index) }
 
+    /// The first word not taken that is no option, read in place (this runs a word or two a line).
     private func nextPositionalIndex() -> Int? {
-        indices.first { !buffer.words[$0].isOption && !isTaken($0) }
+        let end = buffer.wordCount
+        guard first < end else { return nil }
+        return buffer.words.withUnsafeBufferPointer { words in
+            for index in first..<end where words[index].keyLength == 0 && taken & (1 << UInt64(index - first)) == 0 { return index }
+            return nil
+        }
     }
 
     mutating func positional(_ what: String) throws(Diagnostic) -> Token {
@@ -59,31 +65,38 @@ public struct ArgReader {
         return rest
     }
 
-    /// Whether the word at `index` is the option `key:` (compared as bytes, no String made).
-    private func hasKey(_ index: Int, _ key: StaticString) -> Bool {
-        let word = buffer.words[index]
-        guard word.isOption, Int(word.keyLength) == key.utf8CodeUnitCount else { return false }
-        let bytes = buffer.bytes
-        return key.withUTF8Buffer { expected in
-            var at = word.offset
-            for byte in expected {
-                guard at < bytes.count, bytes[at] == byte else { return false }
-                at += 1
-            }
-            return true
-        }
-    }
-
     /// The value of `key:`, marked as taken so that leftovers can be reported.
     mutating func option(_ key: StaticString) throws(Diagnostic) -> Token? {
-        guard let index = indices.first(where: { hasKey($0, key) }) else { return nil }
+        let (index, again) = key.withUTF8Buffer { findOption($0) }
+        guard index >= 0 else { return nil }
         take(index)
-        if let again = ((index + 1)..<indices.upperBound).first(where: { hasKey($0, key) }) {
-            throw error("`\(key):` is given twice", at: buffer.words[again].offset)
-        }
+        if again >= 0 { throw error("`\(key):` is given twice", at: buffer.words[again].offset) }
         let token = token(index)
         if token.isEmpty { throw error("`\(key):` needs a value", at: token.valueOffset) }
         return token
+    }
+
+    /// The first word that is the option `key:` and the next such word (-1 for none), in one
+    /// pass over the words read in place: a key's length is compared before any of its bytes.
+    private func findOption(_ key: UnsafeBufferPointer<UInt8>) -> (Int, Int) {
+        let end = buffer.wordCount
+        guard first < end, let keyBytes = key.baseAddress else { return (-1, -1) }
+        let length = key.count
+        return buffer.words.withUnsafeBufferPointer { words in
+            buffer.bytes.withUnsafeBufferPointer { bytes in
+                var found = -1
+                for index in first..<end {
+                    let word = words[index]
+                    guard Int(word.keyLength) == length, word.offset >= 0, word.offset + length <= bytes.count else { continue }
+                    var at = 0
+                    while at < length, bytes[word.offset + at] == keyBytes[at] { at += 1 }
+                    guard at == length else { continue }
+                    if found >= 0 { return (found, index) }
+                    found = index
+                }
+                return (found, -1)
+            }
+        }
     }
 
     /// Reports anything the parser did not take. Unknown option keys were refused before
@@ -182,6 +195,9 @@ public struct ArgReader {
     /// A user or merchant name (`Names`): unquoted letters, digits, `-`, `_`, `.`; quoted,
     /// spaces and punctuation too; 1 to 32 code points.
     mutating func name(_ token: Token, of what: String) throws(Diagnostic) -> String {
+        // The usual name, plain ASCII not opening with a digit (as a card number would), is
+        // made from its bytes with no other check.
+        if !token.wasQuoted, let plain = token.withValueBytes(Self.plainName) { return plain }
         let text = token.textString
         // A card number where a name goes would be printed in full with the name (the
         // prompt, `users`, statements): refused. Looked at only when the name opens with a digit.
@@ -193,6 +209,17 @@ public struct ArgReader {
             throw error("not a \(what) name: \(problem)", at: token.valueOffset)
         }
         return text
+    }
+
+    /// A plain ASCII name (`Names.isPlainASCII`: 1 to 32 of letters, digits, `-`, `_`, `.`)
+    /// that does not open with a digit, as a String made straight from its bytes, checked a
+    /// byte a table look-up; else nil (the careful way then looks at it).
+    private static func plainName(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        guard bytes.count >= 1, bytes.count <= Names.maxLength, bytes[0] < 0x30 || bytes[0] > 0x39, Lexer.allNameBytes(bytes) else { return nil }
+        return String(unsafeUninitializedCapacity: bytes.count) { text in
+            UnsafeMutableRawBufferPointer(text).copyMemory(from: UnsafeRawBufferPointer(bytes))
+            return bytes.count
+        }
     }
 
     /// Whether the value was typed in quotes (a name with spaces must be).

@@ -207,17 +207,27 @@ public enum Lexer {
 
     /// What a byte is to `plainWord`, one table look-up a byte instead of a chain of compares.
     private enum ByteClass {
-        static let separator: UInt8 = 1, notPlain: UInt8 = 2, key: UInt8 = 4, colon: UInt8 = 8
+        static let separator: UInt8 = 1, notPlain: UInt8 = 2, key: UInt8 = 4, colon: UInt8 = 8, name: UInt8 = 16
         /// 256 entries: space, tab and CR separate; controls, DEL, `"` and non-ASCII are not
-        /// plain; `a`–`z`, `0`–`9`, `_` and `.` may be in a key.
+        /// plain; `a`–`z`, `0`–`9`, `_` and `.` may be in a key; those, `A`–`Z` and `-` in
+        /// a plain name (`Names.isPlainASCII`).
         static let table: [UInt8] = (0...255).map { (byte: Int) -> UInt8 in
             switch byte {
             case 0x20, 0x09, 0x0D: return separator
             case 0..<0x20, 0x7F..., 0x22: return notPlain
-            case 0x61...0x7A, 0x30...0x39, 0x5F, 0x2E: return key
+            case 0x61...0x7A, 0x30...0x39, 0x5F, 0x2E: return key | name
+            case 0x41...0x5A, 0x2D: return name
             case 0x3A: return colon
             default: return 0
             }
+        }
+    }
+
+    /// Whether every byte may be in an unquoted name (letters, digits, `-`, `_`, `.`).
+    static func allNameBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        ByteClass.table.withUnsafeBufferPointer { table in
+            for byte in bytes where table[Int(byte)] & ByteClass.name == 0 { return false }
+            return true
         }
     }
 

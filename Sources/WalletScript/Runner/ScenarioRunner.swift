@@ -154,7 +154,7 @@ public struct ScenarioStream {
     }
 
     /// What one line of any file (the test's own or an included one) does.
-    /// Consuming: the step's command moves through to `run` without a copy.
+    /// Consuming: the step's command is not copied on its way to `run`.
     private mutating func handle(_ item: consuming ScenarioReader.Item, line: RawLine) {
         let included = stack.count > 1
         switch consume item {
@@ -168,9 +168,10 @@ public struct ScenarioStream {
             guard !included, hasPending else { break }
             if pendingRecorded == nil { pendingRecorded = [text] } else { pendingRecorded?.append(text) }
         case .step(let command, let source):
-            resolvePending { $0.settle(before: command) }
+            let next = ErrorJudge.Next(command)
+            resolvePending { $0.settle(next) }
             guard running else { break }
-            run(command, source: source, line: line)
+            run(command, isAssertion: next.isAssertion, source: source, line: line)
         case .include(let target, _, let column):
             include(target, line: line.number, column: column)
         }
@@ -241,7 +242,8 @@ public struct ScenarioStream {
     public var updateChangesFile: Bool { rewrite != nil }
     public var updatedBytes: [UInt8] { rewrite?.applying { _ in true } ?? originalBytes }
 
-    private mutating func run(_ command: consuming AnyCommand, source: ScenarioReader.StepSource, line: RawLine) {
+    /// Borrows the command: the session copies what it keeps.
+    private mutating func run(_ command: AnyCommand, isAssertion: Bool, source: ScenarioReader.StepSource, line: RawLine) {
         let outcome: Outcome
         switch source {
         case .bytes(let bytes):
@@ -252,7 +254,6 @@ public struct ScenarioStream {
             pendingSource.set(text)
         }
         coverage?.count(command, outcome, in: session)
-        let isAssertion = command.isAssertion
         var rendered: [String]? = nil
         let topLevel = stack.count == 1
         if renders {
