@@ -131,7 +131,7 @@ public struct ScenarioReader {
         // The usual line (plain ASCII, no table, not `examples:`, `include` or `:`) is parsed
         // from the file's bytes: no String is made for it.
         let lead = bytes[first]
-        if examples == nil, lead != UInt8(ascii: "e"), lead != UInt8(ascii: "i"), lead != UInt8(ascii: ":"), bytes.allSatisfy({ $0 < 0x80 }) {
+        if examples == nil, lead != UInt8(ascii: "e"), lead != UInt8(ascii: "i"), lead != UInt8(ascii: ":"), Self.isASCII(bytes) {
             inHeader = false
             // A header read stops at the first command without parsing it.
             if headerOnly { return .nothing }
@@ -173,6 +173,22 @@ public struct ScenarioReader {
         }
         inHeader = false
         return parsed(CommandTable.parse(text, tokens: &tokens), source: .text(text), line: line.number)
+    }
+
+    /// Whether every byte is below 0x80, read eight at a time (this runs once a line).
+    static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let raw = UnsafeRawPointer(base)
+        var at = 0
+        while at + 8 <= bytes.count {
+            if raw.loadUnaligned(fromByteOffset: at, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+            at += 8
+        }
+        while at < bytes.count {
+            if base[at] >= 0x80 { return false }
+            at += 1
+        }
+        return true
     }
 
     /// Inlined and consuming: a parse result passed by reference is copied through its value witnesses.
