@@ -54,6 +54,13 @@ import WalletCore
         #expect(rendered("merchant Café x%") == "<input>:1:15: error: unexpected word for merchant: x%; a name with a space goes in quotes: merchant \"Café x%\"")
     }
 
+    /// A name opening with a digit still goes past the card-number check.
+    @Test func aDigitNameIsLookedAtForACardNumber() {
+        #expect(parsed("merchant 7eleven", as: MerchantCommand.self)?.name == "7eleven")
+        #expect(rendered("merchant 4111111111111111")?.contains("looks like a card number") == true)
+        #expect(rendered("pay 5 to:4111111111111111")?.contains("looks like a card number") == true)
+    }
+
     /// A reader that runs out of words (the line ends at the command) answers nil, not a trap.
     @Test func aBareCommandHasNoWordsToRead() {
         #expect(rendered("pay") == "<input>:1:4: error: pay needs an AMOUNT")
