@@ -35,7 +35,7 @@ import WalletCore
     }
 
     @Test func positionalsSkipOptionsAndTakenWords() {
-        #expect(rendered("pay 5 5 qr:cross") == "<input>:1:7: error: unexpected word for pay: 5")
+        #expect(rendered("pay 5 x qr:cross") == "<input>:1:7: error: unexpected word for pay: x")
         #expect(rendered("pay qr:cross") == "<input>:1:13: error: pay needs an AMOUNT")
         #expect(rendered("pay 5 to:Tea House") == "<input>:1:14: error: unexpected word for pay: House; a name with a space goes in quotes: to:\"Tea House\"")
     }
