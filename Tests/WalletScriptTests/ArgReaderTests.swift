@@ -21,17 +21,17 @@ import WalletCore
     /// (`to:` and `qr:`) is not taken for it.
     @Test func keysAreComparedWhole() {
         #expect(parsed("pay 5 qr:cross", as: PayCommand.self)?.target == .qr(.cross))
-        #expect(rendered("pay 5 qr:cross to:cafe") == "<input>:1:16: error: pay takes qr: or to:, not both")
+        #expect(rendered("pay 5 qr:cross to:cafe") == "<input>:1:16: error: pay takes `qr:` or `to:`, not both")
         #expect(parsed("card 4111 1111 1111 1111 exp:12/30", as: CardCommand.self) != nil)
-        #expect(rendered("verify expires:2030-01-01 exp:12/30")?.contains("unknown option 'exp:' for verify") == true)
+        #expect(rendered("verify expires:2030-01-01 exp:12/30")?.contains("unknown option `exp:` for verify") == true)
     }
 
     @Test func aRepeatedOptionIsNamedAtItsSecondUse() {
-        #expect(rendered("pay 5 to:cafe to:noodles") == "<input>:1:15: error: to: is given twice")
-        #expect(rendered("pay 5 password:123456 to:cafe password:123456") == "<input>:1:31: error: password: is given twice")
-        #expect(rendered("topup 100 card:visa card:visa") == "<input>:1:21: error: card: is given twice")
-        #expect(rendered("pay 5 to:") == "<input>:1:10: error: to: needs a value")
-        #expect(rendered("pay 5 to:\"\"") == "<input>:1:10: error: to: needs a value")
+        #expect(rendered("pay 5 to:cafe to:noodles") == "<input>:1:15: error: `to:` is given twice")
+        #expect(rendered("pay 5 password:123456 to:cafe password:123456") == "<input>:1:31: error: `password:` is given twice")
+        #expect(rendered("topup 100 card:visa card:visa") == "<input>:1:21: error: `card:` is given twice")
+        #expect(rendered("pay 5 to:") == "<input>:1:10: error: `to:` needs a value")
+        #expect(rendered("pay 5 to:\"\"") == "<input>:1:10: error: `to:` needs a value")
     }
 
     @Test func positionalsSkipOptionsAndTakenWords() {
