@@ -4,8 +4,10 @@
 public struct TestName: Sendable, Hashable, CustomStringConvertible {
     /// The path as it was found (`scenarios/cards/visa.scn`): what reports print.
     public let path: String
-    /// The path relative to the PATH argument (`cards/visa.scn`); a file named directly
-    /// is its own path, without a leading `./`.
+    /// The path relative to the PATH argument (`cards/visa.scn`). A file named directly is
+    /// relative to its own folder: its name (`visa.scn`), however the path to it was typed
+    /// (`s/cards/visa.scn`, `./visa.scn`, `/ci/repo/s/cards/visa.scn`), so its shard is the
+    /// same from any working directory or machine, and the one `run s/cards` gives it.
     public let relative: String
     /// An examples row, without brackets (`amount=99.99`), when the file has a table.
     public var row: String?
@@ -63,6 +65,11 @@ public struct TestName: Sendable, Hashable, CustomStringConvertible {
     /// JUnit's name: the file, with its row.
     public var fileName: String {
         Printable.escaped(String(path.split(separator: "/").last ?? Substring(path)) + rowSuffix)
+    }
+
+    /// The last component of a path (`visa.scn` for `s/cards//visa.scn`).
+    public static func fileName(of path: String) -> String {
+        normalized(path).split(separator: "/").last.map(String.init) ?? normalized(path)
     }
 
     /// `/`-separated, without `./` segments or repeated slashes.
