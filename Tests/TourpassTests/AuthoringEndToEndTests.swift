@@ -114,7 +114,7 @@ struct AuthoringEndToEndTests {
         #expect(run.err.contains("_setup.scn:6: error: expect failed (included from <stdin>:1)"))
         let missing = try Tourpass.run([], stdin: "include nope.scn\n", directory: dir.path)
         #expect(missing.status == 2)
-        #expect(missing.err.contains("<stdin>:1:9: error: cannot include nope.scn: no such file or not readable"))
+        #expect(missing.err.contains("<stdin>:1:9: error: cannot include nope.scn: No such file or directory"))
     }
 
     @Test("--policy: every world starts with the values; failures show the outcomes they alter")

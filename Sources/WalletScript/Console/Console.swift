@@ -270,8 +270,11 @@ public struct Console {
 
     private mutating func load(_ path: String) -> Response {
         let expanded = (path as NSString).expandingTildeInPath
-        guard let data = FileManager.default.contents(atPath: expanded) else {
-            return Response(errors: ["\(inputName):\(lineNumber): error: cannot read \(Printable.escaped(path)): \(ReadProblem.reason(expanded))"])
+        let data: [UInt8]
+        switch RegularFile.contents(expanded) {
+        case .failure(let failure):
+            return Response(errors: ["\(inputName):\(lineNumber): error: cannot read \(Printable.escaped(path)): \(failure.message)"])
+        case .success(let bytes): data = bytes
         }
         switch Scenario.parse(String(decoding: data, as: UTF8.self), path: path) {
         case .failure(let problems):

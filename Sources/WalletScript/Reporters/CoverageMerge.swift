@@ -128,8 +128,11 @@ public enum CoverageMerge {
 
     /// The file's text, refused past `maxFileBytes` without reading it all.
     private static func read(_ path: String) -> Result<String, Problem> {
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { return .failure(Problem(message: "\(path): cannot read the file: \(String(cString: strerror(errno)))")) }
+        let fd: Int32
+        switch RegularFile.open(path) {
+        case .failure(let failure): return .failure(Problem(message: "\(path): cannot read the file: \(failure.message)"))
+        case .success(let opened): fd = opened
+        }
         defer { close(fd) }
         var bytes: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 65_536)

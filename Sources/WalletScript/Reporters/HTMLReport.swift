@@ -33,13 +33,14 @@ public enum HTMLReport {
         for name in plan.tests {
             let result: ScenarioResult
             var chart: String? = nil
-            if let data = FileManager.default.contents(atPath: name.path) {
+            switch RegularFile.contents(name.path) {
+            case .success(let data):
                 var stream = ScenarioStream(name: name, options: options)
                 LineReader.forEachLine(in: String(decoding: data, as: UTF8.self)) { stream.feed($0) }
                 result = stream.finish()
                 if result.diagnostics.isEmpty { chart = BalanceChart.svg(stream.currentSession, id: "chart-\(items.count + 1)") }
-            } else {
-                let diagnostic = Diagnostic(file: name.path, line: 1, column: 1, message: "cannot read the file")
+            case .failure(let failure):
+                let diagnostic = Diagnostic(file: name.path, line: 1, column: 1, message: "cannot read the file: \(failure.message)")
                 result = ScenarioResult(name: name, failures: [], diagnostics: [diagnostic])
             }
             results.append(result)

@@ -187,8 +187,11 @@ public struct ScenarioStream {
             addDiagnostic(Diagnostic(file: from, line: line, column: column, message: message), chained: chained)
         }
         if let refusal = IncludePath.refusal(key: key, display: display, stack: stack, location: location) { return refuse(refusal, chained: true) }
-        let descriptor = open(display, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return refuse("cannot include \(Printable.escaped(display)): \(String(cString: strerror(errno)))") }
+        let descriptor: Int32
+        switch RegularFile.open(display) {
+        case .failure(let failure): return refuse("cannot include \(Printable.escaped(display)): \(failure.message)")
+        case .success(let opened): descriptor = opened
+        }
         defer { close(descriptor) }
         stack.append((key, display, location))
         defer { stack.removeLast() }
@@ -441,8 +444,11 @@ public enum ScenarioRunner {
 
     /// The same, giving the changed output blocks one by one (update mode) for `-i`.
     public static func runFile(_ path: String, name: TestName, options: RunOptions) -> Result<(result: ScenarioResult, rewrite: Rewrite?), ReadFailure> {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return .failure(ReadFailure(message: String(cString: strerror(errno)))) }
+        let descriptor: Int32
+        switch RegularFile.open(path) {
+        case .failure(let failure): return .failure(failure)
+        case .success(let opened): descriptor = opened
+        }
         defer { close(descriptor) }
         var stream = ScenarioStream(name: name, options: options)
         if let failure = LineReader.forEachLine(descriptor: descriptor, { stream.feed($0) }) { return .failure(failure) }

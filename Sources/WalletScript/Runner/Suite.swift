@@ -142,8 +142,7 @@ public enum Suite {
     /// A file's tags and its examples table (nil when it has none, or a broken one: the run
     /// then reports the problem), read up to the first command.
     public static func header(of path: String) -> (tags: [String], examples: ExamplesTable?) {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return ([], nil) }
+        guard case .success(let descriptor) = RegularFile.open(path) else { return ([], nil) }
         defer { close(descriptor) }
         var reader = ScenarioReader(path: path)
         reader.headerOnly = true

@@ -95,9 +95,12 @@ public struct Scenario: Sendable {
             if let refusal = IncludePath.refusal(key: key, display: display, stack: stack, location: location) {
                 return problem(Diagnostic(file: locationFile, line: line, column: column, message: refusal), chained: true)
             }
-            guard let data = FileManager.default.contents(atPath: display) else {
+            let data: [UInt8]
+            switch RegularFile.contents(display) {
+            case .failure(let failure):
                 return problem(Diagnostic(file: locationFile, line: line, column: column,
-                                          message: "cannot include \(Printable.escaped(display)): no such file or not readable"))
+                                          message: "cannot include \(Printable.escaped(display)): \(failure.message)"))
+            case .success(let bytes): data = bytes
             }
             if stack.isEmpty { stack = [(IncludePath.key(locationFile), locationFile, nil)] }
             stack.append((key, display, location))

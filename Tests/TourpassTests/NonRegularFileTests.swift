@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+
+/// A FIFO, socket or device named or found as a scenario, an include or a `:load` is refused
+/// at once with what it is, never opened for a blocking read (fix-c, tester's item 2).
+@Suite struct NonRegularFileTests {
+    static func folderWithFifo() throws -> TemporaryDirectory {
+        let dir = try TemporaryDirectory("tourpass-fifo")
+        try dir.write("loop/ok.scn", ScenarioFixtures.passing)
+        #expect(mkfifo(dir.file("loop/fifo.scn"), 0o644) == 0)
+        return dir
+    }
+
+    @Test("run over a folder holding a FIFO: the other files run, the FIFO is a file that cannot be read (exit 2)")
+    func fifoInFolder() throws {
+        let dir = try Self.folderWithFifo()
+        defer { dir.remove() }
+        let result = try Tourpass.run(["run", "loop"], directory: dir.path, timeout: 20)
+        #expect(result.status == 2)
+        #expect(result.out.contains("loop/fifo.scn:1:1: error: cannot read the file: it is a FIFO, not a regular file"), "\(result.out)")
+        #expect(result.out.contains("PASS loop/ok.scn"), "\(result.out)")
+        // Listing reads each file's header (tags, examples): the FIFO is not waited on.
+        let listed = try Tourpass.run(["run", "--list", "loop"], directory: dir.path, timeout: 20)
+        #expect(listed.status == 0 && listed.out == "loop/fifo.scn\nloop/ok.scn\n", "\(listed.out) \(listed.err)")
+    }
+
+    @Test("a FIFO or a device named directly is refused, as is one given to report and coverage merge")
+    func namedDirectly() throws {
+        let dir = try Self.folderWithFifo()
+        defer { dir.remove() }
+        let fifo = try Tourpass.run(["run", "loop/fifo.scn"], directory: dir.path, timeout: 20)
+        #expect(fifo.status == 2)
+        #expect(fifo.out.contains("cannot read the file: it is a FIFO, not a regular file"), "\(fifo.out)")
+        let device = try Tourpass.run(["run", "/dev/null"], directory: dir.path, timeout: 20)
+        #expect(device.status == 2)
+        #expect(device.out.contains("/dev/null:1:1: error: cannot read the file: it is a character device, not a regular file"), "\(device.out)")
+        let report = try Tourpass.run(["report", "--html", "r.html", "loop"], directory: dir.path, timeout: 20)
+        #expect(report.status == 2, "\(report.out) \(report.err)")
+        let merge = try Tourpass.run(["coverage", "merge", "loop/fifo.scn"], directory: dir.path, timeout: 20)
+        #expect(merge.status == 2)
+        #expect(merge.err.contains("loop/fifo.scn: cannot read the file: it is a FIFO, not a regular file"), "\(merge.err)")
+    }
+
+    @Test("include of a FIFO, in a file and piped, and :load of one: an error naming it, at once")
+    func includeAndLoad() throws {
+        let dir = try Self.folderWithFifo()
+        defer { dir.remove() }
+        try dir.write("inc.scn", "user a\ninclude loop/fifo.scn\n")
+        let file = try Tourpass.run(["run", "inc.scn"], directory: dir.path, timeout: 20)
+        #expect(file.status == 2)
+        #expect(file.out.contains("inc.scn:2:9: error: cannot include loop/fifo.scn: it is a FIFO, not a regular file"), "\(file.out)")
+        let piped = try Tourpass.run([], stdin: "include loop/fifo.scn\n:load loop/fifo.scn\nuser a\n", directory: dir.path, timeout: 20)
+        #expect(piped.status == 2)
+        #expect(piped.err.contains("<stdin>:1:9: error: cannot include loop/fifo.scn: it is a FIFO, not a regular file"), "\(piped.err)")
+        #expect(piped.err.contains("<stdin>:2: error: cannot read loop/fifo.scn: it is a FIFO, not a regular file"), "\(piped.err)")
+        #expect(piped.out.contains("a signed up"), "the session goes on: \(piped.out)")
+    }
+}
