@@ -58,7 +58,7 @@ import WalletScript
     @Test func quitStopsAndMetaCommandsAnswer() {
         let result = run(["user alice", ":undo", ":quit", "topup 1.234"])
         #expect(result.exitCode == 0)
-        #expect(result.out.last?.contains(":undo works in the REPL") == true)
+        #expect(result.out.last == "undid: user alice", "\(result.out)")
     }
 
     /// The scenario runner accepts an indented or tab-separated `expect error`; piped input should too.

@@ -36,6 +36,8 @@ public struct Console {
         public var errors: [String] = []
         /// What a `:load` ran, step by step, so piped input can judge each as if typed.
         public var loaded: [LoadedStep] = []
+        /// `:undo` took lines back: a failed command among them needs no `expect error` now.
+        public var undid = false
     }
 
     /// One line a `:load` ran.
@@ -142,12 +144,14 @@ public struct Console {
         case ":quit", ":q", ":exit":
             return Response(quit: true)
         case ":undo" where !keepsSession, ":save" where !keepsSession:
-            return info("\(name) works in the REPL; with piped input, edit the lines instead")
+            return Response(errors: ["\(inputName):\(lineNumber): error: \(name) needs a console that keeps its session"])
         case ":undo":
             guard let undone = log.undo(into: &session) else { return info("nothing to undo") }
             let after = undone.looksAfter
             let also = after == 0 ? "" : " and the \(after == 1 ? "line" : "\(after) lines") typed after it"
-            return info("undid: \(Console.redacted(undone.source))\(also)")
+            var response = info("undid: \(Console.redacted(undone.source))\(also)")
+            response.undid = true
+            return response
         case ":reset":
             session = Session()
             if keepsSession {

@@ -6,7 +6,8 @@ public struct PipedRun {
     public private(set) var failures = 0
     public private(set) var parseErrors = 0
 
-    public init(inputName: String = "<stdin>") { console = Console(inputName: inputName, keepsSession: false) }
+    /// A piped session is a session: it keeps what `:undo` and `:save` need, as the REPL does.
+    public init(inputName: String = "<stdin>") { console = Console(inputName: inputName, keepsSession: true) }
 
     public struct Printed {
         public var out: [OutputLine] = []
@@ -27,6 +28,8 @@ public struct PipedRun {
         }
         printed.out = response.lines
         printed.quit = response.quit
+        // The failed command waiting for `expect error` was the line undone, or typed after it.
+        if response.undid { _ = errorJudge.settleAtEnd() }
         // A `:load` that could not read or parse its file is a line that did not parse.
         parseErrors += response.errors.count
         printed.err += response.errors
