@@ -8,7 +8,8 @@ public struct Console {
     /// Where `<input>:LINE` diagnostics count from.
     public private(set) var lineNumber = 0
     public let inputName: String
-    /// Only the REPL keeps a session to `:save` and `:undo`; piped input keeps none.
+    /// Whether the console keeps a session to `:save` and `:undo` (the REPL and piped input
+    /// do; a console that only runs lines, such as a test's, need not).
     public let keepsSession: Bool
     /// Every change since the console started, in order, plus comments: the current
     /// session is the replay of this log, and `:save` writes it from the last `:reset` on.

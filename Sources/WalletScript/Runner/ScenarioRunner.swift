@@ -160,8 +160,8 @@ public struct ScenarioStream {
         switch consume item {
         case .nothing: break
         case .problem(var diagnostic):
-            // `run` shows the line with a caret, as the REPL does.
-            diagnostic.source = String(decoding: line.content, as: UTF8.self)
+            // `run` shows the line with a caret, as the REPL does: the line the problem names.
+            if diagnostic.source == nil, diagnostic.line == line.number { diagnostic.source = String(decoding: line.content, as: UTF8.self) }
             addDiagnostic(diagnostic)
         case .output(let text):
             // An included file's recorded output is neither compared nor rewritten.

@@ -9,12 +9,15 @@ public enum IncludePath {
     public static let maxIncludedLines = 100_000
 
     /// PATH relative to the including file's folder (absolute stays absolute); `from` nil
-    /// means the working directory (REPL and piped input).
+    /// means the working directory (REPL and piped input). The folder keeps the including
+    /// file's spelling (`./a.scn` includes `./b.scn`), so a chain or `included from` spells
+    /// every path one way.
     public static func resolve(_ target: String, from file: String?) -> String {
-        if target.hasPrefix("/") { return TestName.normalized(target) }
-        guard let file, let slash = file.lastIndex(of: "/") else { return TestName.normalized(target) }
+        let cleaned = TestName.normalized(target)
+        if target.hasPrefix("/") { return cleaned }
+        guard let file, let slash = file.lastIndex(of: "/") else { return cleaned }
         let folder = file[..<slash]
-        return TestName.normalized((folder.isEmpty ? "/" : String(folder) + "/") + target)
+        return (folder.isEmpty ? "/" : String(folder) + "/") + cleaned
     }
 
     /// What identifies a file on the stack: its real path when it exists.

@@ -26,6 +26,8 @@ public struct ScenarioReader {
     private var inHeader = true
     /// The examples table, once its `examples:` line is read.
     public private(set) var examples: ExamplesTable? = nil
+    /// The `examples:` line as written: the excerpt of a problem labelled with its line.
+    private var examplesText = ""
     /// Reading the table's rows.
     private var inTable = false
     /// A misplaced or broken table: its rows are skipped, its problems already reported.
@@ -231,24 +233,35 @@ public struct ScenarioReader {
         inHeader = false
         inTable = true
         examples = ExamplesTable(line: line)
+        examplesText = text
         return .nothing
     }
 
     private mutating func tableRow(_ text: String, line: Int) -> Item {
+        let naming = examples?.columns.isEmpty == true
         guard let problem = examples?.add(text, line: line) else { return .nothing }
         tableBroken = true
+        // Without its column names the rows under them cannot be judged: one problem, not a cascade.
+        if naming { discardingTable = true }
         return .problem(Diagnostic(file: path, line: line, column: Lexer.column(in: text, at: problem.offset), message: problem.message))
     }
 
     /// The table is complete: it needs rows, and the row to run must exist.
     private mutating func endTable(line: Int) -> Diagnostic? {
+        var problem = tableProblem()
+        problem?.source = examplesText
+        return problem
+    }
+
+    private mutating func tableProblem() -> Diagnostic? {
         guard let table = examples else { return nil }
+        // A broken row was reported: "no rows" would only repeat it.
+        if tableBroken { return nil }
         if table.columns.isEmpty || table.rows.isEmpty {
             return Diagnostic(file: path, line: table.line, column: 1,
                               message: table.columns.isEmpty ? "the examples table is empty: indent a row of column names, then a row a test"
                                                              : "the examples table has column names but no rows")
         }
-        if tableBroken { return nil }
         if let exampleRow {
             guard let row = table.values(ofRow: exampleRow) else {
                 return Diagnostic(file: path, line: table.line, column: 1, message: "the examples table has no row \(exampleRow)")
