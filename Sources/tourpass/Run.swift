@@ -8,9 +8,8 @@ struct Run: ParsableCommand {
         abstract: "Run scenario files and folders (recursively) as golden tests.",
         discussion: """
             Exit 0 when all passed, 1 when some failed, 2 on bad usage or a file that does not parse (2 wins over 1).
-            A test is named by its path relative to the PATH argument it was found under (a file named \
-            directly: its file name); --filter, --exclude, \
-            --list, shards and JUnit use that name. Shards also come from LIT_NUM_SHARDS/LIT_RUN_SHARD and from \
+            A test is named by its path relative to the PATH argument it was found under; --filter, --exclude, \
+            --list, shards and JUnit use that name (a file named directly is sharded by its file name). Shards also come from LIT_NUM_SHARDS/LIT_RUN_SHARD and from \
             Bazel's TEST_TOTAL_SHARDS/TEST_SHARD_INDEX (with TEST_SHARD_STATUS_FILE and XML_OUTPUT_FILE).
             """
     )

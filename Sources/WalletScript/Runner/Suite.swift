@@ -103,7 +103,7 @@ public enum Suite {
             var isDirectory: ObjCBool = false
             guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else { missing.append(path); continue }
             guard isDirectory.boolValue else {
-                if byPath[path] == nil, isNew(path) { byPath[path] = TestName(path: path, relative: TestName.fileName(of: path)) }
+                if byPath[path] == nil, isNew(path) { byPath[path] = TestName(path: path, shardKey: TestName.fileName(of: path)) }
                 continue
             }
             let base = path.hasSuffix("/") ? String(path.dropLast()) : path

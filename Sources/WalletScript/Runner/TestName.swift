@@ -4,19 +4,24 @@
 public struct TestName: Sendable, Hashable, CustomStringConvertible {
     /// The path as it was found (`scenarios/cards/visa.scn`): what reports print.
     public let path: String
-    /// The path relative to the PATH argument (`cards/visa.scn`). A file named directly is
-    /// relative to its own folder: its name (`visa.scn`), however the path to it was typed
-    /// (`s/cards/visa.scn`, `./visa.scn`, `/ci/repo/s/cards/visa.scn`), so its shard is the
-    /// same from any working directory or machine, and the one `run s/cards` gives it.
+    /// The path relative to the PATH argument (`cards/visa.scn`); a file named directly
+    /// is its own path, without a leading `./`.
     public let relative: String
+    /// What the shard hash is over: the file alone (every row of a table lands together),
+    /// relative to the PATH argument. A file named directly is relative to its own folder:
+    /// its name (`visa.scn`), however the path to it was typed (`s/cards/visa.scn`,
+    /// `./visa.scn`, `/ci/repo/s/cards/visa.scn`), so its shard is the same from any working
+    /// directory or machine, and the one `run s/cards` gives it.
+    public let shardKey: String
     /// An examples row, without brackets (`amount=99.99`), when the file has a table.
     public var row: String?
     /// The examples row this test runs, 1-based, when the file has a table.
     public var exampleRow: Int?
 
-    public init(path: String, relative: String? = nil, row: String? = nil, exampleRow: Int? = nil) {
+    public init(path: String, relative: String? = nil, shardKey: String? = nil, row: String? = nil, exampleRow: Int? = nil) {
         self.path = path
         self.relative = TestName.normalized(relative ?? path)
+        self.shardKey = shardKey ?? self.relative
         self.row = row
         self.exampleRow = exampleRow
     }
@@ -24,7 +29,7 @@ public struct TestName: Sendable, Hashable, CustomStringConvertible {
     /// One test a row of an examples table, named by its label.
     public func rows(of table: ExamplesTable) -> [TestName] {
         table.rowLabels.enumerated().map { index, label in
-            TestName(path: path, relative: relative, row: label, exampleRow: index + 1)
+            TestName(path: path, relative: relative, shardKey: shardKey, row: label, exampleRow: index + 1)
         }
     }
 
@@ -41,9 +46,6 @@ public struct TestName: Sendable, Hashable, CustomStringConvertible {
             folder != "." && folder != ".." && TagExpression.isTag(folder) ? String(folder) : nil
         }
     }
-
-    /// Every row of a file lands in the same shard: the hash is over the file alone.
-    public var shardKey: String { relative }
 
     private var rowSuffix: String { row.map { "[\($0)]" } ?? "" }
 
