@@ -17,9 +17,13 @@ public enum RegularFile {
         }
     }
 
-    /// `it is a FIFO, not a regular file`.
+    /// `it is a FIFO, not a regular file`; `it is a directory`, as `run` and `:load` said before.
     static func refusal(_ kind: String) -> String {
-        kind == "not a regular file" ? "it is not a regular file" : "it is \(kind), not a regular file"
+        switch kind {
+        case "not a regular file": return "it is not a regular file"
+        case "a directory": return "it is a directory"
+        default: return "it is \(kind), not a regular file"
+        }
     }
 
     /// A descriptor open for blocking reads of the regular file PATH (follows links), or why not.
