@@ -8,7 +8,7 @@ import Testing
     func examplesExcerpts() throws {
         let dir = try TemporaryDirectory("tourpass-excerpt")
         defer { dir.remove() }
-        try dir.write("t/badcol.scn", "examples:\n  1bad | code\n  x | y\n\nuser a\n")
+        try dir.write("t/badcol.scn", "examples:\n  bad-col | code\n  x | y\n\nuser a\n")
         try dir.write("t/dup.scn", "examples:\n  a | a\n  x | y\n\nuser a\n")
         try dir.write("t/cells.scn", "examples:\n  a | b\n  x\n\nuser a\n")
         try dir.write("t/emptycell.scn", "examples:\n  a | b\n  x | \n\nuser a\n")
@@ -16,7 +16,7 @@ import Testing
         let result = try Tourpass.run(["run", "t"], directory: dir.path)
         #expect(result.status == 2)
         let expected = [
-            "t/badcol.scn:2:3: error: a column name is a letter or '_', then letters, digits or '_': 1bad\n      1bad | code\n      ^\n\n",
+            "t/badcol.scn:2:3: error: a column name is a letter or '_', then letters, digits or '_': bad-col\n      bad-col | code\n      ^\n\n",
             "t/cells.scn:3:4: error: this row has 1 cell, the table has 2 columns (a, b)\n      x\n       ^\n\n",
             "t/dup.scn:2:7: error: column 'a' is named twice\n      a | a\n          ^\n\n",
             "t/emptycell.scn:3:6: error: empty cell in column 'b'\n      x | \n         ^\n\n",
