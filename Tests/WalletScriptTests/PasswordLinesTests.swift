@@ -71,6 +71,8 @@ import Testing
         }
         #expect(Console.historyEntry(":save /tmp/a 246810.scn") == ":save /tmp/a 246810.scn")
         #expect(Console.historyEntry(":load x.scn") == ":load x.scn")
+        // A meta-command's path is shown as typed: `:undo` of a load names the file.
+        #expect(Secrets.redacted(":load runs/2024-0611/day1234.scn") == ":load runs/2024-0611/day1234.scn")
     }
 
     /// A `to:` name no merchant has is echoed by the failure and by `why`: its long digit runs hidden.

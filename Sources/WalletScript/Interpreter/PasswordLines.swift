@@ -21,7 +21,9 @@ extension Secrets {
         guard let first = tokens.first else { return nil }
         if first.isOption { return .unknown }
         let word = String(first.text)
-        if word == IncludeLine.keyword { return nil }
+        // `include` and the REPL's own commands take paths and targets, not passwords:
+        // `:load runs/2024-0611.scn` is shown and kept as typed.
+        if word == IncludeLine.keyword || MetaCommand.names.contains(word) { return nil }
         if let spec = CommandTable.spec(named: word) { return passwordCommands.contains(spec.name) ? .known(spec) : nil }
         guard let near = nearest(to: word, in: CommandTable.namesAndAliases) else { return .unknown }
         guard let spec = CommandTable.spec(named: near), passwordCommands.contains(spec.name) else { return nil }
