@@ -145,7 +145,7 @@ public struct Console {
         case ":quit", ":q", ":exit":
             return Response(quit: true)
         case ":undo" where !keepsSession, ":save" where !keepsSession:
-            return Response(errors: ["\(inputName):\(lineNumber): error: \(name) needs a console that keeps its session"])
+            return Response(errors: ["\(inputName):\(lineNumber): error: \(name) works in the REPL; piped input keeps no session (its memory would grow with the input): edit the lines instead"])
         case ":undo":
             guard let undone = log.undo(into: &session) else { return info("nothing to undo") }
             let after = undone.looksAfter

@@ -6,8 +6,9 @@ public struct PipedRun {
     public private(set) var failures = 0
     public private(set) var parseErrors = 0
 
-    /// A piped session is a session: it keeps what `:undo` and `:save` need, as the REPL does.
-    public init(inputName: String = "<stdin>") { console = Console(inputName: inputName, keepsSession: true) }
+    /// Piped input keeps no undo log: memory stays bounded by the world, never by the length
+    /// of the input, so `:undo` and `:save` are refused there as errors that count.
+    public init(inputName: String = "<stdin>") { console = Console(inputName: inputName, keepsSession: false) }
 
     public struct Printed {
         public var out: [OutputLine] = []
