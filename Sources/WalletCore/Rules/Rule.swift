@@ -3,7 +3,12 @@
 /// what would let it pass. Predicates are pure: they read the world and change nothing.
 public struct Rule<Input>: Sendable {
     public let info: RuleInfo
-    let holds: @Sendable (World, Input) -> Bool
+    /// A plain function, not a closure: a closure's context was retained and released for
+    /// every rule checked (nine times a payment); predicates capture nothing. The input is
+    /// `inout` only so that it is passed by address whatever `Input` is: a thin function
+    /// stored at a generic type gets no reabstraction thunk in debug builds, and one taking
+    /// `Input` by value crashed there. Predicates only read it.
+    let holds: @convention(thin) (World, inout Input) -> Bool
     /// The answer when it does not hold: the message with the numbers.
     let failure: @Sendable (World, Input) -> String
     /// The values it looked at, in words ("asked CNY 2,500.00; at most CNY 2,000.00").
@@ -12,7 +17,7 @@ public struct Rule<Input>: Sendable {
     let remedy: @Sendable (World, Input) -> String
 
     init(_ id: String, _ code: ErrorCode, also: [ErrorCode] = [], keys: [String] = [], _ statement: String,
-         holds: @escaping @Sendable (World, Input) -> Bool,
+         holds: @convention(thin) (World, inout Input) -> Bool,
          failure: @escaping @Sendable (World, Input) -> String,
          looked: @escaping @Sendable (World, Input) -> String = { _, _ in "" },
          remedy: @escaping @Sendable (World, Input) -> String = { _, _ in "" }) {
@@ -51,8 +56,9 @@ public struct RuleList<Input>: Sendable {
 
     /// The index of the first rule that does not hold, or nil when all hold.
     func firstFailure(_ world: World, _ input: Input) -> Int? {
-        rules.withUnsafeBufferPointer { buffer in
-            for index in buffer.indices where !buffer[index].holds(world, input) { return index }
+        var input = input
+        return rules.withUnsafeBufferPointer { buffer in
+            for index in buffer.indices where !buffer[index].holds(world, &input) { return index }
             return nil
         }
     }
@@ -94,7 +100,8 @@ public struct RuleList<Input>: Sendable {
                 // It held when checked; the failing rule's own effect (a wrong code that
                 // starts a lock) may have changed what it reads since, so say so.
                 let looked = rule.looked(world, input)
-                let changed = !rule.holds(world, input)
+                var input = input
+                let changed = !rule.holds(world, &input)
                 steps.append(.init(rule: rule.info, verdict: .held, looked: changed ? "held when checked; this command changed it since: " + looked : looked, remedy: ""))
             }
         }
