@@ -54,4 +54,23 @@ import Testing
         #expect(receipt.toPass == cny("10"))
         #expect(world.invariantViolations() == [])
     }
+
+    /// Predicates are thin functions taking the input by address: each list still answers
+    /// its first failing rule, and `why`'s verdicts agree with it.
+    @Test func thinPredicatesAnswerTheFirstFailure() throws {
+        var world = World()
+        let alice = try world.passHolder(amount: "100")
+        let cafe = try world.merchantID("cafe")
+        let tooMuch = PayInput(user: alice, amount: cny("150"), merchant: cafe, merchantName: "cafe", password: nil)
+        let fine = PayInput(user: alice, amount: cny("50"), merchant: cafe, merchantName: "cafe", password: nil)
+        let balance = PayRules.international.rules.firstIndex { $0.info.id == "pay.balance" }
+        #expect(PayRules.international.firstFailure(world, tooMuch) == balance)
+        #expect(PayRules.international.firstFailure(world, fine) == nil)
+        let steps = PayRules.international.explanation(world, tooMuch, failedRule: "pay.balance").steps
+        #expect(steps.map(\.verdict) == Array(repeating: .held, count: steps.count - 1) + [.failed])
+        #expect(steps.allSatisfy { !$0.looked.hasPrefix("held when checked") })
+        #expect(code { try world.pay(user: alice, amount: cny("150"), merchant: cafe) } == .payInsufficientBalance)
+        let unknown = TopUpInput(user: alice, amount: cny("100"), card: "9999")
+        #expect(TopUpRules.list.firstFailure(world, unknown).map { TopUpRules.list.rules[$0].info.id } == "topup.card_found")
+    }
 }
