@@ -10,6 +10,8 @@ import Foundation
 
 struct Found {
     var specs: [String] = []
+    /// Types declared `: BoxedCommand`: their enum case is `indirect`.
+    var boxed: Set<String> = []
     var moves: [String] = []
 }
 
@@ -19,7 +21,11 @@ func scan(_ text: String, path: String, into found: inout Found) -> [String] {
     var owner: String?
     var problems: [String] = []
     for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-        if let name = topLevelType(line) { owner = name; continue }
+        if let name = topLevelType(line) {
+            owner = name
+            if line.contains(": BoxedCommand") { found.boxed.insert(name) }
+            continue
+        }
         let trimmed = line.drop { $0 == " " || $0 == "\t" }
         guard !trimmed.hasPrefix("//") else { continue }
         for (member, form) in [("spec", "static let spec = CommandSpec("), ("moves", "static let moves = MoveSource(")] {
@@ -101,7 +107,7 @@ let source = """
     extension AnyCommand {
         /// One case a command type: a parsed line held without a box, run through a switch.
         enum Value: Sendable {
-    \(found.specs.map { "        case \(caseName($0))(\($0))\n" }.joined())    }
+    \(found.specs.map { "        \(found.boxed.contains($0) ? "indirect " : "")case \(caseName($0))(\($0))\n" }.joined())    }
 
         /// The command as an existential, for tests and casts off the hot path.
         public var base: any Command {
@@ -135,7 +141,7 @@ let source = """
     \(forward("return c.explanation(in: session, failedRule: failedRule)", found.specs))    }
     }
 
-    \(found.specs.map { "extension \($0) {\n    var anyCommand: AnyCommand { AnyCommand(.\(caseName($0))(self)) }\n}\n" }.joined(separator: "\n"))
+    \(found.specs.map { "extension \($0) {\n    consuming func asAnyCommand() -> AnyCommand { AnyCommand(.\(caseName($0))(self)) }\n}\n" }.joined(separator: "\n"))
     """
 // Rewritten only when it changed, so an unrelated edit does not recompile the registry.
 let url = URL(fileURLWithPath: output)

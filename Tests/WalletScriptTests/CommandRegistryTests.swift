@@ -79,7 +79,7 @@ import WalletCore
                 guard case .success(let command?) = CommandTable.parse(example) else { Issue.record("\(example) does not parse"); continue }
                 #expect(Swift.type(of: command.base) == type, "\(example) parsed as \(Swift.type(of: command.base)), not \(type)")
                 #expect(String(describing: command.value).hasPrefix(Self.caseName(of: type) + "("), "\(example): \(command.value)")
-                #expect(Swift.type(of: command.base.anyCommand.base) == type)
+                #expect(Swift.type(of: command.base.asAnyCommand().base) == type)
             }
         }
         // Spot checks of the cases the hot path matches by name.

@@ -1,7 +1,7 @@
 import WalletCore
 
 /// `card BRAND|NUMBER [options]`: link a card.
-struct CardCommand: Command {
+struct CardCommand: BoxedCommand {
     let request: CardRequest
 
     static let spec = CommandSpec(

@@ -1,7 +1,7 @@
 import WalletCore
 
 /// `user NAME [options]`: sign up, or switch to an existing user.
-struct UserCommand: Command {
+struct UserCommand: BoxedCommand {
     let request: SignUpRequest
     /// Read by the core's rules when it runs, so a malformed phone is `register.phone_invalid`.
     let phone: String?

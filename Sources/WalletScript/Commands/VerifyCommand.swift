@@ -1,7 +1,7 @@
 import WalletCore
 
 /// `verify [options]`: real-name verification.
-struct VerifyCommand: Command {
+struct VerifyCommand: BoxedCommand {
     let request: VerifyRequest
 
     static let spec = CommandSpec(

@@ -33,8 +33,9 @@ public struct Session: Sendable {
 
     public var currentUserName: String? { currentUser.map { world[$0].name } }
 
-    /// Runs one parsed command; `source` is its line as typed, for `why`.
-    public mutating func run(_ command: AnyCommand, source: String? = nil) -> Outcome {
+    /// Runs one parsed command; `source` is its line as typed, for `why`. Consuming: an
+    /// action moves into `lastAction` without a copy.
+    public mutating func run(_ command: consuming AnyCommand, source: String? = nil) -> Outcome {
         if command.role == .action {
             if let source { lastSourceBytes.set(source) }
             hasLastSource = source != nil
@@ -43,7 +44,7 @@ public struct Session: Sendable {
     }
 
     /// The same with the line as bytes (valid UTF-8), as a scenario file holds it.
-    public mutating func run(_ command: AnyCommand, sourceBytes: UnsafeBufferPointer<UInt8>) -> Outcome {
+    public mutating func run(_ command: consuming AnyCommand, sourceBytes: UnsafeBufferPointer<UInt8>) -> Outcome {
         if command.role == .action {
             lastSourceBytes.set(sourceBytes)
             hasLastSource = true
@@ -51,10 +52,10 @@ public struct Session: Sendable {
         return runParsed(command)
     }
 
-    private mutating func runParsed(_ command: AnyCommand) -> Outcome {
+    private mutating func runParsed(_ command: consuming AnyCommand) -> Outcome {
         switch command.role {
         case .action:
-            lastAction = command
+            // Kept as the last action once it ran (no action's run reads it; `why` does).
             unparsed = nil
             let actor = command.isAttempt ? currentUser : nil
             let journalStart = actor.map { world.journalTotal(of: $0) } ?? 0
@@ -64,11 +65,13 @@ public struct Session: Sendable {
                 let output = try command.run(in: &self)
                 lastResult = .success(())
                 if command.isAttempt { recordAttempt(command, by: actor, from: journalStart, code: nil) }
+                lastAction = consume command
                 return Outcome(output: output)
             } catch {
                 lastResult = .failure(error)
                 lastActionSwitched = false
                 if command.isAttempt { recordAttempt(command, by: actor, from: journalStart, code: error.code) }
+                lastAction = consume command
                 return .failure(error)
             }
         case .assertion, .explanation:

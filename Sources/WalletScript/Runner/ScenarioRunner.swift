@@ -245,9 +245,11 @@ public struct ScenarioStream {
     public var updateChangesFile: Bool { rewrite != nil }
     public var updatedBytes: [UInt8] { rewrite?.applying { _ in true } ?? originalBytes }
 
-    /// Borrows the command: the session copies what it keeps.
-    private mutating func run(_ command: AnyCommand, isAssertion: Bool, source: ScenarioReader.StepSource, line: RawLine) {
+    /// Consumes the command: it moves into the session (its last action).
+    private mutating func run(_ command: consuming AnyCommand, isAssertion: Bool, source: ScenarioReader.StepSource, line: RawLine) {
         let outcome: Outcome
+        let isAction = command.role == .action
+        // The command moves into the session (its last action); coverage reads it there.
         switch source {
         case .bytes(let bytes):
             outcome = session.run(command, sourceBytes: bytes)
@@ -256,7 +258,7 @@ public struct ScenarioStream {
             outcome = session.run(command, source: text)
             pendingSource.set(text)
         }
-        coverage?.count(command, outcome, in: session)
+        if isAction, coverage != nil, let ran = session.lastAction { coverage?.count(ran, outcome, in: session) }
         var rendered: [String]? = nil
         let topLevel = stack.count == 1
         if renders {
