@@ -92,6 +92,13 @@ import WalletCore
         }
     }
 
+    /// A parsed line is held inline in about 50 bytes (`pay`'s own and a tag), so moving it is
+    /// cheap: a large command is a `BoxedCommand`, behind a reference.
+    @Test func theEnumStaysSmall() {
+        #expect(MemoryLayout<AnyCommand>.size <= 56, "\(MemoryLayout<AnyCommand>.size) bytes: make the largest command a BoxedCommand")
+        #expect(MemoryLayout<AnyCommand>.size >= MemoryLayout<PayCommand>.size)
+    }
+
     /// The generator's case name: the type's name with its leading capitals lowered.
     static func caseName(of type: Any.Type) -> String {
         let name = String(describing: type)
