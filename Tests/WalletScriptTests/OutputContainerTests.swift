@@ -28,6 +28,33 @@ import Testing
         #expect(session.lastSource == "user amy")
     }
 
+    /// `pay`, `topup` and `balance` (most lines of a long run) say a value held inline, not
+    /// boxed as `any OutputValue`, and it reads as before.
+    @Test func theCommonOutputsAreHeldInline() {
+        var session = Session()
+        for line in ["user amy", "verify", "card visa"] { _ = session.run(line: line) }
+        let expected: [(String, [String])] = [
+            ("topup 500", ["topped up CNY 500.00 from visa ••1111: charged CNY 525.00 (about US$75.29) including a CNY 25.00 fee",
+                           "TourPass opened, valid until 2026-04-01 00:00", "TourPass balance CNY 500.00"]),
+            ("pay 38.50 qr:cross", ["paid CNY 38.50 to cross-qr from TourPass; balance CNY 461.50"]),
+            ("balance", ["TourPass CNY 461.50 (active until 2026-04-01 00:00)"]),
+        ]
+        for (line, lines) in expected {
+            guard case .success(let outcome?) = session.run(line: line), case .inline = outcome.output else {
+                Issue.record("\(line) is not held inline"); continue
+            }
+            #expect(outcome.lines.map(\.text) == lines)
+            #expect(outcome.output.count == 1 && outcome.output.values.flatMap(\.lines) == outcome.lines)
+            #expect(outcome.output.first?.lines == outcome.lines && Array(outcome.output).count == 1)
+        }
+        // A card payment (a domestic user's) says so by value too.
+        for line in ["user bo version:domestic", "card unionpay"] { _ = session.run(line: line) }
+        guard case .success(let card?) = session.run(line: "pay 5 qr:cross"), case .inline = card.output else {
+            Issue.record("a card payment is not held inline"); return
+        }
+        #expect(card.lines.map(\.text) == ["paid CNY 5.00 to cross-qr from unionpay ••0004"])
+    }
+
     @Test func failuresQuoteTheLineAsTyped() {
         let text = "user amy\npay 5 to:nowhere\npay 5 to:\"Café Lu\"\n"
         let (result, _) = ScenarioRunner.run(text: text, path: "t.scn")

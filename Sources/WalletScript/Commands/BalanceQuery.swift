@@ -9,8 +9,8 @@ struct BalanceQuery: Command {
     func run(in session: inout Session) throws(WalletError) -> Output {
         // Fields read in place: `session.world[id]` copied the whole user.
         let i = try session.requireUser().index
-        return .one(Balances(version: session.world.users[i].version, pass: PassSummary(session.world.users[i].pass),
-                             walletFen: session.world.users[i].walletFen))
+        return .inline(.balances(Balances(version: session.world.users[i].version, pass: PassSummary(session.world.users[i].pass),
+                                          walletFen: session.world.users[i].walletFen)))
     }
 
     struct Balances: OutputValue {

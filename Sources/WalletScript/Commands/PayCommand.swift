@@ -60,8 +60,8 @@ struct PayCommand: Command {
         let name = merchantName
         let receipt = try session.world.pay(user: id, amount: amount, merchantNamed: name, password: password)
         switch receipt.source {
-        case .pass: return .one(Paid(amount: amount, merchant: name, from: nil, balance: receipt.passBalance))
-        case .card(let card): return .one(Paid(amount: amount, merchant: name, from: CardLabel(session.world[card]), balance: nil))
+        case .pass: return .inline(.paid(Paid(amount: amount, merchant: name, from: nil, balance: receipt.passBalance)))
+        case .card(let card): return .inline(.paid(Paid(amount: amount, merchant: name, from: CardLabel(session.world[card]), balance: nil)))
         }
     }
 

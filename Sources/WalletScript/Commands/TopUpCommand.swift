@@ -41,7 +41,7 @@ struct TopUpCommand: Command {
     func run(in session: inout Session) throws(WalletError) -> Output {
         let id = try session.requireUser()
         let receipt = try session.world.topUp(user: id, amount: amount, card: card)
-        return .one(ToppedUp(receipt: receipt, card: CardLabel(session.world[receipt.card]), fxUSDPer10k: session.world.policy.fxUSDPer10k))
+        return .inline(.toppedUp(ToppedUp(receipt: receipt, card: CardLabel(session.world[receipt.card]), fxUSDPer10k: session.world.policy.fxUSDPer10k)))
     }
 
     struct ToppedUp: OutputValue {

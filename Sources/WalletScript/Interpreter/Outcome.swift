@@ -48,7 +48,7 @@ public struct Outcome: Sendable, Equatable {
 
     /// The rendered lines: the outputs, then the error or the failed assertion.
     public var lines: [OutputLine] {
-        var lines = output.flatMap(\.lines)
+        var lines = output.lines
         if let error { lines.append(OutputLine(.error, "error \(error.code.rawValue): \(error.message)")) }
         if let failedAssertion { lines.append(OutputLine(.error, "expect failed: \(failedAssertion)")) }
         return lines
