@@ -58,7 +58,8 @@ import WalletScript
     @Test func quitStopsAndMetaCommandsAnswer() {
         let result = run(["user alice", ":help pay", ":quit", "topup 1.234"])
         #expect(result.exitCode == 0, "\(result.err)")
-        #expect(result.out.first?.hasPrefix("usage: pay") == true, "\(result.out)")
+        #expect(result.out.contains { $0.hasPrefix("usage: pay") }, "\(result.out)")
+        #expect(!result.out.contains { $0.contains("1.234") }, "nothing runs after :quit")
     }
 
     /// The scenario runner accepts an indented or tab-separated `expect error`; piped input should too.
