@@ -47,6 +47,9 @@ public struct PipedRun {
     /// The scenario rules for one command: a failed `expect` fails; a failed command is
     /// judged by the one `ErrorJudge`.
     /// `includedFrom`: the include lines that led to `file` (` (included from <stdin>:3)`).
+    // Not inlined: inlined into `feed`, Swift 6.3.1's optimizer crashed on the borrowed
+    // command's switch (CopyPropagation, "Found ownership error") in release builds.
+    @inline(never)
     private mutating func judge(_ command: AnyCommand, _ outcome: Outcome, line: Int, source: String, file: String?,
                                 includedFrom: [String], recordingShows: Bool, into err: inout [String]) {
         if let failed = errorJudge.settle(next: command) {
