@@ -37,8 +37,6 @@ public struct Console {
         public var errors: [String] = []
         /// What a `:load` ran, step by step, so piped input can judge each as if typed.
         public var loaded: [LoadedStep] = []
-        /// `:undo` took lines back: a failed command among them needs no `expect error` now.
-        public var undid = false
     }
 
     /// One line a `:load` ran.
@@ -150,9 +148,7 @@ public struct Console {
             guard let undone = log.undo(into: &session) else { return info("nothing to undo") }
             let after = undone.looksAfter
             let also = after == 0 ? "" : " and the \(after == 1 ? "line" : "\(after) lines") typed after it"
-            var response = info("undid: \(Console.redacted(undone.source))\(also)")
-            response.undid = true
-            return response
+            return info("undid: \(Console.redacted(undone.source))\(also)")
         case ":reset":
             session = Session()
             if keepsSession {

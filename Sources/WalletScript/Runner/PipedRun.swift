@@ -29,8 +29,6 @@ public struct PipedRun {
         }
         printed.out = response.lines
         printed.quit = response.quit
-        // The failed command waiting for `expect error` was the line undone, or typed after it.
-        if response.undid { _ = errorJudge.settleAtEnd() }
         // A `:load` that could not read or parse its file is a line that did not parse.
         parseErrors += response.errors.count
         printed.err += response.errors
