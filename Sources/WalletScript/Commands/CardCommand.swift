@@ -13,25 +13,25 @@ struct CardCommand: BoxedCommand {
         parse: { (r) throws(Diagnostic) in
             let first = try r.positional("a BRAND or a card NUMBER")
             var request: CardRequest
-            if let test = TestCard.named(first.text.lowercased()) {
+            if let test = TestCard.named(r.text(first).lowercased()) {
                 // The user's own sandbox card of that kind.
                 request = CardRequest(sandbox: test)
-            } else if first.text.first?.isNumber == true {
-                var number = String(first.text)
+            } else if r.text(first).first?.isNumber == true {
+                var number = r.text(first)
                 // Groups as printed; the core judges the digits (`card.invalid_number`).
-                for group in r.remainingPositionals() { number += " " + group.text }
+                for group in r.remainingPositionals() { number += " " + r.text(group) }
                 request = CardRequest(number: number)
             } else {
-                let hint = didYouMean(String(first.text), in: TestCard.all.map(\.word))
-                throw r.error("unknown card brand '\(first.text)'\(hint)", at: first.offset)
+                let hint = didYouMean(r.text(first), in: TestCard.all.map(\.word))
+                throw r.error("unknown card brand '\(r.text(first))'\(hint)", at: first.offset)
             }
             if let token = try r.option("exp") {
-                guard let expiry = CardExpiry.parse(token.text) else {
-                    throw r.error("a card expiry is MM/YY, e.g. 12/29: \(token.text)", at: token.valueOffset)
+                guard let expiry = CardExpiry.parse(Substring(r.text(token))) else {
+                    throw r.error("a card expiry is MM/YY, e.g. 12/29: \(r.text(token))", at: token.valueOffset)
                 }
                 request.expiry = expiry
             }
-            if let token = try r.option("name") { request.holderName = String(token.text) }
+            if let token = try r.option("name") { request.holderName = r.text(token) }
             if let token = try r.option("password") { request.password = try r.password(token) }
             return CardCommand(request: request)
         })

@@ -11,9 +11,10 @@ struct ExpectCommand: Command {
         AssertionKind("ok", "ok") { (_) throws(Diagnostic) in .ok },
         AssertionKind("error", "error CODE", values: ErrorCode.allCases.map(\.rawValue)) { (r) throws(Diagnostic) in
             let token = try r.positional("an error CODE")
-            guard let code = ErrorCode(rawValue: String(token.text)) else {
-                let hint = didYouMean(String(token.text), in: ErrorCode.allCases.map(\.rawValue))
-                throw r.error("unknown error code '\(token.text)'\(hint)", at: token.offset)
+            let typed = r.text(token)
+            guard let code = ErrorCode(rawValue: typed) else {
+                let hint = didYouMean(typed, in: ErrorCode.allCases.map(\.rawValue))
+                throw r.error("unknown error code '\(typed)'\(hint)", at: token.offset)
             }
             return .error(code)
         },
@@ -22,10 +23,10 @@ struct ExpectCommand: Command {
             .status(try r.choice(r.positional("none, active or expired"), states))
         },
         AssertionKind("charged", "charged AMOUNT [card:C]") { (r) throws(Diagnostic) in
-            .charged(try r.amount(r.positional("an AMOUNT"), allowZero: true), card: try r.option("card").map { String($0.text) })
+            .charged(try r.amount(r.positional("an AMOUNT"), allowZero: true), card: try r.option("card").map { r.text($0) })
         },
         AssertionKind("refunded", "refunded AMOUNT [card:C]") { (r) throws(Diagnostic) in
-            .refunded(try r.amount(r.positional("an AMOUNT"), allowZero: true), card: try r.option("card").map { String($0.text) })
+            .refunded(try r.amount(r.positional("an AMOUNT"), allowZero: true), card: try r.option("card").map { r.text($0) })
         },
         AssertionKind("fees", "fees AMOUNT") { (r) throws(Diagnostic) in .fees(try r.amount(r.positional("an AMOUNT"), allowZero: true)) },
         AssertionKind("verified", "verified yes|no", values: Choices.yesNo.map(\.0)) { (r) throws(Diagnostic) in
@@ -33,8 +34,8 @@ struct ExpectCommand: Command {
         },
         AssertionKind("now", "now DATE [HH:MM]") { (r) throws(Diagnostic) in
             let date = try r.positional("a DATE")
-            var text = String(date.text)
-            if let time = r.optionalPositional() { text += " " + time.text }
+            var text = r.text(date)
+            if let time = r.optionalPositional() { text += " " + r.text(time) }
             guard let instant = Instant.parse(Substring(text)) else {
                 throw r.error("not a date or time (expected YYYY-MM-DD [HH:MM]): \(text)", at: date.offset)
             }
@@ -62,9 +63,10 @@ struct ExpectCommand: Command {
         parse: { (r) throws(Diagnostic) in
             let words = kinds.map(\.word)
             let token = try r.positional("what to check (\(words.joined(separator: ", ")))")
-            guard let kind = kinds.first(where: { $0.word == token.text }) else {
-                let hint = didYouMean(String(token.text), in: words)
-                throw r.error("expect cannot check '\(token.text)'\(hint)", at: token.offset)
+            let typed = r.text(token)
+            guard let kind = kinds.first(where: { $0.word == typed }) else {
+                let hint = didYouMean(typed, in: words)
+                throw r.error("expect cannot check '\(typed)'\(hint)", at: token.offset)
             }
             return ExpectCommand(assertion: try kind.parse(&r))
         })

@@ -10,7 +10,7 @@ struct HelpCommand: Command {
         examples: ["help", "help pay", "help topup.count_limit"], positionalDynamic: .helpTopics,
         parse: { (r) throws(Diagnostic) in
             guard let token = r.optionalPositional() else { return HelpCommand(topic: nil) }
-            let name = String(token.text)
+            let name = r.text(token)
             guard HelpCommand.knows(name) else {
                 // A dotted word is a code or a rule id (`why` prints ids like `pay.qr`).
                 if name.contains(".") {

@@ -12,7 +12,7 @@ struct HistoryQuery: Command {
         examples: ["history", "history card:visa", "history since:2026-03-01", "history card:1111 since:2026-03-01 09:30"], exampleSetup: ["user alice", "verify", "card visa", "topup 500"],
         options: [OptionSpec("card", dynamic: .cards), OptionSpec("since")],
         parse: { (r) throws(Diagnostic) in
-            let card = try r.option("card").map { String($0.text) }
+            let card = try r.option("card").map { r.text($0) }
             let since = try r.instant(option: "since")
             return HistoryQuery(card: card, since: since)
         })

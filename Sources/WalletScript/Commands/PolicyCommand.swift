@@ -20,7 +20,8 @@ struct PolicyCommand: Command {
         parse: { (r) throws(Diagnostic) in
             guard let key = r.optionalPositional() else { return PolicyCommand(key: nil, value: nil) }
             // An unknown key is checked when it runs: `policy.unknown_key`.
-            return PolicyCommand(key: String(key.text), value: r.optionalPositional().map { String($0.text) })
+            let value = r.optionalPositional().map { r.text($0) }
+            return PolicyCommand(key: r.text(key), value: value)
         })
 
     func run(in session: inout Session) throws(WalletError) -> Output {

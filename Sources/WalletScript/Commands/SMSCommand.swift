@@ -10,14 +10,15 @@ struct SMSCommand: Command {
         examples: ["sms 4821  # fails: register.wrong_code", "sms"], exampleSetup: ["user zoe sms:manual"],
         parse: { (r) throws(Diagnostic) in
             guard let token = r.optionalPositional() else { return SMSCommand(code: nil) }
-            guard !token.text.isEmpty, token.text.allSatisfy(\.isASCIIDigitCharacter) else {
-                throw r.error("an SMS code is digits only: \(token.text)", at: token.offset)
+            let text = r.text(token)
+            guard !text.isEmpty, text.allSatisfy(\.isASCIIDigitCharacter) else {
+                throw r.error("an SMS code is digits only: \(text)", at: token.offset)
             }
             // The length, not the digits: a long run may be a card number pasted here.
-            guard token.text.count <= 8 else {
-                throw r.error("an SMS code has 4 digits (at most 8 are read); this has \(token.text.count)", at: token.offset)
+            guard text.count <= 8 else {
+                throw r.error("an SMS code has 4 digits (at most 8 are read); this has \(text.count)", at: token.offset)
             }
-            return SMSCommand(code: String(token.text))
+            return SMSCommand(code: text)
         })
 
     var isAttempt: Bool { true }

@@ -15,7 +15,10 @@ struct TopUpCommand: Command {
         options: [OptionSpec("card", dynamic: .cards)],
         parse: { (r) throws(Diagnostic) in
             let amount = try r.amount(r.positional("an AMOUNT"))
-            return TopUpCommand(amount: amount, card: try r.option("card").map { String($0.text) })
+            // Not `.map { r.text($0) }`: a closure capturing the reader copies it.
+            var card: String? = nil
+            if let typed = try r.option("card") { card = r.text(typed) }
+            return TopUpCommand(amount: amount, card: card)
         })
 
     var isAttempt: Bool { true }

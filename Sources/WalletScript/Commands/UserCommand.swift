@@ -18,10 +18,10 @@ struct UserCommand: BoxedCommand {
             let name = try r.name(r.positional("a NAME"), of: "user")
             var request = SignUpRequest(name: name)
             var hasOptions = false
-            let phone = try r.option("phone").map { String($0.text) }
+            let phone = try r.option("phone").map { r.text($0) }
             if phone != nil { hasOptions = true }
             if let token = try r.option("nationality") { request.nationality = try r.nationality(token); hasOptions = true }
-            if let token = try r.option("name") { request.fullName = String(token.text); hasOptions = true }
+            if let token = try r.option("name") { request.fullName = r.text(token); hasOptions = true }
             if let token = try r.option("version") {
                 request.version = try r.choice(token, versions + [("international", .international)])
                 hasOptions = true

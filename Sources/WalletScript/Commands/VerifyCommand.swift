@@ -12,7 +12,7 @@ struct VerifyCommand: BoxedCommand {
                   OptionSpec("face", faces.map(\.0)), OptionSpec("born")],
         parse: { (r) throws(Diagnostic) in
             var request = VerifyRequest()
-            if let token = try r.option("passport") { request.passport = String(token.text) }
+            if let token = try r.option("passport") { request.passport = r.text(token) }
             if let token = try r.option("expires") { request.expires = try r.date(token) }
             if let token = try r.option("nationality") { request.nationality = try r.nationality(token) }
             if let token = try r.option("face") { request.facePasses = try r.choice(token, faces) }

@@ -1,12 +1,22 @@
 import WalletCore
 
+/// A word the parser took: where it lies in the line, and nothing else (copying one retains
+/// nothing). The reader makes its text or value from the line's bytes when asked.
+struct Arg {
+    let word: RawToken
+    /// UTF-8 offsets into the line, for columns in diagnostics.
+    var offset: Int { word.offset }
+    var valueOffset: Int { word.valueOffset }
+    var isOption: Bool { word.isOption }
+}
+
 /// Reads one line's tokens for a command's parser, with diagnostics that point at the
 /// offending word. Every option must be consumed and every positional used, or it is an error.
 public struct ArgReader {
     let command: String
     /// The line's words; the parser reads those from `first` on (after the command name),
-    /// with a bit for each one it has taken (the lexer allows at most 64 words). A word
-    /// becomes a `Token` only when the parser takes it; option keys are matched as bytes.
+    /// with a bit for each one it has taken (the lexer allows at most 64 words). A word the
+    /// parser takes is an `Arg` (offsets only); option keys are matched as bytes.
     var buffer: TokenBuffer
     private let first: Int
     private var taken: UInt64 = 0
@@ -23,7 +33,7 @@ public struct ArgReader {
     /// Lines about passwords never quote what was typed.
     var isSensitive: Bool { !Secrets.isSafeForHistory(line) }
 
-    func quote(_ token: Token) -> String { isSensitive ? "" : ": \(token.text)" }
+    func quote(_ arg: Arg) -> String { isSensitive ? "" : ": \(text(arg))" }
 
     func error(_ message: String, at offset: Int) -> Diagnostic {
         Diagnostic(column: Lexer.column(in: line, at: offset), message: message)
@@ -33,10 +43,56 @@ public struct ArgReader {
         Diagnostic(column: Lexer.column(in: line, at: line.utf8.count), message: message)
     }
 
+    // MARK: a taken word's text, made from the line's bytes
+
+    /// The word, or the option's value, with quotes removed.
+    func text(_ arg: Arg) -> String {
+        if arg.word.quoted >= 0 { return buffer.quoted[Int(arg.word.quoted)] }
+        return withValueBytes(arg) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The option's key without its colon, or nil for a plain word.
+    func key(_ arg: Arg) -> String? {
+        guard arg.isOption else { return nil }
+        return buffer.withBytes { String(decoding: UnsafeBufferPointer(rebasing: $0[arg.offset..<arg.offset + Int(arg.word.keyLength)]), as: UTF8.self) }
+    }
+
+    /// The value's bytes, read in place.
+    func withValueBytes<R>(_ arg: Arg, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if arg.word.quoted >= 0 {
+            var text = buffer.quoted[Int(arg.word.quoted)]
+            return text.withUTF8(body)
+        }
+        return buffer.withBytes { body(UnsafeBufferPointer(rebasing: $0[arg.valueOffset..<arg.word.valueEnd])) }
+    }
+
+    /// Whether the value is `word`: a quoted value as a String (as it always was), a word of
+    /// the line compared as bytes.
+    func valueIs(_ arg: Arg, _ word: String) -> Bool {
+        if arg.word.quoted >= 0 { return buffer.quoted[Int(arg.word.quoted)] == word }
+        var word = word
+        return word.withUTF8 { expected in
+            withValueBytes(arg) { value in
+                guard value.count == expected.count else { return false }
+                for index in 0..<value.count where value[index] != expected[index] { return false }
+                return true
+            }
+        }
+    }
+
+    private func isEmpty(_ arg: Arg) -> Bool {
+        arg.word.quoted >= 0 ? buffer.quoted[Int(arg.word.quoted)].isEmpty : arg.word.valueEnd == arg.valueOffset
+    }
+
+    /// Typed with quotes: its text is not the line's bytes.
+    func isQuoted(_ arg: Arg) -> Bool { arg.word.quoted >= 0 }
+
+    // MARK: taking words
+
     private var indices: Range<Int> { first..<max(first, buffer.wordCount) }
     private func isTaken(_ index: Int) -> Bool { taken & (1 << UInt64(index - first)) != 0 }
     private mutating func take(_ index: Int) { taken |= 1 << UInt64(index - first) }
-    private func token(_ index: Int) -> Token { buffer.token(index) }
+    private func arg(_ index: Int) -> Arg { Arg(word: buffer.words[index]) }
 
     /// The first word not taken that is no option, read in place (this runs a word or two a line).
     private func nextPositionalIndex() -> Int? {
@@ -48,32 +104,32 @@ public struct ArgReader {
         }
     }
 
-    mutating func positional(_ what: String) throws(Diagnostic) -> Token {
-        guard let token = optionalPositional() else { throw error("\(command) needs \(what)") }
-        return token
+    mutating func positional(_ what: String) throws(Diagnostic) -> Arg {
+        guard let arg = optionalPositional() else { throw error("\(command) needs \(what)") }
+        return arg
     }
 
-    mutating func optionalPositional() -> Token? {
+    mutating func optionalPositional() -> Arg? {
         guard let index = nextPositionalIndex() else { return nil }
         take(index)
-        return token(index)
+        return arg(index)
     }
 
-    mutating func remainingPositionals() -> [Token] {
-        var rest: [Token] = []
-        while let token = optionalPositional() { rest.append(token) }
+    mutating func remainingPositionals() -> [Arg] {
+        var rest: [Arg] = []
+        while let arg = optionalPositional() { rest.append(arg) }
         return rest
     }
 
     /// The value of `key:`, marked as taken so that leftovers can be reported.
-    mutating func option(_ key: StaticString) throws(Diagnostic) -> Token? {
+    mutating func option(_ key: StaticString) throws(Diagnostic) -> Arg? {
         let (index, again) = key.withUTF8Buffer { findOption($0) }
         guard index >= 0 else { return nil }
         take(index)
         if again >= 0 { throw error("`\(key):` is given twice", at: buffer.words[again].offset) }
-        let token = token(index)
-        if token.isEmpty { throw error("`\(key):` needs a value", at: token.valueOffset) }
-        return token
+        let arg = arg(index)
+        if isEmpty(arg) { throw error("`\(key):` needs a value", at: arg.valueOffset) }
+        return arg
     }
 
     /// The first word that is the option `key:` and the next such word (-1 for none), in one
@@ -83,7 +139,7 @@ public struct ArgReader {
         guard first < end, let keyBytes = key.baseAddress else { return (-1, -1) }
         let length = key.count
         return buffer.words.withUnsafeBufferPointer { words in
-            buffer.bytes.withUnsafeBufferPointer { bytes in
+            buffer.withBytes { bytes in
                 var found = -1
                 for index in first..<end {
                     let word = words[index]
@@ -102,9 +158,12 @@ public struct ArgReader {
     /// Reports anything the parser did not take. Unknown option keys were refused before
     /// parsing (`CommandTable.parse`), so a leftover option is a known one used out of place.
     func finish() throws(Diagnostic) {
+        // Usually every word was taken: one compare.
+        let count = max(0, buffer.wordCount - first)
+        guard taken != (count >= 64 ? UInt64.max : (1 << UInt64(count)) - 1) else { return }
         for index in indices where !isTaken(index) {
-            let extra = token(index)
-            if let key = extra.key {
+            let extra = arg(index)
+            if let key = key(extra) {
                 throw error("option `\(key):` does not apply to this use of \(command)", at: extra.offset)
             }
             throw error("unexpected word for \(command)\(quote(extra))" + spacedNameHint(index, extra), at: extra.offset)
@@ -113,12 +172,12 @@ public struct ArgReader {
 
     /// `pay 5 to:Tea House`, `user Mary Ann`: the stray word is most likely the rest of a
     /// name with a space, so say how to write it (only on this error path).
-    private func spacedNameHint(_ index: Int, _ extra: Token) -> String {
+    private func spacedNameHint(_ index: Int, _ extra: Arg) -> String {
         guard !isSensitive, index > first, !extra.isOption else { return "" }
-        let previous = token(index - 1)
-        guard previous.unquoted == nil else { return "" }
-        let joined = "\"\(previous.text) \(extra.text)\""
-        if let key = previous.key, ["to", "from", "name"].contains(key) {
+        let previous = arg(index - 1)
+        guard !isQuoted(previous) else { return "" }
+        let joined = "\"\(text(previous)) \(text(extra))\""
+        if let key = key(previous), ["to", "from", "name"].contains(key) {
             return "; a name with a space goes in quotes: \(key):\(joined)"
         }
         if !previous.isOption, index - 1 == first, ["user", "merchant"].contains(command) {
@@ -131,30 +190,35 @@ public struct ArgReader {
     // Marked `mutating` though they change nothing: in `r.amount(r.positional(…))` a
     // non-mutating call would copy the reader before the argument mutates it.
 
-    mutating func amount(_ token: Token, allowZero: Bool = false) throws(Diagnostic) -> Money {
-        switch token.withValueBytes({ Money.parse(utf8: $0, allowZero: allowZero) }) {
+    mutating func amount(_ arg: Arg, allowZero: Bool = false) throws(Diagnostic) -> Money {
+        switch withValueBytes(arg, { Money.parse(utf8: $0, allowZero: allowZero) }) {
         case .success(let money): return money
-        case .failure(let problem): throw error(problem.message(typed: token.text), at: token.valueOffset)
+        case .failure(let problem): throw error(problem.message(typed: Substring(text(arg))), at: arg.valueOffset)
         }
     }
 
-    mutating func duration(_ token: Token) throws(Diagnostic) -> SimDuration {
-        switch token.withValueBytes({ SimDuration.parse(utf8: $0) }) {
+    mutating func duration(_ arg: Arg) throws(Diagnostic) -> SimDuration {
+        switch withValueBytes(arg, { SimDuration.parse(utf8: $0) }) {
         case .success(let span): return span
-        case .failure(let problem): throw error("\(problem.message): \(token.text)", at: token.valueOffset)
+        case .failure(let problem): throw error("\(problem.message): \(text(arg))", at: arg.valueOffset)
         }
     }
 
-    mutating func date(_ token: Token) throws(Diagnostic) -> CivilDate {
-        guard let date = CivilDate.parse(token.text) else {
-            throw error("not a date (expected YYYY-MM-DD): \(token.text)", at: token.valueOffset)
+    mutating func date(_ arg: Arg) throws(Diagnostic) -> CivilDate {
+        let typed = text(arg)
+        guard let date = CivilDate.parse(Substring(typed)) else {
+            throw error("not a date (expected YYYY-MM-DD): \(typed)", at: arg.valueOffset)
         }
         return date
     }
 
-    mutating func instant(_ token: Token) throws(Diagnostic) -> Instant {
-        guard let instant = Instant.parse(token.text) else {
-            throw error("not a date or time (expected YYYY-MM-DD or \"YYYY-MM-DD HH:MM\"): \(token.text)", at: token.valueOffset)
+    mutating func instant(_ arg: Arg) throws(Diagnostic) -> Instant {
+        try instant(text(arg), at: arg.valueOffset)
+    }
+
+    private func instant(_ typed: String, at valueOffset: Int) throws(Diagnostic) -> Instant {
+        guard let instant = Instant.parse(Substring(typed)) else {
+            throw error("not a date or time (expected YYYY-MM-DD or \"YYYY-MM-DD HH:MM\"): \(typed)", at: valueOffset)
         }
         return instant
     }
@@ -162,51 +226,55 @@ public struct ArgReader {
     /// The instant of `key:`, its time unquoted too (`to:2026-04-01 09:30`): a word typed
     /// after the date is its time.
     mutating func instant(option key: StaticString) throws(Diagnostic) -> Instant? {
-        guard let token = try option(key) else { return nil }
-        if !token.text.contains(" "), let time = optionalPositional() {
-            return try instant(Token(key: "\(key)", text: String(token.text) + " " + time.text, offset: token.offset, valueOffset: token.valueOffset))
+        guard let arg = try option(key) else { return nil }
+        let typed = text(arg)
+        if !typed.contains(" "), let time = optionalPositional() {
+            return try instant(typed + " " + text(time), at: arg.valueOffset)
         }
-        return try instant(token)
+        return try instant(typed, at: arg.valueOffset)
     }
 
-    mutating func choice<T>(_ token: Token, _ choices: [(String, T)]) throws(Diagnostic) -> T {
-        if let hit = choices.first(where: { token.valueIs($0.0) }) { return hit.1 }
+    mutating func choice<T>(_ arg: Arg, _ choices: [(String, T)]) throws(Diagnostic) -> T {
+        for choice in choices where valueIs(arg, choice.0) { return choice.1 }
         let names = choices.map(\.0)
-        let hint = didYouMean(String(token.text), in: names)
-        let what = token.key.map { "`\($0):`" } ?? command
-        throw error("\(what) takes \(names.joined(separator: " or ")), not '\(token.text)'\(hint)", at: token.valueOffset)
+        let typed = text(arg)
+        let hint = didYouMean(typed, in: names)
+        let what = key(arg).map { "`\($0):`" } ?? command
+        throw error("\(what) takes \(names.joined(separator: " or ")), not '\(typed)'\(hint)", at: arg.valueOffset)
     }
 
-    mutating func password(_ token: Token) throws(Diagnostic) -> String {
-        guard token.text.count == 6, token.text.allSatisfy(\.isASCIIDigitCharacter) else {
-            throw error("a payment password is exactly 6 digits", at: token.valueOffset)
+    mutating func password(_ arg: Arg) throws(Diagnostic) -> String {
+        let typed = text(arg)
+        guard typed.count == 6, typed.allSatisfy(\.isASCIIDigitCharacter) else {
+            throw error("a payment password is exactly 6 digits", at: arg.valueOffset)
         }
-        return String(token.text)
+        return typed
     }
 
-    mutating func nationality(_ token: Token) throws(Diagnostic) -> String {
-        let code = token.text.uppercased()
+    mutating func nationality(_ arg: Arg) throws(Diagnostic) -> String {
+        let typed = text(arg)
+        let code = typed.uppercased()
         guard code.utf8.count == 2, code.utf8.allSatisfy({ $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }) else {
-            throw error("a nationality is a two-letter country code such as GB: \(token.text)", at: token.valueOffset)
+            throw error("a nationality is a two-letter country code such as GB: \(typed)", at: arg.valueOffset)
         }
         return code
     }
 
     /// A user or merchant name (`Names`): unquoted letters, digits, `-`, `_`, `.`; quoted,
     /// spaces and punctuation too; 1 to 32 code points.
-    mutating func name(_ token: Token, of what: String) throws(Diagnostic) -> String {
+    mutating func name(_ arg: Arg, of what: String) throws(Diagnostic) -> String {
         // The usual name, plain ASCII not opening with a digit (as a card number would), is
         // made from its bytes with no other check.
-        if !token.wasQuoted, let plain = token.withValueBytes(Self.plainName) { return plain }
-        let text = token.textString
+        if !isQuoted(arg), let plain = withValueBytes(arg, Self.plainName) { return plain }
+        let text = text(arg)
         // A card number where a name goes would be printed in full with the name (the
         // prompt, `users`, statements): refused. Looked at only when the name opens with a digit.
         if let first = text.utf8.first, (first >= 0x30 && first <= 0x39) || first == 0xEF, Secrets.looksLikeCardNumber(text) {
-            throw error("not a \(what) name: it looks like a card number (12 to 19 digits); a card is linked with `card NUMBER`", at: token.valueOffset)
+            throw error("not a \(what) name: it looks like a card number (12 to 19 digits); a card is linked with `card NUMBER`", at: arg.valueOffset)
         }
-        if !token.wasQuoted, token.withValueBytes(Names.isPlainASCII) { return text }
-        if let problem = Names.problem(text, quoted: isQuoted(token)) {
-            throw error("not a \(what) name: \(problem)", at: token.valueOffset)
+        if !isQuoted(arg), withValueBytes(arg, Names.isPlainASCII) { return text }
+        if let problem = Names.problem(text, quoted: isQuoted(arg)) {
+            throw error("not a \(what) name: \(problem)", at: arg.valueOffset)
         }
         return text
     }
@@ -221,9 +289,6 @@ public struct ArgReader {
             return bytes.count
         }
     }
-
-    /// Whether the value was typed in quotes (a name with spaces must be).
-    func isQuoted(_ token: Token) -> Bool { token.wasQuoted }
 }
 
 extension Character {

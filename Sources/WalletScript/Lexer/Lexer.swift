@@ -132,6 +132,11 @@ public struct TokenBuffer: Sendable {
         if count > 0 { bytes.withUnsafeMutableBytes { $0.copyMemory(from: UnsafeRawBufferPointer(line)) } }
     }
 
+    /// The line's bytes, read in place.
+    func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[0..<min(byteCount, $0.count)])) }
+    }
+
     /// The line last loaded, as text: made only for a diagnostic (or a caller that asks).
     var text: String { String(decoding: bytes[0..<min(byteCount, bytes.count)], as: UTF8.self) }
 
