@@ -90,9 +90,9 @@ public enum FuzzOracle {
             problems.append("the updated file has \(again.steps.count) steps, the original \(scenario.steps.count)")
             return
         }
-        if rerun.actual != result.actual { problems.append("the same steps gave different output on a rerun") }
+        if !rerun.actual.elementsEqual(result.actual, by: Diff.same) { problems.append("the same steps gave different output on a rerun") }
         for (step, actual) in zip(again.steps, rerun.actual) where !step.command.isAssertion {
-            if (step.recorded ?? []) != actual {
+            if !Diff.same(step.recorded ?? [], actual) {
                 problems.append("after --update, line \(step.line) \(quoted(step.source)) records \(step.recorded ?? []) but gives \(actual)")
             }
         }

@@ -79,9 +79,9 @@ public struct ErrorJudge: Sendable {
         }
     }
 
-    /// Recorded output excuses a failure when it matches what ran and shows the code.
+    /// Recorded output excuses a failure when it matches what ran, byte for byte, and shows the code.
     public static func recordingShows(_ error: WalletError?, recorded: [String]?, actual: [String]) -> Bool {
-        guard let error, let recorded, recorded == actual else { return false }
+        guard let error, let recorded, Diff.same(recorded, actual) else { return false }
         let prefix = "error \(error.code.rawValue):"
         return recorded.contains { $0.hasPrefix(prefix) }
     }

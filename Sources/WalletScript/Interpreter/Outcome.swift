@@ -10,6 +10,11 @@ public struct OutputLine: Equatable, Sendable {
         self.kind = kind
         self.text = text
     }
+
+    /// Byte for byte: `String ==` would equate `é` with `e` + U+0301 (see `Diff.same`).
+    public static func == (a: OutputLine, b: OutputLine) -> Bool {
+        a.kind == b.kind && a.text.utf8.elementsEqual(b.text.utf8)
+    }
 }
 
 /// What a command said, as a value: it becomes text only when someone reads it (a scenario

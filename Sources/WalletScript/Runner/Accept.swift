@@ -72,12 +72,12 @@ public enum Accept {
         var lines = [style.bold("\(file):\(edit.line): \(Console.redacted(edit.source))")]
         lines.append(style.cyan("@@ -\(start),\(edit.old.count) +\(start + shift),\(edit.new.count) @@"))
         lines.append(" " + Console.redacted(edit.source))
-        for op in Diff.script(edit.old, edit.new) {
+        lines += Diff.rendered(Diff.script(edit.old, edit.new)[...]) { op in
             let text = op.text.isEmpty ? "|" : "| " + op.text
             switch op.kind {
-            case .same: lines.append(" " + text)
-            case .delete: lines.append(style.red("-" + text))
-            case .insert: lines.append(style.green("+" + text))
+            case .same: return " " + text
+            case .delete: return style.red("-" + text)
+            case .insert: return style.green("+" + text)
             }
         }
         return lines

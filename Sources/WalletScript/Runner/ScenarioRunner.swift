@@ -332,7 +332,7 @@ public struct ScenarioStream {
         var details: [String] = []
         if let problem = pendingOutcome.failedAssertion { details.append(problem) }
         let lines = pendingRendered ?? (pendingRecorded == nil ? [] : pendingOutcome.lines.map(\.text))
-        if let recorded = pendingRecorded, !pendingIsAssertion, recorded != lines {
+        if let recorded = pendingRecorded, !pendingIsAssertion, !Diff.same(recorded, lines) {
             var diff = Diff.unified(expected: recorded, actual: lines)
             // A what-if run: the recording is the default policy's outcome.
             if let policy = options.policy, diff.count >= 2 {
