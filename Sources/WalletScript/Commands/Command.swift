@@ -112,8 +112,8 @@ public final class CommandSpec: Sendable {
     /// What the examples need first, in a fresh world (`user alice`, `verify`, …).
     public let exampleSetup: [String]
     public let options: [OptionSpec]
-    /// The option keys as bytes: a line's keys are checked against them without making Strings.
-    let optionKeys: [[UInt8]]
+    /// The option keys packed: a line's keys are checked against them without making Strings.
+    let optionNames: [PackedWord]
     /// Words completion offers for the first positional argument.
     public let positionalValues: [String]
     public let positionalDynamic: DynamicValues?
@@ -138,7 +138,7 @@ public final class CommandSpec: Sendable {
         self.examples = examples
         self.exampleSetup = exampleSetup
         self.options = options
-        optionKeys = options.map { Array($0.key.utf8) }
+        optionNames = options.compactMap { PackedWord($0.key) }
         self.positionalValues = positionalValues
         self.positionalDynamic = positionalDynamic
         self.laterPositionals = laterPositionals

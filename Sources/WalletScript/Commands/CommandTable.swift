@@ -17,26 +17,29 @@ public enum CommandTable {
 
     public static func spec(named name: String) -> CommandSpec? { byName[name] }
 
-    /// Names bucketed by first byte: a line's command is found by comparing a couple of
-    /// names with the word's bytes, with no String made (this runs once a line).
-    private static let byFirstByte: [[(name: [UInt8], spec: CommandSpec)]] = {
-        var buckets = Array(repeating: [(name: [UInt8], spec: CommandSpec)](), count: 128)
-        for (name, spec) in byName.sorted(by: { $0.key < $1.key }) {
-            guard let first = name.utf8.first, first < 128 else { continue }
-            buckets[Int(first)].append((Array(name.utf8), spec))
-        }
-        return buckets
-    }()
-
-    static func lookUp(_ name: String) -> CommandSpec? {
-        lookUp(Array(name.utf8), at: 0, length: name.utf8.count)
+    /// Every name and alias packed (`PackedWord`), sorted by their bytes, and where each
+    /// first byte's run of them starts: a line's command is found by comparing a couple of
+    /// packed names with the word's, with no String made (this runs once a line).
+    private static let packedNames: [(name: PackedWord, spec: CommandSpec)] = byName.sorted { Array($0.key.utf8).lexicographicallyPrecedes(Array($1.key.utf8)) }
+        .compactMap { entry in PackedWord(entry.key).map { ($0, entry.value) } }
+    /// `firstByteStarts[b]..<firstByteStarts[b + 1]` are the names opening with byte `b` (ASCII).
+    private static let firstByteStarts: [Int] = (0...128).map { byte in
+        packedNames.filter { Int($0.name.low & 0xFF) < byte }.count
     }
 
-    /// The command named by `bytes[offset..<offset + length]`.
-    static func lookUp(_ bytes: [UInt8], at offset: Int, length: Int) -> CommandSpec? {
-        guard length > 0, offset >= 0, offset < bytes.count, bytes[offset] < 128 else { return nil }
-        for entry in byFirstByte[Int(bytes[offset])] where TokenBuffer.equal(bytes, offset, length, entry.name) { return entry.spec }
-        return nil
+    static func lookUp(_ name: String) -> CommandSpec? {
+        var name = name
+        return name.withUTF8 { lookUp($0) }
+    }
+
+    /// The command named by `word` (a word of a line, read in place).
+    static func lookUp(_ word: UnsafeBufferPointer<UInt8>) -> CommandSpec? {
+        guard let first = word.first, first < 128, let packed = PackedWord(word) else { return nil }
+        let (start, end) = firstByteStarts.withUnsafeBufferPointer { ($0[Int(first)], $0[Int(first) + 1]) }
+        return packedNames.withUnsafeBufferPointer { names in
+            for index in start..<end where names[index].name == packed { return names[index].spec }
+            return nil
+        }
     }
 
     public static var names: [String] { all.map(\.name) }
@@ -68,13 +71,22 @@ public enum CommandTable {
     @inline(__always)
     private static func parseUnmasked(bytes line: UnsafeBufferPointer<UInt8>, tokens: inout TokenBuffer) -> Result<AnyCommand?, Diagnostic> {
         if let problem = Lexer.tokenize(bytes: line, into: &tokens) { return .failure(problem) }
-        guard tokens.wordCount > 0 else { return .success(nil) }
-        let first = tokens.words[0]
+        let count = tokens.wordCount
+        guard count > 0 else { return .success(nil) }
+        let quoted = tokens.quoted
+        return tokens.words.withUnsafeBufferPointer { all in
+            parse(line, words: UnsafeBufferPointer(rebasing: all[0..<min(count, all.count)]), quoted: quoted)
+        }
+    }
+
+    /// Parses a line's words (at least one), read in place in `line`.
+    private static func parse(_ line: UnsafeBufferPointer<UInt8>, words: UnsafeBufferPointer<RawToken>, quoted: [String]) -> Result<AnyCommand?, Diagnostic> {
+        let first = words[0]
         let named = first.isOption ? nil
-            : first.quoted < 0 ? lookUp(tokens.bytes, at: first.offset, length: first.valueEnd - first.offset)
-            : lookUp(tokens.quoted[Int(first.quoted)])
+            : first.quoted < 0 ? lookUp(UnsafeBufferPointer(rebasing: line[first.offset..<first.valueEnd]))
+            : lookUp(quoted[Int(first.quoted)])
         guard let spec = named else {
-            let first = tokens.token(0)
+            let first = Token(first, bytes: Array(line), quoted: quoted)
             // An option typed first is quoted by its key only: its value may be a password.
             let word = first.key.map { "\($0):" } ?? String(first.text)
             let hint = didYouMean(word, in: namesAndAliases, orElse: "; type help for the list")
@@ -82,18 +94,16 @@ public enum CommandTable {
         }
         // Unknown option keys first, so a typo is named even when the parser would
         // otherwise stop at a missing required option.
-        for index in 1..<tokens.wordCount where tokens.words[index].isOption {
-            guard !spec.optionKeys.contains(where: { tokens.hasKey(index, $0) }) else { continue }
-            let word = tokens.words[index]
-            let key = String(decoding: tokens.bytes[word.offset..<(word.offset + Int(word.keyLength))], as: UTF8.self)
+        for index in 1..<words.count where words[index].isOption {
+            let word = words[index]
+            let key = UnsafeBufferPointer(rebasing: line[word.offset..<(word.offset + Int(word.keyLength))])
+            if let packed = PackedWord(key), spec.optionNames.contains(packed) { continue }
+            let typed = String(decoding: key, as: UTF8.self)
             let keys = spec.options.map(\.key)
-            let hint = nearest(to: key, in: keys).map { "; did you mean `\($0):`?" } ?? (keys.isEmpty ? "; \(spec.name) takes no options" : "")
-            return .failure(Diagnostic(column: Lexer.column(in: line, at: word.offset), message: "unknown option `\(key):` for \(spec.name)\(hint)"))
+            let hint = nearest(to: typed, in: keys).map { "; did you mean `\($0):`?" } ?? (keys.isEmpty ? "; \(spec.name) takes no options" : "")
+            return .failure(Diagnostic(column: Lexer.column(in: line, at: word.offset), message: "unknown option `\(typed):` for \(spec.name)\(hint)"))
         }
-        // The reader borrows the buffer (moved in and back, no copy).
-        var reader = ArgReader(command: spec.name, buffer: TokenBuffer())
-        swap(&reader.buffer, &tokens)
-        defer { swap(&reader.buffer, &tokens) }
+        var reader = ArgReader(command: spec.name, bytes: line, words: words, quoted: quoted)
         do {
             let command = try spec.parse(&reader)
             try reader.finish()

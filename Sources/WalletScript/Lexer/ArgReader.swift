@@ -14,21 +14,28 @@ struct Arg {
 /// offending word. Every option must be consumed and every positional used, or it is an error.
 public struct ArgReader {
     let command: String
-    /// The line's words; the parser reads those from `first` on (after the command name),
-    /// with a bit for each one it has taken (the lexer allows at most 64 words). A word the
-    /// parser takes is an `Arg` (offsets only); option keys are matched as bytes.
-    var buffer: TokenBuffer
+    /// The line's bytes and words, read in place: valid while the parser runs (the reader
+    /// is made inside `CommandTable.parse`'s access to them, and a parser gets it `inout`,
+    /// so it cannot keep it). The parser reads the words from `first` on (after the command
+    /// name), with a bit for each one it has taken (the lexer allows at most 64 words). A
+    /// word the parser takes is an `Arg` (offsets only); option keys are matched as bytes.
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private let words: UnsafeBufferPointer<RawToken>
+    /// Quoted values (rare), by `RawToken.quoted`.
+    private let quoted: [String]
     private let first: Int
     private var taken: UInt64 = 0
 
-    init(command: String, buffer: TokenBuffer, first: Int = 1) {
+    init(command: String, bytes: UnsafeBufferPointer<UInt8>, words: UnsafeBufferPointer<RawToken>, quoted: [String], first: Int = 1) {
         self.command = command
-        self.buffer = buffer
+        self.bytes = bytes
+        self.words = words
+        self.quoted = quoted
         self.first = first
     }
 
     /// The line, made only for a diagnostic.
-    var line: String { buffer.text }
+    var line: String { String(decoding: bytes, as: UTF8.self) }
 
     /// Lines about passwords never quote what was typed.
     var isSensitive: Bool { !Secrets.isSafeForHistory(line) }
@@ -47,29 +54,29 @@ public struct ArgReader {
 
     /// The word, or the option's value, with quotes removed.
     func text(_ arg: Arg) -> String {
-        if arg.word.quoted >= 0 { return buffer.quoted[Int(arg.word.quoted)] }
+        if arg.word.quoted >= 0 { return quoted[Int(arg.word.quoted)] }
         return withValueBytes(arg) { String(decoding: $0, as: UTF8.self) }
     }
 
     /// The option's key without its colon, or nil for a plain word.
     func key(_ arg: Arg) -> String? {
         guard arg.isOption else { return nil }
-        return buffer.withBytes { String(decoding: UnsafeBufferPointer(rebasing: $0[arg.offset..<arg.offset + Int(arg.word.keyLength)]), as: UTF8.self) }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[arg.offset..<arg.offset + Int(arg.word.keyLength)]), as: UTF8.self)
     }
 
     /// The value's bytes, read in place.
     func withValueBytes<R>(_ arg: Arg, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         if arg.word.quoted >= 0 {
-            var text = buffer.quoted[Int(arg.word.quoted)]
+            var text = quoted[Int(arg.word.quoted)]
             return text.withUTF8(body)
         }
-        return buffer.withBytes { body(UnsafeBufferPointer(rebasing: $0[arg.valueOffset..<arg.word.valueEnd])) }
+        return body(UnsafeBufferPointer(rebasing: bytes[arg.valueOffset..<arg.word.valueEnd]))
     }
 
     /// Whether the value is `word`: a quoted value as a String (as it always was), a word of
     /// the line compared as bytes.
     func valueIs(_ arg: Arg, _ word: String) -> Bool {
-        if arg.word.quoted >= 0 { return buffer.quoted[Int(arg.word.quoted)] == word }
+        if arg.word.quoted >= 0 { return quoted[Int(arg.word.quoted)] == word }
         var word = word
         return word.withUTF8 { expected in
             withValueBytes(arg) { value in
@@ -81,7 +88,7 @@ public struct ArgReader {
     }
 
     private func isEmpty(_ arg: Arg) -> Bool {
-        arg.word.quoted >= 0 ? buffer.quoted[Int(arg.word.quoted)].isEmpty : arg.word.valueEnd == arg.valueOffset
+        arg.word.quoted >= 0 ? quoted[Int(arg.word.quoted)].isEmpty : arg.word.valueEnd == arg.valueOffset
     }
 
     /// Typed with quotes: its text is not the line's bytes.
@@ -89,19 +96,17 @@ public struct ArgReader {
 
     // MARK: taking words
 
-    private var indices: Range<Int> { first..<max(first, buffer.wordCount) }
+    private var indices: Range<Int> { first..<max(first, words.count) }
     private func isTaken(_ index: Int) -> Bool { taken & (1 << UInt64(index - first)) != 0 }
     private mutating func take(_ index: Int) { taken |= 1 << UInt64(index - first) }
-    private func arg(_ index: Int) -> Arg { Arg(word: buffer.words[index]) }
+    private func arg(_ index: Int) -> Arg { Arg(word: words[index]) }
 
     /// The first word not taken that is no option, read in place (this runs a word or two a line).
     private func nextPositionalIndex() -> Int? {
-        let end = buffer.wordCount
+        let end = words.count
         guard first < end else { return nil }
-        return buffer.words.withUnsafeBufferPointer { words in
-            for index in first..<end where words[index].keyLength == 0 && taken & (1 << UInt64(index - first)) == 0 { return index }
-            return nil
-        }
+        for index in first..<end where words[index].keyLength == 0 && taken & (1 << UInt64(index - first)) == 0 { return index }
+        return nil
     }
 
     mutating func positional(_ what: String) throws(Diagnostic) -> Arg {
@@ -126,7 +131,7 @@ public struct ArgReader {
         let (index, again) = key.withUTF8Buffer { findOption($0) }
         guard index >= 0 else { return nil }
         take(index)
-        if again >= 0 { throw error("`\(key):` is given twice", at: buffer.words[again].offset) }
+        if again >= 0 { throw error("`\(key):` is given twice", at: words[again].offset) }
         let arg = arg(index)
         if isEmpty(arg) { throw error("`\(key):` needs a value", at: arg.valueOffset) }
         return arg
@@ -135,31 +140,27 @@ public struct ArgReader {
     /// The first word that is the option `key:` and the next such word (-1 for none), in one
     /// pass over the words read in place: a key's length is compared before any of its bytes.
     private func findOption(_ key: UnsafeBufferPointer<UInt8>) -> (Int, Int) {
-        let end = buffer.wordCount
+        let end = words.count
         guard first < end, let keyBytes = key.baseAddress else { return (-1, -1) }
         let length = key.count
-        return buffer.words.withUnsafeBufferPointer { words in
-            buffer.withBytes { bytes in
-                var found = -1
-                for index in first..<end {
-                    let word = words[index]
-                    guard Int(word.keyLength) == length, word.offset >= 0, word.offset + length <= bytes.count else { continue }
-                    var at = 0
-                    while at < length, bytes[word.offset + at] == keyBytes[at] { at += 1 }
-                    guard at == length else { continue }
-                    if found >= 0 { return (found, index) }
-                    found = index
-                }
-                return (found, -1)
-            }
+        var found = -1
+        for index in first..<end {
+            let word = words[index]
+            guard Int(word.keyLength) == length, word.offset >= 0, word.offset + length <= bytes.count else { continue }
+            var at = 0
+            while at < length, bytes[word.offset + at] == keyBytes[at] { at += 1 }
+            guard at == length else { continue }
+            if found >= 0 { return (found, index) }
+            found = index
         }
+        return (found, -1)
     }
 
     /// Reports anything the parser did not take. Unknown option keys were refused before
     /// parsing (`CommandTable.parse`), so a leftover option is a known one used out of place.
     func finish() throws(Diagnostic) {
         // Usually every word was taken: one compare.
-        let count = max(0, buffer.wordCount - first)
+        let count = max(0, words.count - first)
         guard taken != (count >= 64 ? UInt64.max : (1 << UInt64(count)) - 1) else { return }
         for index in indices where !isTaken(index) {
             let extra = arg(index)

@@ -1,6 +1,7 @@
-/// One word of a line: a plain word, or an option `key:value`. A token read from a line
-/// shares the line's bytes with the lexer's buffer (no copy) and says where its key and
-/// value lie in them; a quoted value, whose quotes are no part of it, is held on its own.
+/// One word of a line: a plain word, or an option `key:value`. A token from
+/// `Lexer.tokenize(_:)` shares one copy of the line's bytes with the line's other tokens and
+/// says where its key and value lie in them; a quoted value, whose quotes are no part of it,
+/// is held on its own.
 public struct Token: Equatable, Sendable {
     /// The bytes `keyStart`/`valueStart` point into: the line, or for a built token its key.
     let bytes: [UInt8]
@@ -28,13 +29,14 @@ public struct Token: Equatable, Sendable {
         self.endOffset = max(endOffset, valueOffset)
     }
 
-    init(_ raw: RawToken, in buffer: TokenBuffer) {
-        bytes = buffer.bytes
-        unquoted = raw.quoted < 0 ? nil : buffer.quoted[Int(raw.quoted)]
-        keyStart = Int32(truncatingIfNeeded: raw.offset)
+    /// The word `raw` of a line whose bytes are `bytes`, its quoted values `quoted`.
+    init(_ raw: RawToken, bytes: [UInt8], quoted: [String]) {
+        self.bytes = bytes
+        unquoted = raw.quoted < 0 ? nil : quoted[Int(raw.quoted)]
+        keyStart = raw.start
         keyLength = raw.keyLength
-        valueStart = Int32(truncatingIfNeeded: raw.valueOffset)
-        valueEnd = Int32(truncatingIfNeeded: raw.valueEnd)
+        valueStart = raw.valueStart
+        valueEnd = raw.valueStop
         offset = raw.offset
         valueOffset = raw.valueOffset
         endOffset = raw.endOffset
@@ -53,45 +55,50 @@ public struct Token: Equatable, Sendable {
     var wasQuoted: Bool { unquoted != nil }
     var isEmpty: Bool { unquoted.map(\.isEmpty) ?? (valueEnd == valueStart) }
 
-    /// The value's bytes, read in place.
-    func withValueBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        if var text = unquoted { return text.withUTF8(body) }
-        return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[Int(valueStart)..<Int(valueEnd)])) }
-    }
-
-    /// Whether the value is `word` (compared as bytes).
-    func valueIs(_ word: String) -> Bool {
-        if let unquoted { return unquoted == word }
-        return TokenBuffer.equal(bytes, Int(valueStart), Int(valueEnd - valueStart), word)
-    }
-
     public static func == (a: Token, b: Token) -> Bool {
         a.key == b.key && a.text == b.text && a.offset == b.offset && a.valueOffset == b.valueOffset && a.endOffset == b.endOffset
     }
 }
 
-/// A word as the lexer first reads it: only where it lies in the line. Reading a line makes
-/// no String; a parser makes a `Token` of the words it takes.
+/// A word as the lexer reads it: only where it lies in the line, in 24 bytes that hold no
+/// reference (copying one retains nothing). A parser reads its text from the line's bytes.
 struct RawToken {
-    let offset: Int
-    let valueOffset: Int
+    let start: Int32
+    let valueStart: Int32
     /// Just past the value's bytes in the line (unquoted values).
-    let valueEnd: Int
-    let endOffset: Int
+    let valueStop: Int32
+    let stop: Int32
     /// 0 for a plain word; else the key is `offset..<offset + keyLength`.
     let keyLength: Int32
     /// Index of the quoted value in `TokenBuffer.quoted`, or -1.
     let quoted: Int32
 
+    init(offset: Int, valueOffset: Int, valueEnd: Int, endOffset: Int, keyLength: Int32, quoted: Int32) {
+        start = Int32(truncatingIfNeeded: offset)
+        valueStart = Int32(truncatingIfNeeded: valueOffset)
+        valueStop = Int32(truncatingIfNeeded: valueEnd)
+        stop = Int32(truncatingIfNeeded: endOffset)
+        self.keyLength = keyLength
+        self.quoted = quoted
+    }
+
+    /// UTF-8 offsets into the line (a line is at most `Lexer.maxLineBytes`).
+    var offset: Int { Int(start) }
+    var valueOffset: Int { Int(valueStart) }
+    var valueEnd: Int { Int(valueStop) }
+    /// Just past the word's last byte (its closing quote included).
+    var endOffset: Int { Int(stop) }
     var isOption: Bool { keyLength != 0 }
+
+    static let none = RawToken(offset: 0, valueOffset: 0, valueEnd: 0, endOffset: 0, keyLength: 0, quoted: -1)
 }
 
-/// One line's bytes and words, kept between lines so their storage is reused: lexing a
-/// line copies its bytes and writes its words over the last line's, allocating nothing.
+/// One line's words, kept between lines so their storage is reused: lexing a line writes
+/// its words over the last line's, allocating nothing. The words point into the line's
+/// bytes, which the caller holds (a parser reads them through `ArgReader`).
 public struct TokenBuffer: Sendable {
-    /// The line's bytes are `bytes[0..<byteCount]`; its words `words[0..<wordCount]`.
-    var bytes: [UInt8] = []
-    var byteCount = 0
+    /// The line's words are `words[0..<wordCount]`; `words` has room for `Lexer.maxTokens`
+    /// from the first line on.
     var words: [RawToken] = []
     var wordCount = 0
     /// Quoted values (rare): the text between the quotes, by `RawToken.quoted`.
@@ -99,50 +106,12 @@ public struct TokenBuffer: Sendable {
 
     public init() {}
 
-    func token(_ index: Int) -> Token { Token(words[index], in: self) }
-
-    /// Whether the word at `index` has the key `key` (compared as bytes).
-    func hasKey(_ index: Int, _ key: [UInt8]) -> Bool {
-        let word = words[index]
-        return word.isOption && Self.equal(bytes, word.offset, Int(word.keyLength), key)
-    }
-
-    static func equal(_ bytes: [UInt8], _ start: Int, _ length: Int, _ word: [UInt8]) -> Bool {
-        guard word.count == length, start >= 0, start + length <= bytes.count else { return false }
-        for index in 0..<length where bytes[start + index] != word[index] { return false }
+    /// Whether the word has the key `key` (compared as bytes) in `line`.
+    static func hasKey(_ word: RawToken, _ key: UnsafeBufferPointer<UInt8>, in line: UnsafeBufferPointer<UInt8>) -> Bool {
+        let length = Int(word.keyLength)
+        guard length != 0, length == key.count, word.offset >= 0, word.offset + length <= line.count else { return false }
+        for index in 0..<length where line[word.offset + index] != key[index] { return false }
         return true
-    }
-
-    static func equal(_ bytes: [UInt8], _ start: Int, _ length: Int, _ word: String) -> Bool {
-        var word = word
-        return word.withUTF8 { expected in
-            guard expected.count == length, start >= 0, start + length <= bytes.count else { return false }
-            for index in 0..<length where bytes[start + index] != expected[index] { return false }
-            return true
-        }
-    }
-
-    /// Copies the line's bytes (valid UTF-8) in, over the last line's.
-    fileprivate mutating func load(_ line: UnsafeBufferPointer<UInt8>) {
-        let count = line.count
-        if bytes.count < count { bytes.append(contentsOf: repeatElement(0, count: count - bytes.count)) }
-        byteCount = count
-        wordCount = 0
-        if !quoted.isEmpty { quoted.removeAll() }
-        if count > 0 { bytes.withUnsafeMutableBytes { $0.copyMemory(from: UnsafeRawBufferPointer(line)) } }
-    }
-
-    /// The line's bytes, read in place.
-    func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[0..<min(byteCount, $0.count)])) }
-    }
-
-    /// The line last loaded, as text: made only for a diagnostic (or a caller that asks).
-    var text: String { String(decoding: bytes[0..<min(byteCount, bytes.count)], as: UTF8.self) }
-
-    fileprivate mutating func append(_ word: RawToken) {
-        if wordCount < words.count { words[wordCount] = word } else { words.append(word) }
-        wordCount += 1
     }
 }
 
@@ -154,7 +123,9 @@ public enum Lexer {
     public static func tokenize(_ line: String) -> Result<[Token], Diagnostic> {
         var buffer = TokenBuffer()
         if let problem = tokenize(line, into: &buffer) { return .failure(problem) }
-        return .success((0..<buffer.wordCount).map { buffer.token($0) })
+        // One copy of the line's bytes, shared by its tokens.
+        let bytes = Array(line.utf8)
+        return .success((0..<buffer.wordCount).map { Token(buffer.words[$0], bytes: bytes, quoted: buffer.quoted) })
     }
 
     /// Tokenizes into a buffer the caller keeps between lines (its capacity is reused).
@@ -164,53 +135,87 @@ public enum Lexer {
     }
 
     /// The same from a line's bytes, which must be valid UTF-8 (a scenario's ASCII line is
-    /// lexed from the file's bytes: no String is made for it).
+    /// lexed from the file's bytes: no String is made for it). The words point into `line`.
     static func tokenize(bytes line: UnsafeBufferPointer<UInt8>, into buffer: inout TokenBuffer) -> Diagnostic? {
+        buffer.wordCount = 0
+        if !buffer.quoted.isEmpty { buffer.quoted.removeAll(keepingCapacity: true) }
         if line.count > maxLineBytes {
-            buffer.byteCount = 0
-            buffer.wordCount = 0
             return Diagnostic(column: column(in: line, at: maxLineBytes), message: "line is longer than \(maxLineBytes) bytes")
         }
-        buffer.load(line)
-        // The words are written while the bytes are read: move the bytes out, then back.
-        var bytes: [UInt8] = []
-        swap(&bytes, &buffer.bytes)
-        defer { swap(&bytes, &buffer.bytes) }
-        let count = buffer.byteCount
-        return bytes.withUnsafeBufferPointer { all in
-            tokenize(UnsafeBufferPointer(rebasing: all[0..<min(count, all.count)]), into: &buffer)
+        // Room for every word a line may have, made once: the words are then written
+        // through a pointer, with no append and no uniqueness check each.
+        if buffer.words.count < maxTokens { buffer.words = Array(repeating: .none, count: maxTokens) }
+        var count = 0
+        let problem = buffer.words.withUnsafeMutableBufferPointer { words in
+            ByteClass.table.withUnsafeBufferPointer { table in
+                tokenize(line, into: words, count: &count, quoted: &buffer.quoted, table: table)
+            }
         }
+        buffer.wordCount = count
+        return problem
     }
 
-    private static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, into buffer: inout TokenBuffer) -> Diagnostic? {
-        ByteClass.table.withUnsafeBufferPointer { tokenize(bytes, into: &buffer, table: $0) }
-    }
-
-    private static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, into buffer: inout TokenBuffer, table: UnsafeBufferPointer<UInt8>) -> Diagnostic? {
+    /// One pass over the bytes: plain ASCII words (`pay`, `38.50`, `to:cafe`) are read here
+    /// a table look-up a byte; a word with quotes, a control or non-ASCII byte goes to `scanWord`.
+    private static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, into words: UnsafeMutableBufferPointer<RawToken>, count: inout Int,
+                                 quoted: inout [String], table: UnsafeBufferPointer<UInt8>) -> Diagnostic? {
+        let end = bytes.count
         var i = 0
-        while i < bytes.count {
+        var found = 0
+        defer { count = found }
+        while i < end {
             let byte = bytes[i]
-            if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r") { i += 1; continue }
+            let kind = table[Int(byte)]
+            if kind & ByteClass.separator != 0 { i += 1; continue }
             if byte == UInt8(ascii: "#") { break }
-            if buffer.wordCount == maxTokens {
+            if found == maxTokens {
                 return Diagnostic(column: column(in: bytes, at: i), message: "more than \(maxTokens) words on one line")
             }
-            if let word = plainWord(bytes, from: i, table: table) {
-                buffer.append(word)
-                i = word.endOffset
+            let start = i
+            // The key runs to the first colon when every byte before it may be in a key and
+            // the first is a lower-case letter.
+            var keyLength = 0
+            var keyish = byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")
+            var plain = true
+            while i < end {
+                let kind = table[Int(bytes[i])]
+                if kind & (ByteClass.separator | ByteClass.notPlain | ByteClass.colon) != 0 {
+                    if kind & ByteClass.separator != 0 { break }
+                    if kind & ByteClass.notPlain != 0 { plain = false; break }
+                    if keyish && i > start { keyLength = i - start }
+                    i += 1
+                    // After the colon only the end of the word matters.
+                    while i < end {
+                        let kind = table[Int(bytes[i])]
+                        if kind & (ByteClass.separator | ByteClass.notPlain) != 0 {
+                            if kind & ByteClass.notPlain != 0 { plain = false }
+                            break
+                        }
+                        i += 1
+                    }
+                    break
+                }
+                if kind & ByteClass.key == 0 { keyish = false }
+                i += 1
+            }
+            if plain {
+                let valueStart = keyLength == 0 ? start : start + keyLength + 1
+                words[found] = RawToken(offset: start, valueOffset: valueStart, valueEnd: i, endOffset: i, keyLength: Int32(truncatingIfNeeded: keyLength), quoted: -1)
+                found += 1
                 continue
             }
-            switch scanWord(bytes, from: i, quoted: &buffer.quoted) {
+            switch scanWord(bytes, from: start, quoted: &quoted) {
             case .failure(let diagnostic): return diagnostic
             case .success(let token):
-                buffer.append(token)
+                words[found] = token
+                found += 1
                 i = token.endOffset
             }
         }
         return nil
     }
 
-    /// What a byte is to `plainWord`, one table look-up a byte instead of a chain of compares.
+    /// What a byte is to the lexer, one table look-up a byte instead of a chain of compares.
     private enum ByteClass {
         static let separator: UInt8 = 1, notPlain: UInt8 = 2, key: UInt8 = 4, colon: UInt8 = 8, name: UInt8 = 16
         /// 256 entries: space, tab and CR separate; controls, DEL, `"` and non-ASCII are not
@@ -234,42 +239,6 @@ public enum Lexer {
             for byte in bytes where table[Int(byte)] & ByteClass.name == 0 { return false }
             return true
         }
-    }
-
-    /// The usual word: printable ASCII without quotes, read in one pass (`pay`, `38.50`,
-    /// `to:cafe`). Nil for anything else (quotes, controls, non-ASCII), which `scanWord` reads.
-    private static func plainWord(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, table: UnsafeBufferPointer<UInt8>) -> RawToken? {
-        var i = start
-        // The key runs to the first colon when every byte before it may be in a key and
-        // the first is a lower-case letter.
-        var keyLength = 0
-        var keyish = bytes[start] >= UInt8(ascii: "a") && bytes[start] <= UInt8(ascii: "z")
-        while i < bytes.count {
-            let kind = table[Int(bytes[i])]
-            if kind & ByteClass.separator != 0 { break }
-            if kind & ByteClass.notPlain != 0 { return nil }
-            if kind & ByteClass.colon != 0 {
-                if keyish && i > start { keyLength = i - start }
-                keyish = false
-                i += 1
-                break
-            }
-            if kind & ByteClass.key == 0 { keyish = false }
-            i += 1
-        }
-        // After the colon only the end of the word matters.
-        while i < bytes.count {
-            let kind = table[Int(bytes[i])]
-            if kind & ByteClass.separator != 0 { break }
-            if kind & ByteClass.notPlain != 0 { return nil }
-            i += 1
-        }
-        return word(start: start, end: i, keyLength: keyLength)
-    }
-
-    private static func word(start: Int, end i: Int, keyLength: Int) -> RawToken {
-        let valueStart = keyLength == 0 ? start : start + keyLength + 1
-        return RawToken(offset: start, valueOffset: valueStart, valueEnd: i, endOffset: i, keyLength: Int32(keyLength), quoted: -1)
     }
 
     /// Reads one word starting at `start`: `word`, `"quoted words"`, `key:value`, `key:"quoted"`.
