@@ -103,7 +103,37 @@ extension Money {
 
     /// The same on the amount's bytes (the parser reads them from the line in place).
     public static func parse(utf8 bytes: UnsafeBufferPointer<UInt8>, allowZero: Bool = false) -> Result<Money, AmountProblem> {
-        parse(bytes: bytes, allowZero: allowZero)
+        if let fen = plainFen(bytes), fen != 0 || allowZero { return .success(Money(fen: fen)) }
+        return parse(bytes: bytes, allowZero: allowZero)
+    }
+
+    /// The usual amount, `500`, `38.5` or `38.50` (1 to 8 digits, no leading zero, at most two
+    /// decimals: never over `maxInputFen`), in fen, read in one pass; nil for anything else,
+    /// which the full parser reads (and refuses or accepts as it always did).
+    static func plainFen(_ bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
+        let count = bytes.count
+        guard count > 0, count <= 11 else { return nil }
+        var whole: Int64 = 0
+        var index = 0
+        while index < count {
+            let digit = bytes[index] &- UInt8(ascii: "0")
+            guard digit < 10 else { break }
+            whole = whole &* 10 &+ Int64(digit)
+            index += 1
+        }
+        guard index >= 1, index <= 8, index == 1 || bytes[0] != UInt8(ascii: "0") else { return nil }
+        if index == count { return whole &* 100 }
+        let decimals = count - index - 1
+        guard bytes[index] == UInt8(ascii: "."), decimals == 1 || decimals == 2 else { return nil }
+        let tenths = bytes[index + 1] &- UInt8(ascii: "0")
+        guard tenths < 10 else { return nil }
+        var cents = Int64(tenths) &* 10
+        if decimals == 2 {
+            let hundredths = bytes[index + 2] &- UInt8(ascii: "0")
+            guard hundredths < 10 else { return nil }
+            cents &+= Int64(hundredths)
+        }
+        return whole &* 100 &+ cents
     }
 
     public static func parse(_ text: String, allowZero: Bool = false) -> Result<Money, AmountProblem> {

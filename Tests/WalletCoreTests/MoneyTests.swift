@@ -92,6 +92,33 @@ import Testing
         #expect(Money(fen: Money.maxInputFen).percentage(basisPoints: 10_000) == Money(fen: Money.maxInputFen))
     }
 
+    /// The one-pass reading of the usual amount (`Money.plainFen`) answers exactly as the full
+    /// parser for every word of up to five bytes over digits, a point, a comma and signs.
+    @Test func theUsualAmountsFastPathAgreesWithTheFullParser() {
+        let alphabet = Array("0159.,-+x".utf8)
+        var words: [[UInt8]] = [[]]
+        var frontier: [[UInt8]] = [[]]
+        for _ in 1...5 {
+            frontier = frontier.flatMap { word in alphabet.map { word + [$0] } }
+            words += frontier
+        }
+        words += ["99999999.99", "100000000", "12345678.5", "00.50", "0.00", "7.", ".7"].map { Array($0.utf8) }
+        var fast = 0
+        for word in words {
+            for allowZero in [false, true] {
+                let slow = Money.parse(String(decoding: word, as: UTF8.self), allowZero: allowZero)
+                let quick = word.withUnsafeBufferPointer { Money.parse(utf8: $0, allowZero: allowZero) }
+                #expect(quick == slow, "\(String(decoding: word, as: UTF8.self))")
+                if word.withUnsafeBufferPointer(Money.plainFen) != nil { fast += 1 }
+            }
+        }
+        // The fast path is taken for the plain forms (not just refused every time).
+        #expect(fast > 1_000)
+        #expect(Array("38.05".utf8).withUnsafeBufferPointer(Money.plainFen) == 3_805)
+        #expect(Array("99999999.99".utf8).withUnsafeBufferPointer(Money.plainFen) == 9_999_999_999)
+        #expect(Array("100000000".utf8).withUnsafeBufferPointer(Money.plainFen) == nil)
+    }
+
     @Test func ordering() {
         #expect(cny("99.99") < cny("100"))
         #expect(cny("1,000") == cny("1000.00"))

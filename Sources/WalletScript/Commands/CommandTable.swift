@@ -73,20 +73,21 @@ public enum CommandTable {
         if let problem = Lexer.tokenize(bytes: line, into: &tokens) { return .failure(problem) }
         let count = tokens.wordCount
         guard count > 0 else { return .success(nil) }
-        let quoted = tokens.quoted
         return tokens.words.withUnsafeBufferPointer { all in
-            parse(line, words: UnsafeBufferPointer(rebasing: all[0..<min(count, all.count)]), quoted: quoted)
+            tokens.quoted.withUnsafeBufferPointer { quoted in
+                parse(line, words: UnsafeBufferPointer(rebasing: all[0..<min(count, all.count)]), quoted: quoted)
+            }
         }
     }
 
     /// Parses a line's words (at least one), read in place in `line`.
-    private static func parse(_ line: UnsafeBufferPointer<UInt8>, words: UnsafeBufferPointer<RawToken>, quoted: [String]) -> Result<AnyCommand?, Diagnostic> {
+    private static func parse(_ line: UnsafeBufferPointer<UInt8>, words: UnsafeBufferPointer<RawToken>, quoted: UnsafeBufferPointer<String>) -> Result<AnyCommand?, Diagnostic> {
         let first = words[0]
         let named = first.isOption ? nil
             : first.quoted < 0 ? lookUp(UnsafeBufferPointer(rebasing: line[first.offset..<first.valueEnd]))
             : lookUp(quoted[Int(first.quoted)])
         guard let spec = named else {
-            let first = Token(first, bytes: Array(line), quoted: quoted)
+            let first = Token(first, bytes: Array(line), quoted: Array(quoted))
             // An option typed first is quoted by its key only: its value may be a password.
             let word = first.key.map { "\($0):" } ?? String(first.text)
             let hint = didYouMean(word, in: namesAndAliases, orElse: "; type help for the list")
@@ -103,7 +104,7 @@ public enum CommandTable {
             let hint = nearest(to: typed, in: keys).map { "; did you mean `\($0):`?" } ?? (keys.isEmpty ? "; \(spec.name) takes no options" : "")
             return .failure(Diagnostic(column: Lexer.column(in: line, at: word.offset), message: "unknown option `\(typed):` for \(spec.name)\(hint)"))
         }
-        var reader = ArgReader(command: spec.name, bytes: line, words: words, quoted: quoted)
+        var reader = ArgReader(spec: Unmanaged.passUnretained(spec), bytes: line, words: words, quoted: quoted)
         do {
             let command = try spec.parse(&reader)
             try reader.finish()

@@ -13,7 +13,10 @@ struct Arg {
 /// Reads one line's tokens for a command's parser, with diagnostics that point at the
 /// offending word. Every option must be consumed and every positional used, or it is an error.
 public struct ArgReader {
-    let command: String
+    /// The command being parsed, not retained: specs live in `CommandTable`'s static list for
+    /// the whole run. With it the reader holds no reference, so making and dropping one costs
+    /// nothing a line.
+    private let spec: Unmanaged<CommandSpec>
     /// The line's bytes and words, read in place: valid while the parser runs (the reader
     /// is made inside `CommandTable.parse`'s access to them, and a parser gets it `inout`,
     /// so it cannot keep it). The parser reads the words from `first` on (after the command
@@ -22,17 +25,20 @@ public struct ArgReader {
     private let bytes: UnsafeBufferPointer<UInt8>
     private let words: UnsafeBufferPointer<RawToken>
     /// Quoted values (rare), by `RawToken.quoted`.
-    private let quoted: [String]
+    private let quoted: UnsafeBufferPointer<String>
     private let first: Int
     private var taken: UInt64 = 0
 
-    init(command: String, bytes: UnsafeBufferPointer<UInt8>, words: UnsafeBufferPointer<RawToken>, quoted: [String], first: Int = 1) {
-        self.command = command
+    init(spec: Unmanaged<CommandSpec>, bytes: UnsafeBufferPointer<UInt8>, words: UnsafeBufferPointer<RawToken>, quoted: UnsafeBufferPointer<String>, first: Int = 1) {
+        self.spec = spec
         self.bytes = bytes
         self.words = words
         self.quoted = quoted
         self.first = first
     }
+
+    /// The command's name, for messages.
+    var command: String { spec.takeUnretainedValue().name }
 
     /// The line, made only for a diagnostic.
     var line: String { String(decoding: bytes, as: UTF8.self) }
@@ -126,19 +132,26 @@ public struct ArgReader {
         return rest
     }
 
-    /// The value of `key:`, marked as taken so that leftovers can be reported.
+    /// The value of `key:`, marked as taken so that leftovers can be reported. Inlined (its
+    /// problems are made out of line): called, it copied the reader for the search.
+    @inline(__always)
     mutating func option(_ key: StaticString) throws(Diagnostic) -> Arg? {
         let (index, again) = key.withUTF8Buffer { findOption($0) }
         guard index >= 0 else { return nil }
         take(index)
-        if again >= 0 { throw error("`\(key):` is given twice", at: words[again].offset) }
         let arg = arg(index)
-        if isEmpty(arg) { throw error("`\(key):` needs a value", at: arg.valueOffset) }
+        if again >= 0 || isEmpty(arg) { throw optionProblem(key, arg, again: again) }
         return arg
+    }
+
+    private func optionProblem(_ key: StaticString, _ arg: Arg, again: Int) -> Diagnostic {
+        if again >= 0 { return error("`\(key):` is given twice", at: words[again].offset) }
+        return error("`\(key):` needs a value", at: arg.valueOffset)
     }
 
     /// The first word that is the option `key:` and the next such word (-1 for none), in one
     /// pass over the words read in place: a key's length is compared before any of its bytes.
+    @inline(__always)
     private func findOption(_ key: UnsafeBufferPointer<UInt8>) -> (Int, Int) {
         let end = words.count
         guard first < end, let keyBytes = key.baseAddress else { return (-1, -1) }
