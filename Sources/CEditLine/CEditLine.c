@@ -72,6 +72,40 @@ static void tp_on_sigint(int sig) {
     errno = saved;
 }
 
+// SIGHUP (the terminal closed), SIGTERM, SIGQUIT: the first one's number, kept for the
+// REPL to save the session and history outside the handler, then exit 128 + it. The
+// wake pipe ends a blocked read, as for Ctrl-C.
+static volatile sig_atomic_t tp_ending;
+
+static void tp_on_ending_signal(int sig) {
+    int saved = errno;
+    if (tp_ending == 0) tp_ending = sig;
+    if (tp_wake[1] >= 0) {
+        ssize_t ignored = write(tp_wake[1], "", 1);
+        (void)ignored;
+    }
+    errno = saved;
+}
+
+void tp_ending_signals_catch(void) {
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = tp_on_ending_signal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = 0; // no SA_RESTART: a blocked read returns EINTR
+    int signals[] = {SIGHUP, SIGTERM, SIGQUIT};
+    for (size_t i = 0; i < sizeof signals / sizeof signals[0]; i++) {
+        struct sigaction previous;
+        // A signal ignored when the REPL started (nohup) stays ignored.
+        if (sigaction(signals[i], NULL, &previous) == 0 && previous.sa_handler == SIG_IGN) continue;
+        sigaction(signals[i], &action, NULL);
+    }
+}
+
+int tp_ending_signal(void) {
+    return tp_ending;
+}
+
 static void tp_drain_wake_pipe(void) {
     char buffer[64];
     while (tp_wake[0] >= 0 && read(tp_wake[0], buffer, sizeof buffer) > 0) {}
@@ -98,7 +132,7 @@ static int tp_read_char(EditLine *el, wchar_t *out) {
     char bytes[MB_LEN_MAX];
     size_t count = 0;
     for (;;) {
-        if (tp_interrupted) {
+        if (tp_interrupted || tp_ending) {
             errno = EINTR;
             return -1;
         }
@@ -108,7 +142,7 @@ static int tp_read_char(EditLine *el, wchar_t *out) {
             return -1;
         }
         if (tp_wake[0] >= 0 && fds[1].revents != 0) tp_drain_wake_pipe();
-        if (tp_interrupted) continue;
+        if (tp_interrupted || tp_ending) continue;
         ssize_t n = read(fd, bytes + count, 1);
         if (n < 0) {
             if (errno == EINTR || errno == EAGAIN) continue;
@@ -224,6 +258,10 @@ const wchar_t *tp_el_read_line(tp_editline *t, int *length, tp_read_status *stat
 
     if (installed) sigaction(SIGINT, &previous, NULL);
     *length = 0;
+    if (tp_ending) {
+        *status = TP_READ_ENDED;
+        return NULL;
+    }
     if (tp_interrupted) {
         el_reset(t->el);
         *status = TP_READ_INTERRUPTED;
@@ -301,7 +339,8 @@ void tp_interrupt_watch_begin(void) {
 }
 
 int tp_interrupt_pending(void) {
-    return tp_command_interrupted != 0;
+    // A SIGTERM or SIGHUP stops a long command too, so the REPL can keep the session.
+    return tp_command_interrupted != 0 || tp_ending != 0;
 }
 
 void tp_interrupt_watch_end(void) {

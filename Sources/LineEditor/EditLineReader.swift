@@ -77,7 +77,8 @@ public final class EditLineReader: LineReading {
             tp_el_write(handle, "^C\n")
             return .interrupted
         default:
-            // The cursor stays after the prompt; the caller ends that line.
+            // End of input, or TP_READ_ENDED (a SIGHUP or SIGTERM: the caller asks
+            // `Interrupt.endingSignal`). The cursor stays after the prompt; the caller ends that line.
             return .endOfInput
         }
     }

@@ -72,16 +72,33 @@ enum Repl {
         // Ctrl-C while a command runs must not end the session; while a line is being read
         // the line editor turns it into "abandon the line".
         signal(SIGINT, SIG_IGN)
+        // Closing the terminal or a `kill` keeps the session and history as Ctrl-D does;
+        // the writing happens here, in the loop, never in a signal handler.
+        Interrupt.catchEndingSignals()
         let meter = SearchMeter()
         box.console.searchHooks = SearchHooks(progress: meter.show, shouldStop: { Interrupt.pending }, loadProgress: meter.showLoad)
-        defer { keepSession(box.console, out: out) }
         var toldHistoryLeftOut = false
+        func leave() {
+            reader.saveHistory()
+            keepSession(box.console, out: out)
+            if let signal = Interrupt.endingSignal {
+                // The conventional status of a process ended by that signal (129 for SIGHUP).
+                StandardOutput.flush()
+                exit(128 + signal)
+            }
+        }
         while true {
+            if let signal = Interrupt.endingSignal {
+                print("")
+                print(out.cyan("ended by \(signalName(signal)): keeping the session"))
+                return leave()
+            }
             switch reader.readLine(prompt: box.console.prompt) {
             case .endOfInput:
+                // A signal is said at the top of the loop.
+                if Interrupt.endingSignal != nil { continue }
                 print("")
-                reader.saveHistory()
-                return
+                return leave()
             case .interrupted:
                 continue
             case .line(let line):
@@ -107,11 +124,17 @@ enum Repl {
                    line.drop(while: \.isWhitespace).hasPrefix("expect") {
                     print(out.green("✓ holds"))
                 }
-                if response.quit {
-                    reader.saveHistory()
-                    return
-                }
+                if response.quit { return leave() }
             }
+        }
+    }
+
+    static func signalName(_ signal: Int32) -> String {
+        switch signal {
+        case SIGHUP: return "SIGHUP (the terminal closed)"
+        case SIGTERM: return "SIGTERM"
+        case SIGQUIT: return "SIGQUIT"
+        default: return "signal \(signal)"
         }
     }
 }

@@ -24,6 +24,8 @@ typedef enum {
     TP_READ_LINE = 0,
     TP_READ_INTERRUPTED = 1,
     TP_READ_EOF = 2,
+    // SIGHUP, SIGTERM or SIGQUIT arrived (see tp_ending_signal).
+    TP_READ_ENDED = 3,
 } tp_read_status;
 
 // Sets a UTF-8 LC_CTYPE, then el_init + history_init with the emacs editor
@@ -66,6 +68,11 @@ void tp_el_beep(tp_editline *t);
 void tp_interrupt_watch_begin(void);
 int tp_interrupt_pending(void);
 void tp_interrupt_watch_end(void);
+
+// SIGHUP, SIGTERM and SIGQUIT (unless ignored) set a flag and wake the line reader;
+// tp_ending_signal is the first one's number, 0 if none came.
+void tp_ending_signals_catch(void);
+int tp_ending_signal(void);
 
 // Hands freed heap pages back to the system (glibc keeps them otherwise).
 void tp_release_freed_memory(void);
