@@ -1,4 +1,5 @@
 import Testing
+import WalletCore
 @testable import WalletScript
 
 /// The lexer's words as offsets (`RawToken`), the reused `TokenBuffer`, and `PackedWord`, by
@@ -73,5 +74,14 @@ import Testing
         #expect(CommandTable.lookUp("Pay") == nil)
         #expect(CommandTable.lookUp("é") == nil)
         #expect(CommandTable.lookUp("") == nil)
+    }
+
+    /// `card` skips the brand look-up for a word opening with a digit: no brand word does.
+    @Test func aCardWordOpeningWithADigitIsANumber() throws {
+        #expect(TestCard.all.allSatisfy { !($0.word.utf8.first.map { $0 >= 0x30 && $0 <= 0x39 } ?? true) })
+        #expect(parsed("card 4111 1111 1111 1111", as: CardCommand.self)?.request.number == "4111 1111 1111 1111")
+        #expect(parsed("card VISA", as: CardCommand.self)?.request.sandbox?.word == "visa")
+        #expect(parsed("card \u{0663}", as: CardCommand.self)?.request.number == "\u{0663}")
+        #expect(diagnostic("card visaa")?.message.contains("unknown card brand 'visaa'") == true)
     }
 }

@@ -13,11 +13,15 @@ struct CardCommand: BoxedCommand {
         parse: { (r) throws(Diagnostic) in
             let first = try r.positional("a BRAND or a card NUMBER")
             var request: CardRequest
-            if let test = TestCard.named(r.text(first).lowercased()) {
+            let typed = r.text(first)
+            // A number (the usual line in a long run) opens with a digit, as no brand word
+            // does: it skips the brand look-up and the Unicode digit test.
+            let digitFirst = typed.utf8.first.map { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") } ?? false
+            if !digitFirst, let test = TestCard.named(typed.lowercased()) {
                 // The user's own sandbox card of that kind.
                 request = CardRequest(sandbox: test)
-            } else if r.text(first).first?.isNumber == true {
-                var number = r.text(first)
+            } else if digitFirst || typed.first?.isNumber == true {
+                var number = typed
                 // Groups as printed; the core judges the digits (`card.invalid_number`).
                 for group in r.remainingPositionals() { number += " " + r.text(group) }
                 request = CardRequest(number: number)

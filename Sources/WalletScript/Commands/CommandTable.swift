@@ -17,15 +17,26 @@ public enum CommandTable {
 
     public static func spec(named name: String) -> CommandSpec? { byName[name] }
 
-    /// Every name and alias packed (`PackedWord`), sorted by their bytes, and where each
+    /// Every name and alias packed (`PackedWord`) and sorted by their bytes, with where each
     /// first byte's run of them starts: a line's command is found by comparing a couple of
-    /// packed names with the word's, with no String made (this runs once a line).
-    private static let packedNames: [(name: PackedWord, spec: CommandSpec)] = byName.sorted { Array($0.key.utf8).lexicographicallyPrecedes(Array($1.key.utf8)) }
-        .compactMap { entry in PackedWord(entry.key).map { ($0, entry.value) } }
-    /// `firstByteStarts[b]..<firstByteStarts[b + 1]` are the names opening with byte `b` (ASCII).
-    private static let firstByteStarts: [Int] = (0...128).map { byte in
-        packedNames.filter { Int($0.name.low & 0xFF) < byte }.count
+    /// packed names with the word's, with no String made (this runs once a line). One static,
+    /// read in place: a look-up pays one initialisation check and retains only the spec.
+    private struct NameTable {
+        /// `starts[b]..<starts[b + 1]` are the entries opening with byte `b` (ASCII).
+        let starts: [Int]
+        let names: [PackedWord]
+        let specs: [CommandSpec]
+
+        init(_ byName: [String: CommandSpec]) {
+            let sorted = byName.sorted { Array($0.key.utf8).lexicographicallyPrecedes(Array($1.key.utf8)) }
+                .compactMap { entry in PackedWord(entry.key).map { (name: $0, spec: entry.value) } }
+            names = sorted.map(\.name)
+            specs = sorted.map(\.spec)
+            starts = (0...128).map { byte in sorted.filter { Int($0.name.low & 0xFF) < byte }.count }
+        }
     }
+
+    private static let nameTable = NameTable(byName)
 
     static func lookUp(_ name: String) -> CommandSpec? {
         var name = name
@@ -35,11 +46,13 @@ public enum CommandTable {
     /// The command named by `word` (a word of a line, read in place).
     static func lookUp(_ word: UnsafeBufferPointer<UInt8>) -> CommandSpec? {
         guard let first = word.first, first < 128, let packed = PackedWord(word) else { return nil }
-        let (start, end) = firstByteStarts.withUnsafeBufferPointer { ($0[Int(first)], $0[Int(first) + 1]) }
-        return packedNames.withUnsafeBufferPointer { names in
-            for index in start..<end where names[index].name == packed { return names[index].spec }
-            return nil
+        var index = nameTable.starts[Int(first)]
+        let end = nameTable.starts[Int(first) + 1]
+        while index < end {
+            if nameTable.names[index] == packed { return nameTable.specs[index] }
+            index += 1
         }
+        return nil
     }
 
     public static var names: [String] { all.map(\.name) }

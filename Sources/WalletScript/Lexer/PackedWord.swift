@@ -9,6 +9,7 @@ struct PackedWord: Equatable, Sendable {
     static let maxLength = 15
 
     /// Nil for a word longer than `maxLength` (no name or key is that long).
+    @inline(__always)
     init?(_ bytes: UnsafeBufferPointer<UInt8>) {
         let count = bytes.count
         guard count <= Self.maxLength else { return nil }
