@@ -30,6 +30,23 @@ public enum RegularFile {
     /// Opened without blocking (a FIFO's open would wait for a writer) and checked with
     /// `fstat`, so a file swapped for a FIFO after `stat` is refused too.
     public static func open(_ path: String) -> Result<Int32, ReadFailure> {
+        path.withCString { open(cPath: $0) }
+    }
+
+    /// The same by the name's own bytes when they are not UTF-8 (a file found in a folder
+    /// walk, `bad\xFF.scn`): a `String` cannot hold them, so PATH alone would name another file.
+    public static func open(_ path: String, rawPath: [UInt8]?) -> Result<Int32, ReadFailure> {
+        guard let rawPath else { return open(path) }
+        return withCPath(rawPath) { open(cPath: $0) }
+    }
+
+    /// Calls `body` with the bytes as a NUL-terminated C string.
+    public static func withCPath<T>(_ bytes: [UInt8], _ body: (UnsafePointer<CChar>) -> T) -> T {
+        let cString = bytes.map { CChar(bitPattern: $0) } + [0]
+        return body(cString)
+    }
+
+    private static func open(cPath path: UnsafePointer<CChar>) -> Result<Int32, ReadFailure> {
         var info = stat()
         guard stat(path, &info) == 0 else { return .failure(ReadFailure(message: String(cString: strerror(errno)))) }
         if let kind = kind(info.st_mode) { return .failure(ReadFailure(message: refusal(kind))) }

@@ -445,9 +445,9 @@ public enum ScenarioRunner {
     }
 
     /// The same, giving the changed output blocks one by one (update mode) for `-i`.
-    public static func runFile(_ path: String, name: TestName, options: RunOptions) -> Result<(result: ScenarioResult, rewrite: Rewrite?), ReadFailure> {
+    public static func runFile(_ path: String, rawPath: [UInt8]? = nil, name: TestName, options: RunOptions) -> Result<(result: ScenarioResult, rewrite: Rewrite?), ReadFailure> {
         let descriptor: Int32
-        switch RegularFile.open(path) {
+        switch RegularFile.open(path, rawPath: rawPath) {
         case .failure(let failure): return .failure(failure)
         case .success(let opened): descriptor = opened
         }

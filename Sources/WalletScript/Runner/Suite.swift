@@ -88,14 +88,14 @@ public enum Suite {
 
     /// The same, as test names relative to the PATH argument each was found under.
     public static func collectNames(_ paths: [String]) -> (names: [TestName], missing: [String]) {
-        var byPath: [String: TestName] = [:]
+        var byPath: [[UInt8]: TestName] = [:]
         var missing: [String] = []
         // One file, one test, however it is spelt (`a.scn ./a.scn s//a.scn`, a link): the
         // first spelling met wins.
         var seenFiles: Set<[UInt64]> = []
-        func isNew(_ path: String) -> Bool {
+        func isNew(_ path: [UInt8]) -> Bool {
             var info = stat()
-            guard stat(path, &info) == 0 else { return true }
+            guard RegularFile.withCPath(path, { stat($0, &info) }) == 0 else { return true }
             return seenFiles.insert([UInt64(info.st_dev), UInt64(info.st_ino)]).inserted
         }
         let manager = FileManager.default
@@ -103,20 +103,23 @@ public enum Suite {
             var isDirectory: ObjCBool = false
             guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else { missing.append(path); continue }
             guard isDirectory.boolValue else {
-                if byPath[path] == nil, isNew(path) { byPath[path] = TestName(path: path, shardKey: TestName.fileName(of: path)) }
+                let key = Array(path.utf8)
+                if byPath[key] == nil, isNew(key) { byPath[key] = TestName(path: path, shardKey: TestName.fileName(of: path)) }
                 continue
             }
             let base = path.hasSuffix("/") ? String(path.dropLast()) : path
-            // The enumerator does not follow a symlinked folder; names keep the path as given.
+            // The walk does not follow a symlinked folder inside; names keep the path as given.
             let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
-            // A file whose name starts with `_` is include-only: run when named, not when walked.
-            for case let relative as String in manager.enumerator(atPath: resolved) ?? FileManager.DirectoryEnumerator()
-            where relative.hasSuffix(".scn") && !(relative.split(separator: "/").last?.hasPrefix("_") ?? false) {
-                let full = base + "/" + relative
-                if byPath[full] == nil, isNew(full) { byPath[full] = TestName(path: full, relative: relative) }
+            for relative in FolderWalk.scenarioFiles(under: Array(resolved.utf8)) {
+                let full = Array(base.utf8) + [FolderWalk.slash] + relative
+                guard byPath[full] == nil, isNew(Array(resolved.utf8) + [FolderWalk.slash] + relative) else { continue }
+                let shown = FolderWalk.displayName(relative)
+                var name = TestName(path: base + "/" + shown, relative: shown)
+                if String(validating: relative, as: UTF8.self) == nil { name.rawPath = full }
+                byPath[full] = name
             }
         }
-        let names = byPath.values.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        let names = byPath.sorted { $0.key.lexicographicallyPrecedes($1.key) }.map(\.value)
         return (names, missing)
     }
 
@@ -126,7 +129,7 @@ public enum Suite {
         let (files, missing) = collectNames(paths)
         var picked: [TestName] = []
         for file in files {
-            let header = header(of: file.path)
+            let header = header(of: file.path, rawPath: file.rawPath)
             if let tags = selection.tags, !tags.matches(header.tags + file.folderTags) { continue }
             let tests = header.examples.map(file.rows(of:)) ?? [file]
             picked += tests.filter(selection.matchesName)
@@ -141,8 +144,8 @@ public enum Suite {
 
     /// A file's tags and its examples table (nil when it has none, or a broken one: the run
     /// then reports the problem), read up to the first command.
-    public static func header(of path: String) -> (tags: [String], examples: ExamplesTable?) {
-        guard case .success(let descriptor) = RegularFile.open(path) else { return ([], nil) }
+    public static func header(of path: String, rawPath: [UInt8]? = nil) -> (tags: [String], examples: ExamplesTable?) {
+        guard case .success(let descriptor) = RegularFile.open(path, rawPath: rawPath) else { return ([], nil) }
         defer { close(descriptor) }
         var reader = ScenarioReader(path: path)
         reader.headerOnly = true
@@ -231,7 +234,7 @@ public enum Suite {
         runOptions.policy = options.policy
         runOptions.coverage = options.coverage
         var slot: Slot
-        switch ScenarioRunner.runFile(name.path, name: name, options: runOptions) {
+        switch ScenarioRunner.runFile(name.path, rawPath: name.rawPath, name: name, options: runOptions) {
         case .failure(let failure):
             let diagnostic = Diagnostic(file: name.path, line: failure.line, column: 1, message: "cannot read the file: \(failure.message)")
             slot = Slot(result: ScenarioResult(name: name, failures: [], diagnostics: [diagnostic]), updated: false)
@@ -261,6 +264,9 @@ public enum Suite {
 
     /// Writes a file with the one safe writer and runs it again (`-i` after its questions).
     public static func write(_ name: TestName, _ bytes: [UInt8], options: RunOptions, force: Bool) -> Result<ScenarioResult, SafeFile.WriteError> {
+        // The writer takes a `String` path, which cannot spell this name: it would write
+        // another file. Left as it was, and said.
+        if name.rawPath != nil { return .failure(SafeFile.WriteError(path: name.path, reason: .system(operation: "its name is not UTF-8", code: EILSEQ))) }
         do {
             try SafeFile.write(bytes: bytes, to: name.path, force: force)
         } catch {

@@ -17,6 +17,9 @@ public struct TestName: Sendable, Hashable, CustomStringConvertible {
     public var row: String?
     /// The examples row this test runs, 1-based, when the file has a table.
     public var exampleRow: Int?
+    /// The path's own bytes when they are not UTF-8 (found in a folder walk); `path` then
+    /// shows each other byte as `\xFF`, and the file is opened by these bytes.
+    public var rawPath: [UInt8]? = nil
 
     public init(path: String, relative: String? = nil, shardKey: String? = nil, row: String? = nil, exampleRow: Int? = nil) {
         self.path = path
@@ -29,9 +32,14 @@ public struct TestName: Sendable, Hashable, CustomStringConvertible {
     /// One test a row of an examples table, named by its label.
     public func rows(of table: ExamplesTable) -> [TestName] {
         table.rowLabels.enumerated().map { index, label in
-            TestName(path: path, relative: relative, shardKey: shardKey, row: label, exampleRow: index + 1)
+            var name = TestName(path: path, relative: relative, shardKey: shardKey, row: label, exampleRow: index + 1)
+            name.rawPath = rawPath
+            return name
         }
     }
+
+    /// The bytes that name the file on disk.
+    public var pathBytes: [UInt8] { rawPath ?? Array(path.utf8) }
 
     /// What `--filter` and `--exclude` match: `cards/visa.scn`, `cards/visa.scn[amount=1]`.
     public var description: String { relative + rowSuffix }
