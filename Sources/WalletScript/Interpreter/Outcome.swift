@@ -41,9 +41,11 @@ struct TextLines: OutputValue {
 
 /// What running one command gave, as values.
 public struct Outcome: Sendable, Equatable {
-    public var output: Output = .empty
-    public var error: WalletError? = nil
-    public var failedAssertion: String? = nil
+    // No default values here: with them the initialiser stored `.empty` first and then
+    // assigned the output over it (an outlined assign a line; docs/BENCHMARKS.md, round 6).
+    public var output: Output
+    public var error: WalletError?
+    public var failedAssertion: String?
 
     public init(output: Output = .empty, error: WalletError? = nil, failedAssertion: String? = nil) {
         self.output = output

@@ -56,7 +56,9 @@ public struct Session: Sendable {
         switch command.role {
         case .action:
             // Kept as the last action once it ran (no action's run reads it; `why` does).
-            unparsed = nil
+            // Cleared only when set: assigning nil destroyed the old optional through its
+            // generic value witness, about 60 instructions a line.
+            if unparsed != nil { unparsed = nil }
             let actor = command.isAttempt ? currentUser : nil
             let journalStart = actor.map { world.journalTotal(of: $0) } ?? 0
             // `user` sets it when it only switched.

@@ -111,8 +111,10 @@ public struct ScenarioStream {
     private var pendingFile: String? = nil
     private var pendingChain: [String] = []
     /// The pending step's line as typed, in a buffer reused line after line: the String is
-    /// made only for a failure report.
+    /// made only for a failure report. An action's line is the session's last source (it
+    /// keeps it for `why`), so only an assertion's or `why`'s line is copied here.
     private var pendingSource = LineBytes()
+    private var pendingIsAction = false
     private var errorJudge = ErrorJudge()
     private var lastLine = 0
     /// The files running, outermost (the test's own) first, each with the line that included the next.
@@ -253,10 +255,10 @@ public struct ScenarioStream {
         switch source {
         case .bytes(let bytes):
             outcome = session.run(command, sourceBytes: bytes)
-            pendingSource.set(bytes)
+            if !isAction { pendingSource.set(bytes) }
         case .text(let text):
             outcome = session.run(command, source: text)
-            pendingSource.set(text)
+            if !isAction { pendingSource.set(text) }
         }
         if isAction, coverage != nil, let ran = session.lastAction { coverage?.count(ran, outcome, in: session) }
         var rendered: [String]? = nil
@@ -270,6 +272,7 @@ public struct ScenarioStream {
         hasPending = true
         pendingLine = line.number
         pendingIsAssertion = isAssertion
+        pendingIsAction = isAction
         pendingOutcome = consume outcome
         // The rare fields are written only when they change.
         if rendered != nil || pendingRendered != nil { pendingRendered = rendered }
@@ -329,6 +332,12 @@ public struct ScenarioStream {
             return
         }
         hasPending = false
+        // The usual step: it passed, nothing was recorded under it, no invariant broke. Only
+        // an earlier failure may be settled; no arrays are made (two releases a line).
+        if pendingOutcome.failedAssertion == nil, pendingOutcome.error == nil, pendingRecorded == nil, pendingBroken.isEmpty {
+            if let earlier = settle(&errorJudge) { report(failure(earlier)) }
+            return
+        }
         var details: [String] = []
         if let problem = pendingOutcome.failedAssertion { details.append(problem) }
         let lines = pendingRendered ?? (pendingRecorded == nil ? [] : pendingOutcome.lines.map(\.text))
@@ -354,7 +363,7 @@ public struct ScenarioStream {
         report(Failure(line: pendingLine, source: pendingSourceText, details: details, file: pendingFile, includedFrom: pendingChain))
     }
 
-    private var pendingSourceText: String { pendingSource.text }
+    private var pendingSourceText: String { pendingIsAction ? session.lastSource ?? "" : pendingSource.text }
 
     private func failure(_ unexcused: ErrorJudge.Unexcused) -> Failure {
         Failure(line: unexcused.line, source: unexcused.source, details: ErrorJudge.details(unexcused),
