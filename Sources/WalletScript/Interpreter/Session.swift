@@ -20,7 +20,12 @@ public struct Session: Sendable {
     var lastSource: String? { hasLastSource ? lastSourceBytes.text : nil }
     /// A line that did not parse after the last action: `why` repeats its diagnostic
     /// instead of explaining an older command.
-    private(set) var unparsed: Diagnostic? = nil
+    var unparsed: Diagnostic? { hasUnparsed ? unparsedDiagnostic : nil }
+    /// Kept beside a flag that an action reads and clears: an `Optional<Diagnostic>` compared
+    /// with nil or assigned nil every line went through its generic value witnesses (a copy
+    /// and a destroy, about 150 instructions a line; docs/BENCHMARKS.md, round 6).
+    private var unparsedDiagnostic: Diagnostic? = nil
+    private var hasUnparsed = false
     /// Scratch space for the lexer, reused line after line.
     private var tokens = TokenBuffer()
     /// What each user tried, for `history`.
@@ -36,43 +41,53 @@ public struct Session: Sendable {
     /// Runs one parsed command; `source` is its line as typed, for `why`. Consuming: an
     /// action moves into `lastAction` without a copy.
     public mutating func run(_ command: consuming AnyCommand, source: String? = nil) -> Outcome {
-        if command.role == .action {
+        let role = command.role
+        if role == .action {
             if let source { lastSourceBytes.set(source) }
             hasLastSource = source != nil
         }
-        return runParsed(command)
+        return runParsed(command, role: role)
     }
 
     /// The same with the line as bytes (valid UTF-8), as a scenario file holds it.
     public mutating func run(_ command: consuming AnyCommand, sourceBytes: UnsafeBufferPointer<UInt8>) -> Outcome {
-        if command.role == .action {
+        run(command, role: command.role, sourceBytes: sourceBytes)
+    }
+
+    /// The same when the caller has read the command's role already (the scenario stream).
+    mutating func run(_ command: consuming AnyCommand, role: CommandRole, sourceBytes: UnsafeBufferPointer<UInt8>) -> Outcome {
+        if role == .action {
             lastSourceBytes.set(sourceBytes)
             hasLastSource = true
         }
-        return runParsed(command)
+        return runParsed(command, role: role)
     }
 
-    private mutating func runParsed(_ command: consuming AnyCommand) -> Outcome {
-        switch command.role {
+    /// `role` is the command's, read once by the caller (each read is a switch over every command type).
+    private mutating func runParsed(_ command: consuming AnyCommand, role: CommandRole) -> Outcome {
+        switch role {
         case .action:
             // Kept as the last action once it ran (no action's run reads it; `why` does).
-            // Cleared only when set: assigning nil destroyed the old optional through its
-            // generic value witness, about 60 instructions a line.
-            if unparsed != nil { unparsed = nil }
-            let actor = command.isAttempt ? currentUser : nil
-            let journalStart = actor.map { world.journalTotal(of: $0) } ?? 0
+            if hasUnparsed {
+                hasUnparsed = false
+                unparsedDiagnostic = nil
+            }
+            let isAttempt = command.isAttempt
+            let actor = isAttempt ? currentUser : nil
+            var journalStart = 0
+            if let actor { journalStart = world.journalTotal(of: actor) }
             // `user` sets it when it only switched.
             lastActionSwitched = false
             do throws(WalletError) {
                 let output = try command.run(in: &self)
                 lastResult = .success(())
-                if command.isAttempt { recordAttempt(command, by: actor, from: journalStart, code: nil) }
+                if isAttempt { recordAttempt(command, by: actor, from: journalStart, code: nil) }
                 lastAction = consume command
                 return Outcome(output: output)
             } catch {
                 lastResult = .failure(error)
                 lastActionSwitched = false
-                if command.isAttempt { recordAttempt(command, by: actor, from: journalStart, code: error.code) }
+                if isAttempt { recordAttempt(command, by: actor, from: journalStart, code: error.code) }
                 lastAction = consume command
                 return .failure(error)
             }
@@ -80,7 +95,7 @@ public struct Session: Sendable {
             // Neither changes what `expect` looks at.
             do throws(WalletError) {
                 let output = try command.run(in: &self)
-                let failed = command.role == .assertion ? output.lazy.compactMap { ($0 as? ExpectFailed)?.problem }.first : nil
+                let failed = role == .assertion ? output.lazy.compactMap { ($0 as? ExpectFailed)?.problem }.first : nil
                 return Outcome(output: failed == nil ? output : .empty, failedAssertion: failed)
             } catch {
                 return .failure(error)
@@ -114,7 +129,10 @@ public struct Session: Sendable {
     }
 
     /// Records a line that did not parse, so `why` says so rather than explain the command before it.
-    public mutating func noteUnparsed(_ diagnostic: Diagnostic) { unparsed = diagnostic }
+    public mutating func noteUnparsed(_ diagnostic: Diagnostic) {
+        unparsedDiagnostic = diagnostic
+        hasUnparsed = true
+    }
 
     func requireUser() throws(WalletError) -> UserID {
         guard let id = currentUser else { throw WalletError(.userNone, "no current user: start with `user NAME`") }

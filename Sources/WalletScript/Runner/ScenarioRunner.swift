@@ -173,7 +173,7 @@ public struct ScenarioStream {
             let next = ErrorJudge.Next(command)
             resolvePending { $0.settle(next) }
             guard running else { break }
-            run(command, isAssertion: next.isAssertion, source: source, line: line)
+            run(command, role: next.role, source: source, line: line)
         case .include(let target, _, let column):
             include(target, line: line.number, column: column)
         }
@@ -248,13 +248,13 @@ public struct ScenarioStream {
     public var updatedBytes: [UInt8] { rewrite?.applying { _ in true } ?? originalBytes }
 
     /// Consumes the command: it moves into the session (its last action).
-    private mutating func run(_ command: consuming AnyCommand, isAssertion: Bool, source: ScenarioReader.StepSource, line: RawLine) {
+    private mutating func run(_ command: consuming AnyCommand, role: CommandRole, source: ScenarioReader.StepSource, line: RawLine) {
         let outcome: Outcome
-        let isAction = command.role == .action
+        let isAction = role == .action, isAssertion = role == .assertion
         // The command moves into the session (its last action); coverage reads it there.
         switch source {
         case .bytes(let bytes):
-            outcome = session.run(command, sourceBytes: bytes)
+            outcome = session.run(command, role: role, sourceBytes: bytes)
             if !isAction { pendingSource.set(bytes) }
         case .text(let text):
             outcome = session.run(command, source: text)
