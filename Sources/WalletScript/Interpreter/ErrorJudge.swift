@@ -25,12 +25,18 @@ public struct ErrorJudge: Sendable {
     }
 
     private var pending: Unexcused? = nil
+    /// Whether a failure waits (kept beside `pending`: the scenario stream asks every line,
+    /// and reading the optional copies it).
+    public private(set) var isWaiting = false
 
     public init() {}
 
     /// A command failed and its recorded output (if any) does not show it: it waits for an
     /// `expect error`.
-    public mutating func failed(_ failure: Unexcused) { pending = failure }
+    public mutating func failed(_ failure: Unexcused) {
+        pending = failure
+        isWaiting = true
+    }
 
     /// Call with each command before it runs (nil at the end of the input). Returns the
     /// failed command waiting for an excuse if this one ends its chance: any command that
@@ -42,7 +48,10 @@ public struct ErrorJudge: Sendable {
 
     /// The input ended: a failure still waiting has no excuse.
     public mutating func settleAtEnd() -> Unexcused? {
-        defer { pending = nil }
+        defer {
+            pending = nil
+            isWaiting = false
+        }
         return pending
     }
 
@@ -69,12 +78,16 @@ public struct ErrorJudge: Sendable {
         guard let waiting = pending else { return nil }
         switch next.role {
         case .assertion:
-            if next.expectsError { pending = nil }
+            if next.expectsError {
+                pending = nil
+                isWaiting = false
+            }
             return nil
         case .explanation:
             return nil
         case .action:
             pending = nil
+            isWaiting = false
             return waiting
         }
     }

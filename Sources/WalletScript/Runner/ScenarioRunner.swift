@@ -102,6 +102,9 @@ public struct ScenarioStream {
     private var pendingLine = 0
     private var pendingIsAssertion = false
     private var pendingOutcome = Outcome()
+    /// It neither failed nor broke an invariant: with nothing recorded under it and no
+    /// earlier failure waiting, the next step settles nothing and it is dropped unread.
+    private var pendingClean = false
     /// Its lines rendered when the run renders every step; the output recorded under it.
     private var pendingRendered: [String]? = nil
     private var pendingRecorded: [String]? = nil
@@ -171,7 +174,12 @@ public struct ScenarioStream {
             if pendingRecorded == nil { pendingRecorded = [text] } else { pendingRecorded?.append(text) }
         case .step(let command, let source):
             let next = ErrorJudge.Next(command)
-            resolvePending { $0.settle(next) }
+            if (!hasPending || (pendingClean && pendingRecorded == nil)) && !errorJudge.isWaiting {
+                // The usual line: nothing to report of the step before, no failure to settle.
+                hasPending = false
+            } else {
+                resolvePending { $0.settle(next) }
+            }
             guard running else { break }
             run(command, role: next.role, source: source, line: line)
         case .include(let target, _, let column):
@@ -269,6 +277,7 @@ public struct ScenarioStream {
             if options.collectActual { actual.append(lines) }
             if updates && topLevel && !isAssertion { openEdit(lines, after: line, source: source.text) }
         }
+        var clean = outcome.error == nil && outcome.failedAssertion == nil
         hasPending = true
         pendingLine = line.number
         pendingIsAssertion = isAssertion
@@ -277,7 +286,11 @@ public struct ScenarioStream {
         // The rare fields are written only when they change.
         if rendered != nil || pendingRendered != nil { pendingRendered = rendered }
         if pendingRecorded != nil { pendingRecorded = nil }
-        if checksInvariants { pendingBroken = session.world.invariantViolations() }
+        if checksInvariants {
+            pendingBroken = session.world.invariantViolations()
+            if !pendingBroken.isEmpty { clean = false }
+        }
+        pendingClean = clean
         if !topLevel {
             pendingFile = stack[stack.count - 1].path
             pendingChain = stack.compactMap { $0.includedAt }
@@ -334,7 +347,7 @@ public struct ScenarioStream {
         hasPending = false
         // The usual step: it passed, nothing was recorded under it, no invariant broke. Only
         // an earlier failure may be settled; no arrays are made (two releases a line).
-        if pendingOutcome.failedAssertion == nil, pendingOutcome.error == nil, pendingRecorded == nil, pendingBroken.isEmpty {
+        if pendingClean, pendingRecorded == nil {
             if let earlier = settle(&errorJudge) { report(failure(earlier)) }
             return
         }
