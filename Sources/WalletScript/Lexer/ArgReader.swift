@@ -171,17 +171,23 @@ public struct ArgReader {
 
     /// Reports anything the parser did not take. Unknown option keys were refused before
     /// parsing (`CommandTable.parse`), so a leftover option is a known one used out of place.
+    /// Inlined: usually every word was taken, one compare; a leftover is reported out of line.
+    @inline(__always)
     func finish() throws(Diagnostic) {
-        // Usually every word was taken: one compare.
         let count = max(0, words.count - first)
         guard taken != (count >= 64 ? UInt64.max : (1 << UInt64(count)) - 1) else { return }
+        if let problem = leftover() { throw problem }
+    }
+
+    private func leftover() -> Diagnostic? {
         for index in indices where !isTaken(index) {
             let extra = arg(index)
             if let key = key(extra) {
-                throw error("option `\(key):` does not apply to this use of \(command)", at: extra.offset)
+                return error("option `\(key):` does not apply to this use of \(command)", at: extra.offset)
             }
-            throw error("unexpected word for \(command)\(quote(extra))" + spacedNameHint(index, extra), at: extra.offset)
+            return error("unexpected word for \(command)\(quote(extra))" + spacedNameHint(index, extra), at: extra.offset)
         }
+        return nil
     }
 
     /// `pay 5 to:Tea House`, `user Mary Ann`: the stray word is most likely the rest of a
