@@ -35,7 +35,7 @@ struct CardCommand: BoxedCommand {
                 }
                 request.expiry = expiry
             }
-            if let token = try r.option("name") { request.holderName = r.text(token) }
+            if let token = try r.option("name") { request.holderName = try r.holderName(token) }
             if let token = try r.option("password") { request.password = try r.password(token) }
             return CardCommand(request: request)
         })

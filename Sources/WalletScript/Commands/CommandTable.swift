@@ -81,6 +81,17 @@ public enum CommandTable {
         return .failure(problem)
     }
 
+    /// Whether the line parses, for echoes (`Secrets`) that must not mask a diagnostic by
+    /// asking `parse` (which masks its message through them).
+    static func parsesUnmasked(_ line: String) -> Bool {
+        var line = line
+        var tokens = TokenBuffer()
+        return line.withUTF8 { bytes in
+            if case .success = parseUnmasked(bytes: bytes, tokens: &tokens) { return true }
+            return false
+        }
+    }
+
     @inline(__always)
     private static func parseUnmasked(bytes line: UnsafeBufferPointer<UInt8>, tokens: inout TokenBuffer) -> Result<AnyCommand?, Diagnostic> {
         if let problem = Lexer.tokenize(bytes: line, into: &tokens) { return .failure(problem) }

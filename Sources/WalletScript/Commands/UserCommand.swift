@@ -21,7 +21,7 @@ struct UserCommand: BoxedCommand {
             let phone = try r.option("phone").map { r.text($0) }
             if phone != nil { hasOptions = true }
             if let token = try r.option("nationality") { request.nationality = try r.nationality(token); hasOptions = true }
-            if let token = try r.option("name") { request.fullName = r.text(token); hasOptions = true }
+            if let token = try r.option("name") { request.fullName = try r.holderName(token); hasOptions = true }
             if let token = try r.option("version") {
                 request.version = try r.choice(token, versions + [("international", .international)])
                 hasOptions = true

@@ -100,11 +100,25 @@ extension Secrets {
         return runs
     }
 
-    /// Every range an echo of the line hides: secrets, and digits a password line cannot
-    /// place. Nil when the line does not lex (then every digit is hidden).
-    static func hiddenRanges(_ line: String) -> [Range<Int>]? {
+    /// Every range an echo of the line hides: secrets, digits a password line cannot place,
+    /// and on any other line digits that look like a password or a card number where the
+    /// parser placed nothing (`strayDigits`). `parsed`: whether the line parses, when the
+    /// caller knows. Nil when the line does not lex (then every digit is hidden).
+    static func hiddenRanges(_ line: String, parsed: Bool? = nil) -> [Range<Int>]? {
         guard case .success(let tokens) = Lexer.tokenize(line), let spans = secretSpans(line) else { return nil }
-        return spans.map(\.range) + passwordLineDigits(line, tokens: tokens)
+        return spans.map(\.range) + echoDigits(line, tokens: tokens, parsed: parsed).map(\.range)
+    }
+
+    /// Digits an echo hides beyond the secrets: `passwordLineDigits` on a password line, else
+    /// `strayDigits` (none on `include` and meta-command lines, whose paths are shown as typed).
+    static func echoDigits(_ line: String, tokens: [Token], parsed: Bool?) -> [(range: Range<Int>, isCard: Bool)] {
+        let placed = passwordLineDigits(line, tokens: tokens).map { (range: $0, isCard: false) }
+        guard passwordCommand(tokens) == nil else { return placed }
+        if let first = tokens.first, !first.isOption, first.text == IncludeLine.keyword || MetaCommand.names.contains(String(first.text)) { return placed }
+        // Only a line with 6 digits or more can hold what `strayDigits` hides.
+        guard line.unicodeScalars.lazy.filter({ $0.properties.numericType == .decimal }).count >= passwordDigits else { return placed }
+        let didParse = parsed ?? CommandTable.parsesUnmasked(line)
+        return placed + strayDigits(line, tokens: tokens, parsed: didParse)
     }
 
     /// A diagnostic's message about `line` with every digit run hidden that the echo of the
@@ -113,7 +127,7 @@ extension Secrets {
     /// hidden when it is such a run, or a piece of 4 or more digits of one (a quote cut short).
     static func maskedMessage(_ message: String, about line: String) -> String {
         let messageRuns = digitRuns(message)
-        guard !messageRuns.isEmpty, let ranges = hiddenRanges(line), !ranges.isEmpty else { return message }
+        guard !messageRuns.isEmpty, let ranges = hiddenRanges(line, parsed: false), !ranges.isEmpty else { return message }
         let lineBytes = Array(line.utf8)
         var secretRuns: [String] = []
         for run in digitRuns(line) where ranges.contains(where: { $0.overlaps(run.range) }) {
@@ -144,7 +158,7 @@ extension Secrets {
             return line.contains(where: \.isNumber) ? nil : line
         }
         guard passwordCommand(tokens) != nil else {
-            return spans.isEmpty && passwordLineDigits(line, tokens: tokens).isEmpty ? line : nil
+            return spans.isEmpty && echoDigits(line, tokens: tokens, parsed: nil).isEmpty ? line : nil
         }
         guard case .success(.some) = CommandTable.parse(line) else {
             return spans.isEmpty && passwordLineDigits(line, tokens: tokens).isEmpty ? line : nil

@@ -55,6 +55,9 @@ enum Secrets {
                 } else if let digits = cardDigits(token.text), digits >= 12 || (digits > 4 && nearest(to: String(key), in: ["card"]) != nil) {
                     // A full number in a `card:` selector, or anywhere as an option value.
                     spans.append((value(token), true))
+                } else {
+                    // A number inside a name with letters (`to:Bob4111111111111111`).
+                    spans += cardGroupsAmongLetters(line, token).map { ($0, true) }
                 }
                 continue
             }
@@ -85,6 +88,7 @@ enum Secrets {
                 digitCount += digits
             } else {
                 endDigitRun()
+                spans += cardGroupsAmongLetters(line, token).map { ($0, true) }
             }
         }
         endDigitRun()
@@ -132,7 +136,7 @@ enum Secrets {
         let text = String(trimmed)
         guard text.unicodeScalars.contains(where: { $0.properties.numericType == .decimal }) || mentionsPassword(text) else { return text }
         guard case .success(let tokens) = Lexer.tokenize(text), var found = secretSpans(text) else { return redacted(text) }
-        found += passwordLineDigits(text, tokens: tokens).map { ($0, false) }
+        found += echoDigits(text, tokens: tokens, parsed: nil)
         guard !found.isEmpty else { return text }
         let bytes = Array(text.utf8)
         // Neighbours of one kind apart only by spaces, dashes or quotes are one secret

@@ -288,8 +288,8 @@ public struct ArgReader {
         if !isQuoted(arg), let plain = withValueBytes(arg, Self.plainName) { return plain }
         let text = text(arg)
         // A card number where a name goes would be printed in full with the name (the
-        // prompt, `users`, statements): refused. Looked at only when the name opens with a digit.
-        if let first = text.utf8.first, (first >= 0x30 && first <= 0x39) || first == 0xEF, Secrets.looksLikeCardNumber(text) {
+        // prompt, `users`, statements): refused, alone or among letters (`Bob 4111…`).
+        if Secrets.holdsCardNumber(text) {
             throw error("not a \(what) name: it looks like a card number (12 to 19 digits); a card is linked with `card NUMBER`", at: arg.valueOffset)
         }
         if !isQuoted(arg), withValueBytes(arg, Names.isPlainASCII) { return text }
@@ -299,11 +299,22 @@ public struct ArgReader {
         return text
     }
 
+    /// A card holder's name (`name:"FULL NAME"` on `user` and `card`): printed with every
+    /// card link and verification, so a card number in it is refused as in a user's name.
+    mutating func holderName(_ arg: Arg) throws(Diagnostic) -> String {
+        let text = text(arg)
+        if Secrets.holdsCardNumber(text) {
+            throw error("not a holder name: it looks like a card number (12 to 19 digits); a card is linked with `card NUMBER`", at: arg.valueOffset)
+        }
+        return text
+    }
+
     /// A plain ASCII name (`Names.isPlainASCII`: 1 to 32 of letters, digits, `-`, `_`, `.`)
     /// that does not open with a digit, as a String made straight from its bytes, checked a
     /// byte a table look-up; else nil (the careful way then looks at it).
     private static func plainName(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
-        guard bytes.count >= 1, bytes.count <= Names.maxLength, bytes[0] < 0x30 || bytes[0] > 0x39, Lexer.allNameBytes(bytes) else { return nil }
+        guard bytes.count >= 1, bytes.count <= Names.maxLength, bytes[0] < 0x30 || bytes[0] > 0x39, Lexer.allNameBytes(bytes),
+              bytes.count < Secrets.cardDigitCounts.lowerBound || !Secrets.mayHoldCardNumber(bytes) else { return nil }
         return String(unsafeUninitializedCapacity: bytes.count) { text in
             UnsafeMutableRawBufferPointer(text).copyMemory(from: UnsafeRawBufferPointer(bytes))
             return bytes.count
