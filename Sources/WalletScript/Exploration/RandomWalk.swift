@@ -52,8 +52,14 @@ public struct RandomWalks {
         for walk in 0..<options.walks {
             var session = start.session
             var lines: [String] = []
+            var planned: [String] = []
             for _ in 0..<options.steps {
-                guard let line = RandomWalks.pick(in: session, using: &random) else { break }
+                // A plan (`WalkBursts`) runs its lines one step each; the walk may end inside it.
+                if planned.isEmpty {
+                    guard let picked = RandomWalks.pick(in: session, using: &random) else { break }
+                    planned = picked
+                }
+                let line = planned.removeFirst()
                 lines.append(line)
                 stepsRun += 1
                 let before = session
@@ -75,14 +81,17 @@ public struct RandomWalks {
         return Report(walks: options.walks, steps: stepsRun, codesSeen: codes, commandsSucceeded: succeeded, violation: nil)
     }
 
-    /// A command first (each offering moves equally likely), then one of its moves: a
-    /// command with many variants is not picked more often for it.
-    static func pick(in session: Session, using random: inout SplitMix64) -> String? {
-        var groups: [[String]] = []
+    /// A command first (each offering moves equally likely, and the plans of `WalkBursts`
+    /// as one more), then one of its moves: a command with many variants is not picked more
+    /// often for it. A move is one line; a plan, several.
+    static func pick(in session: Session, using random: inout SplitMix64) -> [String]? {
+        var groups: [[[String]]] = []
         for source in MoveSource.all {
             let moves = Explorer.moves(in: session, sources: [source])
-            if !moves.isEmpty { groups.append(moves) }
+            if !moves.isEmpty { groups.append(moves.map { [$0] }) }
         }
+        let plans = WalkBursts.offers(in: session)
+        if !plans.isEmpty { groups.append(plans) }
         guard !groups.isEmpty else { return nil }
         let group = groups[Int(random.next() % UInt64(groups.count))]
         return group[Int(random.next() % UInt64(group.count))]
