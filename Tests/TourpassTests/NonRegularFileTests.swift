@@ -55,4 +55,47 @@ import Testing
         #expect(piped.err.contains("<stdin>:2: error: cannot read loop/fifo.scn: it is a FIFO, not a regular file"), "\(piped.err)")
         #expect(piped.out.contains("a signed up"), "the session goes on: \(piped.out)")
     }
+
+    @Test("--junit onto a FIFO nothing reads and :save onto one are refused at once, never waited on")
+    func writingToAFifo() throws {
+        let dir = try Self.folderWithFifo()
+        defer { dir.remove() }
+        #expect(mkfifo(dir.file("jf.fifo"), 0o644) == 0)
+        let junit = try Tourpass.run(["run", "--junit", "jf.fifo", "loop/ok.scn"], directory: dir.path, timeout: 20)
+        #expect(junit.status == 2, "\(junit.out) \(junit.err)")
+        #expect(junit.err.contains("cannot write jf.fifo: it is a FIFO and nothing is reading it"), "\(junit.err)")
+        #expect(junit.out.contains("PASS loop/ok.scn"), "\(junit.out)")
+        let fifo = dir.file("jf.fifo")
+        let saved = try Self.repl(dir, [(":save \(fifo)", "bob"), ("user carol", "carol")])
+        #expect(saved.contains(Self.squeezed("cannot write \(fifo): it is a FIFO and nothing is reading it")), "\(saved)")
+        #expect(saved.contains("carolsignedup"), "the session goes on: \(saved)")
+        // /dev/stdout, as the README shows, still works.
+        let stdout = try Tourpass.run(["run", "--junit", "/dev/stdout", "loop/ok.scn"], directory: dir.path, timeout: 20)
+        #expect(stdout.status == 0 && stdout.out.contains("<testsuites"), "\(stdout.out) \(stdout.err)")
+    }
+
+    /// The REPL on a terminal: `user bob`, then `lines` (a line, then the user its prompt
+    /// shows); the screen without spaces or line breaks (a line wrapped at 80 loses its space).
+    static func repl(_ dir: TemporaryDirectory, _ lines: [(String, String)]) throws -> String {
+        let term = try PseudoTerminal(environment: ReplPtyTests.environment(dir))
+        defer { term.close() }
+        try term.waitForPrompt(ReplPtyTests.start, after: -1)
+        try term.enter("user bob", prompt: "bob 2026-01-01 00:00> ")
+        for (line, user) in lines { _ = try term.enter(line, prompt: "\(user) 2026-01-01 00:00> ") }
+        return squeezed(term.screen.text)
+    }
+
+    static func squeezed(_ text: String) -> String { text.filter { $0 != " " && $0 != "\n" } }
+
+    @Test(":save onto a read-only file does not offer the REPL a --force it does not have")
+    func saveReadOnly() throws {
+        let dir = try TemporaryDirectory("tourpass-ro")
+        defer { dir.remove() }
+        let path = try dir.write("ro.scn", "old\n")
+        #expect(chmod(path, 0o444) == 0)
+        let said = try Self.repl(dir, [(":save \(path)", "bob")])
+        #expect(said.contains(Self.squeezed("cannot write \(path): the file is read-only (it is left as it is: write to another name)")), "\(said)")
+        #expect(!said.contains("--force"), "\(said)")
+        #expect(dir.read("ro.scn") == "old\n")
+    }
 }

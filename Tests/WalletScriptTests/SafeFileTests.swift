@@ -40,12 +40,19 @@ import WalletScript
         defer { dir.remove() }
         let path = try dir.write("x.scn", "old\n")
         chmod(path, 0o444)
-        #expect(throws: SafeFile.WriteError.self) { try SafeFile.write("new\n", to: path) }
+        #expect(throws: SafeFile.WriteError.self) { try SafeFile.write("new\n", to: path, force: false) }
+        do {
+            try SafeFile.write("new\n", to: path, force: false)
+        } catch {
+            #expect(error.reason == .readOnly)
+            #expect(error.description.contains("read-only") && error.description.contains("--force"))
+        }
+        // A writer with no --force (the REPL's :save) does not offer one.
         do {
             try SafeFile.write("new\n", to: path)
         } catch {
             #expect(error.reason == .readOnly)
-            #expect(error.description.contains("read-only") && error.description.contains("--force"))
+            #expect(error.description == "cannot write \(path): the file is read-only (it is left as it is: write to another name)")
         }
         #expect(try dir.read("x.scn") == "old\n")
         try SafeFile.write("new\n", to: path, force: true)
@@ -76,14 +83,34 @@ import WalletScript
         defer { dir.remove() }
         let fifo = dir.file("pipe")
         #expect(mkfifo(fifo, 0o600) == 0)
+        // The reader is open before the write (a FIFO nothing reads is refused, below).
+        let readEnd = open(fifo, O_RDONLY | O_NONBLOCK)
+        #expect(readEnd >= 0)
+        _ = fcntl(readEnd, F_SETFL, fcntl(readEnd, F_GETFL) & ~O_NONBLOCK)
         let received = LockedData()
-        let reader = Thread { received.set(FileHandle(forReadingAtPath: fifo)?.readDataToEndOfFile() ?? Data()) }
-        reader.start()
+        let reader = Thread { received.set(FileHandle(fileDescriptor: readEnd, closeOnDealloc: true).readDataToEndOfFile()) }
         try SafeFile.write("through the pipe\n", to: fifo)
+        reader.start()
         for _ in 0..<500 where received.value == nil { usleep(10_000) }
         #expect(received.value.map { String(decoding: $0, as: UTF8.self) } == "through the pipe\n")
         #expect(kind(fifo) == S_IFIFO)
         #expect(try dir.listing() == ["pipe"])
+    }
+
+    @Test func aFifoNothingReadsIsRefusedAtOnce() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let fifo = dir.file("ff.scn")
+        #expect(mkfifo(fifo, 0o600) == 0)
+        // Without O_NONBLOCK this open waits for a reader for ever: the test would hang.
+        do {
+            try SafeFile.write("nobody listens\n", to: fifo)
+            Issue.record("a FIFO nothing reads was written")
+        } catch {
+            #expect(error.reason == .noReader)
+            #expect(error.description == "cannot write \(fifo): it is a FIFO and nothing is reading it (writing would wait for ever)")
+        }
+        #expect(kind(fifo) == S_IFIFO)
     }
 
     @Test func aDeviceIsWrittenInPlaceAndAFullOneIsAnError() throws {

@@ -16,7 +16,9 @@ import Darwin
 ///   creates its target);
 /// - `/dev/stdout`, `/dev/stderr`, `/dev/fd/N`, `/proc/self/fd/N`: written to that
 ///   descriptor of this process;
-/// - device, FIFO, socket: opened and written in place, never renamed over;
+/// - device, FIFO: opened without blocking and written in place, never renamed over; a FIFO
+///   nothing reads is refused at once (its open would wait for a reader for ever);
+/// - socket: refused;
 /// - read-only file (no owner write bit): refused unless `force`;
 /// - any failure: the target untouched, the temporary file removed, an error.
 public enum SafeFile {
@@ -40,17 +42,35 @@ public enum SafeFile {
         public enum Reason: Equatable, Sendable {
             case readOnly
             case isDirectory
+            /// A FIFO no process has open for reading.
+            case noReader
+            /// A socket: nothing a file write can reach.
+            case socket
             case system(operation: String, code: Int32)
         }
         public let path: String
         public let reason: Reason
+        /// Whether the writer has a `--force` to offer for a read-only file (`run`, `report`,
+        /// `coverage`); the REPL and the files kept on the user's behalf have none.
+        public var forceOffered = false
+
+        public init(path: String, reason: Reason, forceOffered: Bool = false) {
+            self.path = path
+            self.reason = reason
+            self.forceOffered = forceOffered
+        }
 
         public var description: String {
             switch reason {
             case .readOnly:
-                return "cannot write \(Printable.escaped(path)): the file is read-only (use --force to replace it)"
+                let remedy = forceOffered ? "use --force to replace it" : "it is left as it is: write to another name"
+                return "cannot write \(Printable.escaped(path)): the file is read-only (\(remedy))"
             case .isDirectory:
                 return "cannot write \(Printable.escaped(path)): it is a directory"
+            case .noReader:
+                return "cannot write \(Printable.escaped(path)): it is a FIFO and nothing is reading it (writing would wait for ever)"
+            case .socket:
+                return "cannot write \(Printable.escaped(path)): it is a socket, not a file"
             case .system(let operation, let code):
                 return "cannot write \(Printable.escaped(path)): \(operation): \(String(cString: strerror(code)))"
             }
@@ -58,17 +78,18 @@ public enum SafeFile {
     }
 
     /// Writes `text` to `path` as described above. `makeFolders` creates missing parent
-    /// folders (0700), for files kept on the user's behalf.
+    /// folders (0700), for files kept on the user's behalf. `force` nil: the writer has no
+    /// `--force` (the REPL), so a read-only file's error does not offer one.
     public static func write(
         _ text: String, to path: String, newFileMode: NewFileMode = .shared,
-        force: Bool = false, makeFolders: Bool = false
+        force: Bool? = nil, makeFolders: Bool = false
     ) throws(WriteError) {
         try write(bytes: Array(text.utf8), to: path, newFileMode: newFileMode, force: force, makeFolders: makeFolders)
     }
 
     public static func write(
         bytes: [UInt8], to path: String, newFileMode: NewFileMode = .shared,
-        force: Bool = false, makeFolders: Bool = false
+        force: Bool? = nil, makeFolders: Bool = false
     ) throws(WriteError) {
         guard !path.isEmpty else { throw WriteError(path: path, reason: .system(operation: "open", code: ENOENT)) }
         let target = try resolve(path)
@@ -83,10 +104,14 @@ public enum SafeFile {
             if stat(resolved, &info) == 0 {
                 switch info.st_mode & S_IFMT {
                 case S_IFREG:
-                    if !force && (info.st_mode & S_IWUSR) == 0 { throw WriteError(path: path, reason: .readOnly) }
+                    if force != true && (info.st_mode & S_IWUSR) == 0 {
+                        throw WriteError(path: path, reason: .readOnly, forceOffered: force != nil)
+                    }
                     try replace(resolved, with: bytes, mode: info.st_mode & 0o7777, owner: info, reportAs: path)
                 case S_IFDIR:
                     throw WriteError(path: path, reason: .isDirectory)
+                case S_IFSOCK:
+                    throw WriteError(path: path, reason: .socket)
                 default:
                     try writeInPlace(resolved, bytes, reportAs: path)
                 }
@@ -182,8 +207,20 @@ public enum SafeFile {
 
     private static func writeInPlace(_ path: String, _ bytes: [UInt8], reportAs shown: String) throws(WriteError) {
         // No O_TRUNC: a device or FIFO has nothing to truncate, and it is not ours to reset.
-        let fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC)
-        guard fd >= 0 else { throw WriteError(path: shown, reason: .system(operation: "open", code: errno)) }
+        // O_NONBLOCK: a FIFO's open would otherwise wait for a reader for ever (ENXIO now).
+        let fd = open(path, O_WRONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)
+        guard fd >= 0 else {
+            throw WriteError(path: shown, reason: errno == ENXIO ? .noReader : .system(operation: "open", code: errno))
+        }
+        // What was opened is what was checked: a file swapped for a regular one is not written
+        // in place (untruncated), nor is a socket.
+        var info = stat()
+        guard fstat(fd, &info) == 0, [S_IFIFO, S_IFCHR, S_IFBLK].contains(info.st_mode & S_IFMT) else {
+            close(fd)
+            throw WriteError(path: shown, reason: .system(operation: "open (it changed while being opened)", code: EAGAIN))
+        }
+        // A reader is there: the writes may wait for it as a pipe's do.
+        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
         var failure: WriteError? = nil
         do throws(WriteError) { try writeAll(bytes, to: fd, path: shown) } catch { failure = error }
         if close(fd) != 0, failure == nil { failure = WriteError(path: shown, reason: .system(operation: "close", code: errno)) }
