@@ -84,6 +84,9 @@ public struct User: Sendable {
     public let nationality: String
     /// The name given at sign-up (upper-cased user name by default).
     public let registeredName: String
+    /// That name's length in code points as typed (RULES v2.1): `user name:`'s value, else
+    /// NAME itself, not its upper-case form (`ß` is one, though `SS` is two).
+    let registeredNameTypedLength: Int
     public internal(set) var signedUp: Bool
     let smsCode: Int
     var smsWrongAttempts = 0

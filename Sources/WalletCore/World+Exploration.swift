@@ -70,6 +70,7 @@ extension World {
             h.mix(user.version == .international)
             h.mix(user.nationality)
             h.mix(user.registeredName)
+            h.mix(user.registeredNameTypedLength)
             h.mix(user.signedUp)
             h.mix(user.smsCode)
             h.mix(user.smsWrongAttempts)
@@ -140,7 +141,7 @@ extension World {
     /// for the coverage test.
     public static let fingerprintCoverage: [String: (hashed: [String], omitted: [String])] = [
         "World": (["now", "users", "cards", "merchants", "ledger"], ["policy", "schedule", "userByName", "userByPhone", "cardByNumber", "merchantByName"]),
-        "User": (["name", "phone", "version", "nationality", "registeredName", "signedUp", "smsCode", "smsWrongAttempts",
+        "User": (["name", "phone", "version", "nationality", "registeredName", "registeredNameTypedLength", "signedUp", "smsCode", "smsWrongAttempts",
                   "signupLockedUntil", "passport", "lapsed", "passportSerial", "cards", "paymentPassword", "payWrongAttempts", "payLockedUntil", "pass",
                   "walletFen", "receivedUnverifiedFen", "receiveCapFen", "dailyPaid", "payments"], ["journal"]),
         "TourPass": (["state", "balanceFen", "expiresAt", "period", "periodTopupFen", "periodTopupCount", "periodLimitFen", "fundingCards"], []),

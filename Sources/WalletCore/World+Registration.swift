@@ -45,6 +45,7 @@ extension World {
             version: request.version ?? (phone.isChinese ? .domestic : .international),
             nationality: request.nationality ?? "GB",
             registeredName: request.fullName ?? request.name.uppercased(),
+            registeredNameTypedLength: (request.fullName ?? request.name).unicodeScalars.count,
             signedUp: !request.manualSMS,
             smsCode: code))
         userByName.insert(request.name, id)

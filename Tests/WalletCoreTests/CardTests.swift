@@ -109,6 +109,23 @@ import Testing
         expectFailure(.cardNameTooLong, &world) { try $0.linkCard(user: ok, CardRequest(number: Cards.mastercard, holderName: name33)) }
     }
 
+    /// RULES v2.1: "length is counted as typed". A 32-code-point NAME ending in ß defaults to a
+    /// holder name of 33 (ß upper-cases to SS); typed, it is 32 either way.
+    @Test func aDefaultedHolderNameCountsAsTyped() throws {
+        var world = World()
+        let name = String(repeating: "a", count: 31) + "ß"
+        #expect(name.unicodeScalars.count == 32 && name.uppercased().unicodeScalars.count == 33)
+        let typed = try world.intlUser(name)
+        _ = try world.linkCard(user: typed, CardRequest(number: Cards.visa))
+        #expect(world.users[typed.index].cards.count == 1)
+        // Given with `name:` it counts as typed too, and matches the default.
+        let given = try world.intlUser("b" + String(repeating: "a", count: 30) + "ß")
+        _ = try world.linkCard(user: given, CardRequest(number: Cards.mastercard, holderName: "b" + String(repeating: "a", count: 30) + "ß"))
+        // One more code point typed is too long, defaulted or given.
+        let long = try world.intlUser(String(repeating: "c", count: 32) + "ß")
+        expectFailure(.cardNameTooLong, &world) { try $0.linkCard(user: long, CardRequest(number: Cards.jcb)) }
+    }
+
     @Test func aCardBelongsToOneUser() throws {
         var world = World()
         let alice = try world.intlUser("alice")

@@ -10,6 +10,9 @@ public struct CardLinkInput: Sendable {
     let brand: CardBrand?
     let expiry: CardExpiry
     let holder: String
+    /// The holder name's length as typed (RULES v2.1): `name:`'s value, else the name on
+    /// record as the user typed it, before upper-casing.
+    let holderLength: Int
     /// The number it would link (the user's own for a sandbox word); nil when the digits are
     /// not 12 to 19, or every sandbox number of that kind is another user's.
     let number: String?
@@ -47,7 +50,9 @@ extension World {
         let kind = request.sandbox?.word ?? number.flatMap { typed in TestCard.all.first { $0.number == typed }?.word }
         return CardLinkInput(user: id, request: request, digits: digits, brand: brand,
                              expiry: request.expiry ?? CardExpiry.fiveYears(after: now),
-                             holder: request.holderName ?? users[id.index].nameOnRecord, number: number, kind: kind,
+                             holder: request.holderName ?? users[id.index].nameOnRecord,
+                             holderLength: request.holderName?.unicodeScalars.count ?? users[id.index].registeredNameTypedLength,
+                             number: number, kind: kind,
                              holderOfNumber: number.flatMap { cardByNumber[$0] }.map { cards[$0.index].owner })
     }
 
@@ -135,9 +140,9 @@ public enum CardRules {
              looked: { w, i in "expires \(i.expiry)\(i.request.expiry == nil ? " (five years on)" : ""); now \(w.now)" },
              remedy: { w, i in "an expiry not passed yet: `\(i.retyped) exp:\(CardExpiry.fiveYears(after: w.now))`, or no `exp:` (five years on)" }),
         Rule("card.name_length", .cardNameTooLong, "the holder name has at most \(World.maxHolderNameLength) characters",
-             holds: { _, i in i.holder.unicodeScalars.count <= World.maxHolderNameLength },
-             failure: { _, i in "the holder name has \(i.holder.unicodeScalars.count) characters; at most \(World.maxHolderNameLength) are allowed" },
-             looked: { _, i in "\(i.holder.unicodeScalars.count) characters, at most \(World.maxHolderNameLength)" },
+             holds: { _, i in i.holderLength <= World.maxHolderNameLength },
+             failure: { _, i in "the holder name has \(i.holderLength) characters; at most \(World.maxHolderNameLength) are allowed" },
+             looked: { _, i in "\(i.holderLength) characters, at most \(World.maxHolderNameLength)" },
              remedy: { w, i in "`\(i.retyped) name:\(Names.written(w.users[i.user.index].nameOnRecord))` (the name on record), or no `name:`" }),
         Rule("card.name_match", .cardNameMismatch, "the holder name matches the name on record (`user name:`), case and spaces aside",
              holds: { w, i in World.holderNamesMatch(i.holder, w.users[i.user.index].nameOnRecord) },
