@@ -90,7 +90,7 @@ public enum Completion {
         let slash = typed.lastIndex(of: "/")
         let folder = slash.map { String(typed[...$0]) } ?? ""
         let stem = slash.map { String(typed[typed.index(after: $0)...]) } ?? typed
-        let directory = folder.isEmpty ? "." : (folder as NSString).expandingTildeInPath
+        let directory = folder.isEmpty ? "." : HomePath.expanded(folder)
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return [] }
         var found: [String] = []
         for name in names where name.hasPrefix(stem) && (!name.hasPrefix(".") || stem.hasPrefix(".")) {

@@ -230,7 +230,7 @@ public struct Console {
     }
 
     private func save(to path: String) -> Response {
-        let expanded = (path as NSString).expandingTildeInPath
+        let expanded = HomePath.expanded(path)
         let sharedMode = Console.sharedMode(of: expanded)
         do {
             try writeSession(to: expanded)
@@ -259,7 +259,7 @@ public struct Console {
 
     /// The session as an HTML page: its chart and its lines (passwords and card numbers hidden).
     private func report(to path: String) -> Response {
-        let expanded = (path as NSString).expandingTildeInPath
+        let expanded = HomePath.expanded(path)
         let page = HTMLReport.session(self)
         do {
             try SafeFile.write(page, to: expanded)
@@ -270,24 +270,32 @@ public struct Console {
     }
 
     private mutating func load(_ path: String) -> Response {
-        let expanded = (path as NSString).expandingTildeInPath
+        let expanded = HomePath.expanded(path)
         let data: [UInt8]
         switch RegularFile.contents(expanded) {
         case .failure(let failure):
             return Response(errors: ["\(inputName):\(lineNumber): error: cannot read \(Printable.escaped(path)): \(failure.message)"])
         case .success(let bytes): data = bytes
         }
-        switch Scenario.parse(String(decoding: data, as: UTF8.self), path: path) {
+        switch Scenario.parse(String(decoding: data, as: UTF8.self), path: path, cutAtLimit: true) {
         case .failure(let problems):
             return Response(errors: problems.list.map(\.rendered))
         case .success(let scenario):
-            return runSteps(scenario.steps, file: path, undoLabel: ":load \(path)", verb: "loaded")
+            var response = runSteps(scenario.steps, file: path, undoLabel: ":load \(path)", verb: "loaded")
+            if let cut = scenario.cutAtLine {
+                // The lines before the limit ran (unless Ctrl-C stopped them first); say why the rest did not.
+                let limit = ExploreReport.grouped(IncludePath.maxIncludedLines)
+                response.lines.append(OutputLine(.info, "stopped at line \(ExploreReport.grouped(cut)) of \(Printable.escaped(path)): :load reads at most \(limit) lines (includes counted), since it holds the file whole before running it; the rest did not run (`tourpass run` streams any length)"))
+            }
+            return response
         }
     }
 
     /// `include PATH` typed or piped: PATH is relative to the working directory; its lines
     /// run as if typed here (one `:undo` step), its recorded output ignored.
-    private mutating func include(_ target: String, source: String, column: Int) -> Response {
+    private mutating func include(_ typed: String, source: String, column: Int) -> Response {
+        // Typed here, `~` is $HOME as for `:load` (never in a file: see HomePath).
+        let target = HomePath.expanded(typed)
         switch Scenario.included(target, at: "\(inputName):\(lineNumber)", column: column) {
         case .failure(let problems):
             return Response(errors: problems.list.map(\.rendered))

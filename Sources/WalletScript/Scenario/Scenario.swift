@@ -21,19 +21,28 @@ public struct Scenario: Sendable {
     public let path: String
     public let tags: [String]
     public let steps: [Step]
+    /// With `cutAtLimit`: the file's own line where reading stopped, the lines read (its own
+    /// and included) having reached `IncludePath.maxIncludedLines`; nil when all was read.
+    public var cutAtLine: Int? = nil
 
     public static let outputPrefix = "|"
 
     /// Parses a scenario; every line that does not parse is one diagnostic (a line over the
     /// length limit ends the file). `include` lines are expanded in place (relative to
     /// `path`'s folder; `base` nil: to the working directory, for typed lines).
-    public static func parse(_ text: String, path: String) -> Result<Scenario, Diagnostics> {
+    /// A file is read whole, so at most `IncludePath.maxIncludedLines` lines (its own and
+    /// included) are read: past that it is an error, or with `cutAtLimit` (`:load`) the lines
+    /// before it are kept and `cutAtLine` says where it stopped.
+    public static func parse(_ text: String, path: String, cutAtLimit: Bool = false) -> Result<Scenario, Diagnostics> {
         var expansion = Expansion()
+        expansion.cutsAtLimit = cutAtLimit
         var reader = ScenarioReader(path: path)
         expansion.stack = [(IncludePath.key(path), path, nil)]
         expansion.read(text: text, reader: &reader)
         guard expansion.problems.isEmpty else { return .failure(Diagnostics(list: expansion.problems)) }
-        return .success(Scenario(path: path, tags: reader.tags, steps: expansion.steps))
+        var scenario = Scenario(path: path, tags: reader.tags, steps: expansion.steps)
+        scenario.cutAtLine = expansion.cutAtLine
+        return .success(scenario)
     }
 
     /// The steps of `include PATH` typed in the REPL or piped: PATH relative to the working
@@ -51,6 +60,8 @@ public struct Scenario: Sendable {
         var problems: [Diagnostic] = []
         var stack: [(key: String, path: String, includedAt: String?)] = []
         var count = 0
+        var cutsAtLimit = false
+        var cutAtLine: Int? = nil
 
         mutating func read(text: String, reader: inout ScenarioReader) {
             let included = stack.count > 1
@@ -65,8 +76,16 @@ public struct Scenario: Sendable {
                     last = line.number
                     count += 1
                     guard count <= IncludePath.maxIncludedLines else {
-                        problem(Diagnostic(file: reader.path, line: line.number, column: 1,
-                                           message: "includes ran more than \(IncludePath.maxIncludedLines) lines"))
+                        let limit = ExploreReport.grouped(IncludePath.maxIncludedLines)
+                        if cutsAtLimit, !included {
+                            cutAtLine = line.number
+                        } else if included {
+                            problem(Diagnostic(file: reader.path, line: line.number, column: 1,
+                                               message: "included files ran more than \(limit) lines in all (the bound that ends an include loop)"))
+                        } else {
+                            problem(Diagnostic(file: reader.path, line: line.number, column: 1,
+                                               message: "the file has more than \(limit) lines, the most a file read whole holds (`tourpass run` streams any length)"))
+                        }
                         return false
                     }
                     switch reader.read(line) {
