@@ -45,14 +45,25 @@ extension Secrets {
         }
         var hidden: [Range<Int>] = []
         var sawPositional = false
+        let bytes = Array(line.utf8)
+        // A line with no command whose digit-only words hold fewer than 4 digits in all (an
+        // examples row `1 | 2 | 3`) cannot spell a password, even split (`24 68 10`).
+        let fewDigits: Bool = {
+            guard case .unknown = command else { return false }
+            let loose = tokens.filter { $0.key == nil && cardDigitsOnly(bytes[$0.offset..<$0.endOffset]) }
+            return loose.reduce(0) { sum, token in sum + runs.filter { token.offset <= $0.range.lowerBound && $0.range.lowerBound < token.endOffset }.reduce(0) { $0 + $1.count } } < 4
+        }()
         for (index, token) in tokens.enumerated() {
             // Fewest digits in a run that is hidden: 1 where the parser places nothing.
             var minimum = 1
+            // A near miss of `card:` (`crad:1111`) shows a last four, as every card is shown.
+            var lastFourShown = false
             if case .known(let spec) = command {
                 if index == 0 {
                     minimum = 4
                 } else if let key = token.key {
                     if spec.options.contains(where: { $0.key == key }) { minimum = 4 }
+                    else if nearest(to: String(key), in: ["card"]) != nil { lastFourShown = true }
                 } else if !sawPositional {
                     // `pay`'s amount stays visible; `card`'s brand or number and `password`'s
                     // value are `secretSpans`' to judge.
@@ -60,10 +71,30 @@ extension Secrets {
                     minimum = spec.name == "pay" ? Int.max : 4
                 }
             }
-            hidden += runs.filter { token.offset <= $0.range.lowerBound && $0.range.lowerBound < token.endOffset && $0.count >= minimum }.map(\.range)
+            let inToken = runs.filter { token.offset <= $0.range.lowerBound && $0.range.lowerBound < token.endOffset && $0.count >= minimum }
+            hidden += inToken.filter { run in
+                // Fewer than 4 digits touching a letter (`utf8`, `1a`, `v2`) or a last four after
+                // a near `card:` cannot be a password (6 digits) or a card number.
+                if run.count < 4, minimum == 1, touchesLetter(bytes, run.range) { return false }
+                if lastFourShown, run.count <= 4 { return false }
+                if fewDigits, run.count < 4 { return false }
+                return true
+            }.map(\.range)
         }
         if let comment { hidden += runs.filter { $0.range.lowerBound >= comment }.map(\.range) }
         return hidden
+    }
+
+    /// Whether the byte before or after `range` in the line is an ASCII letter.
+    static func touchesLetter(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+        func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") }
+        return (range.lowerBound > 0 && isLetter(bytes[range.lowerBound - 1]))
+            || (range.upperBound < bytes.count && isLetter(bytes[range.upperBound]))
+    }
+
+    /// A word of only digits and the punctuation a number is typed with (`2468`, `1.5`, `"24 68"`).
+    static func cardDigitsOnly(_ word: ArraySlice<UInt8>) -> Bool {
+        word.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "\"") || $0 >= 0x80 }
     }
 
     /// Where a comment starts after the last word (a `#` opening a word), if there is one.

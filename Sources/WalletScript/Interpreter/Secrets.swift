@@ -62,7 +62,10 @@ enum Secrets {
                 continue
             }
             if inPassword {
-                spans.append((value(token), false))
+                // `password : 246810`: a word of only punctuation is no value; the value follows.
+                if token.text.unicodeScalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) {
+                    spans.append((value(token), false))
+                }
                 continue
             }
             // Not a key to the lexer (`Password:1`, `PASSWD:1`), still a password to a reader.

@@ -33,6 +33,8 @@ public struct ScenarioReader {
     /// A misplaced or broken table: its rows are skipped, its problems already reported.
     private var discardingTable = false
     private var tableBroken = false
+    /// The row naming the columns was refused: no placeholder can be judged.
+    private var columnsBroken = false
     /// A table file read without a row: said once, the rest is not read.
     private var needsRow = false
     /// The data row (1-based) whose values replace `<name>`; nil reads the file without
@@ -147,11 +149,17 @@ public struct ScenarioReader {
             return .nothing
         }
         if examples != nil {
+            // Columns that could not be read were reported once; a line using a placeholder would only repeat it.
+            if columnsBroken, Self.hasPlaceholder(text) {
+                afterUnparsed = true
+                return .nothing
+            }
             switch Placeholders.substitute(text, values, columns: examples?.columns ?? []) {
             case .success(let replaced): text = replaced
             case .failure(.unknown(let name, let offset)):
                 afterUnparsed = true
-                let known = examples?.columns.map { "<\($0)>" }.joined(separator: ", ") ?? ""
+                let columns = examples?.columns.map { "<\($0)>" }.joined(separator: ", ") ?? ""
+                let known = columns.isEmpty ? "no columns" : columns
                 return .problem(Diagnostic(file: path, line: line.number, column: Lexer.column(in: text, at: offset),
                                            message: "unknown placeholder <\(name.prefix(40))> (the examples table has \(known))"))
             }
@@ -237,12 +245,26 @@ public struct ScenarioReader {
         return .nothing
     }
 
+    /// Whether the line holds `<name>` (a letter or `_`, then letters, digits or `_`).
+    static func hasPlaceholder(_ text: String) -> Bool {
+        var inName = false, nameLength = 0
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "<") { inName = true; nameLength = 0; continue }
+            guard inName else { continue }
+            if byte == UInt8(ascii: ">") && nameLength > 0 { return true }
+            let letter = (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") || byte == UInt8(ascii: "_")
+            let digit = byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+            if letter || (digit && nameLength > 0) { nameLength += 1 } else { inName = false }
+        }
+        return false
+    }
+
     private mutating func tableRow(_ text: String, line: Int) -> Item {
         let naming = examples?.columns.isEmpty == true
         guard let problem = examples?.add(text, line: line) else { return .nothing }
         tableBroken = true
         // Without its column names the rows under them cannot be judged: one problem, not a cascade.
-        if naming { discardingTable = true }
+        if naming { discardingTable = true; columnsBroken = true }
         return .problem(Diagnostic(file: path, line: line, column: Lexer.column(in: text, at: problem.offset), message: problem.message))
     }
 
