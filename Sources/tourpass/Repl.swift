@@ -102,7 +102,8 @@ enum Repl {
             case .interrupted:
                 continue
             case .line(let line):
-                if !line.allSatisfy(\.isWhitespace) {
+                // A line the lexer refuses for its length is not kept: recalled, it fails again.
+                if !line.allSatisfy(\.isWhitespace), line.utf8.count <= Lexer.maxLineBytes {
                     if let entry = Console.historyEntry(line) {
                         reader.addHistory(entry)
                     } else if !toldHistoryLeftOut {

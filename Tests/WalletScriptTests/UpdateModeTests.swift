@@ -45,6 +45,14 @@ import WalletScript
         #expect(scenario?.steps.first?.recorded?.count == 2, "user alice should have two recorded lines")
     }
 
+    /// A CRLF file whose last line has no newline gets CRLF output under it, not LF (mixed).
+    @Test func crlfLastLineWithoutNewlineStaysCRLF() throws {
+        let updated = try #require(update("user alice\r\nnow"))
+        #expect(updated == "user alice\r\n| alice signed up with 44-7700900001 (international version)\r\n"
+                + "| SMS code 6844 sent to 44-7700900001 and entered\r\nnow\r\n| 2026-01-01 00:00 (China Standard Time)\r\n",
+                "\(updated.debugDescription)")
+    }
+
     @Test func lastLineWithoutNewline() throws {
         let updated = try #require(update("user alice\nnow"))
         #expect(updated == "user alice\n| alice signed up with 44-7700900001 (international version)\n"

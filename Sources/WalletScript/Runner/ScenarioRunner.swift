@@ -125,6 +125,9 @@ public struct ScenarioStream {
     private var includedLines = 0
     /// Update mode: the original bytes and the output blocks that change.
     private var originalBytes: [UInt8] = []
+    /// Update mode: the file ends its lines with CRLF (its first ended line says), so output
+    /// added after a last line without a newline ends that way too.
+    private var fileIsCRLF: Bool? = nil
     private var edits: [OutputEdit] = []
     private var openEdit: OutputEdit? = nil
 
@@ -305,6 +308,7 @@ public struct ScenarioStream {
     /// Keeps the test's own bytes and where each output block starts and ends.
     private mutating func track(_ item: ScenarioReader.Item, _ line: RawLine) {
         originalBytes.append(contentsOf: line.bytes)
+        if fileIsCRLF == nil, line.endsWithNewline { fileIsCRLF = line.isCRLF }
         if case .output(let text) = item, var edit = openEdit {
             openEdit = nil
             edit.range = edit.range.lowerBound..<originalBytes.count
@@ -319,7 +323,9 @@ public struct ScenarioStream {
     /// end the way the command's line ends (CRLF files stay CRLF).
     private mutating func openEdit(_ lines: [String], after line: RawLine, source: String) {
         var bytes: [UInt8] = []
-        let ending: [UInt8] = line.isCRLF ? [13, 10] : [10]
+        // A last line without a newline takes the file's ending, so the file stays one kind.
+        let crlf = line.endsWithNewline ? line.isCRLF : fileIsCRLF == true
+        let ending: [UInt8] = crlf ? [13, 10] : [10]
         if !line.endsWithNewline && !lines.isEmpty { bytes += ending }
         for text in lines {
             bytes.append(ScenarioReader.outputPrefix)
