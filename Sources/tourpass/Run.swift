@@ -51,13 +51,14 @@ struct Run: ParsableCommand {
     @Option(help: "Colour: auto (a terminal, unless NO_COLOR is set), always, never.")
     var color: ColorChoice = .auto
 
-    @Option(help: ArgumentHelp("Run one shard, counted from 1: --shard 2/4.", valueName: "I/N"))
+    // Unconditional: `--shard -1/4` is a bad shard, not a missing value.
+    @Option(parsing: .unconditional, help: ArgumentHelp("Run one shard, counted from 1: --shard 2/4.", valueName: "I/N"))
     var shard: String?
 
-    @Option(help: "Shards in all (lit's spelling; with --run-shard).")
+    @Option(parsing: .unconditional, help: "Shards in all (lit's spelling; with --run-shard).")
     var numShards: Int?
 
-    @Option(help: "The shard to run, counted from 1 (lit's spelling; with --num-shards).")
+    @Option(parsing: .unconditional, help: "The shard to run, counted from 1 (lit's spelling; with --num-shards).")
     var runShard: Int?
 
     @Flag(help: "Check the ledger invariants after every step.")
@@ -102,6 +103,11 @@ struct Run: ParsableCommand {
         // usage; from run() it would print the top-level one.
         _ = try ShardSpec.resolve(shard: shard, numShards: numShards, runShard: runShard, environment: ProcessInfo.processInfo.environment)
         if let tags, case .failure(let problem) = TagExpression.parse(tags) { throw ValidationError("--tags: \(problem.message)") }
+        for (flag, patterns) in [("--filter", filter), ("--exclude", exclude)] {
+            for pattern in patterns {
+                if let problem = Selection.problem(in: pattern) { throw ValidationError("\(flag) \(Printable.escaped(String(pattern.prefix(60)))): not a valid glob: \(problem)") }
+            }
+        }
     }
 
     /// `--min-coverage`, checked: 0 to 100 with at most two decimals.
@@ -135,6 +141,7 @@ struct Run: ParsableCommand {
 
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
+        try refuseReportsOntoInputs(environment)
         var selection = Selection(filters: filter, excludes: exclude)
         if let tags {
             switch TagExpression.parse(tags) {
@@ -144,8 +151,10 @@ struct Run: ParsableCommand {
         }
         let sharding = try ShardSpec.resolve(shard: shard, numShards: numShards, runShard: runShard, environment: environment)
         selection.shard = sharding?.shard
-        // Bazel asks a test runner that shards to say so by touching this file.
-        if sharding?.fromBazel == true, let status = environment["TEST_SHARD_STATUS_FILE"], !status.isEmpty {
+        // Bazel asks a test runner that shards to say so by touching this file: touched
+        // whenever the run is sharded, by any spelling (flags win over Bazel's variables,
+        // and Bazel still checks the file).
+        if sharding != nil, let status = environment["TEST_SHARD_STATUS_FILE"], !status.isEmpty {
             guard FileManager.default.createFile(atPath: status, contents: nil) else {
                 // Bazel fails a sharded target whose runner did not touch the file: say why now.
                 Terminal.printError("error: cannot create TEST_SHARD_STATUS_FILE \(Printable.escaped(status))")
@@ -164,8 +173,15 @@ struct Run: ParsableCommand {
         }
         if list {
             for line in Reporter.list(plan) { print(line) }
+            // Said as `run` says it, on standard error: standard output holds only names.
+            if plan.tests.isEmpty, let shard = selection.shard {
+                Terminal.printError("shard \(shard) has no scenario files (\(plan.foundCount) selected in all)")
+            }
             for path in plan.missing { Terminal.printError("error: cannot read \(Printable.escaped(path)): \(ReadProblem.reason(path))") }
-            throw ExitCode(plan.missing.isEmpty ? 0 : 2)
+            // A listed file whose header does not parse would make the run exit 2: so does
+            // the list, saying why (the file stays listed: it is taken, and its problem shown).
+            for problem in plan.headerProblems { Terminal.printError(problem.rendered) }
+            throw ExitCode(plan.missing.isEmpty && plan.headerProblems.isEmpty ? 0 : 2)
         }
 
         var options = SuiteOptions(update: update, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, checkInvariants: checkInvariants, force: force)
@@ -226,6 +242,37 @@ struct Run: ParsableCommand {
         throw ExitCode(exitCode)
     }
 
+    /// A report file is never a scenario: `--junit self.scn self.scn`, or `--junit` whose
+    /// value was forgotten (`--junit a.scn b.scn` eats `a.scn`), replaced a scenario with XML.
+    /// Refused before anything runs: a `.scn` name at all, or any file this run would read.
+    private func refuseReportsOntoInputs(_ environment: [String: String]) throws {
+        var targets: [(flag: String, path: String)] = []
+        if let junit {
+            targets.append(("--junit", junit))
+        } else if let xml = environment["XML_OUTPUT_FILE"], !xml.isEmpty {
+            targets.append(("XML_OUTPUT_FILE", xml))
+        }
+        if let coverageJson { targets.append(("--coverage-json", coverageJson)) }
+        guard !targets.isEmpty else { return }
+        func identity(_ path: [UInt8]) -> [UInt64]? {
+            var info = stat()
+            guard RegularFile.withCPath(path, { stat($0, &info) }) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+            return [UInt64(info.st_dev), UInt64(info.st_ino)]
+        }
+        let inputs = Set(Suite.collectNames(paths).names.compactMap { identity($0.pathBytes) })
+        for (flag, path) in targets {
+            let shown = Printable.escaped(path)
+            if path.hasSuffix(".scn") {
+                Terminal.printError("error: \(flag) \(shown): a report is never written onto a scenario file (.scn); give the report its own file, such as \(flag == "--coverage-json" ? "--coverage-json coverage.json" : "--junit report.xml")")
+                throw ExitCode(2)
+            }
+            if let id = identity(Array(path.utf8)), inputs.contains(id) {
+                Terminal.printError("error: \(flag) \(shown) is a file this run reads: the report would replace it; give the report its own file")
+                throw ExitCode(2)
+            }
+        }
+    }
+
     private func style(_ environment: [String: String]) -> Style {
         switch color {
         case .always: return Style(colour: true)
@@ -256,12 +303,11 @@ struct Run: ParsableCommand {
 /// Where the shard came from: flags first, then lit's variables, then Bazel's.
 struct ShardSpec {
     let shard: Shard
-    let fromBazel: Bool
 
     static func resolve(shard text: String?, numShards: Int?, runShard: Int?, environment: [String: String]) throws -> ShardSpec? {
         if let text {
             let parts = text.split(separator: "/", omittingEmptySubsequences: false)
-            guard parts.count == 2, let index = Int(parts[0]), let count = Int(parts[1]) else {
+            guard parts.count == 2, let index = wholeNumber(parts[0]), let count = wholeNumber(parts[1]) else {
                 throw ValidationError("--shard takes I/N, such as 2/4 (got \(text.prefix(40)))")
             }
             return try make(index: index, count: count, what: "--shard")
@@ -272,28 +318,40 @@ struct ShardSpec {
         }
         func number(_ key: String) throws -> Int? {
             guard let value = environment[key], !value.isEmpty else { return nil }
-            guard let number = Int(value) else { throw ValidationError("\(key) is not a number: \(value.prefix(40))") }
+            guard let number = wholeNumber(Substring(value)) else { throw ValidationError("\(key) is not a number: \(value.prefix(40))") }
             return number
         }
-        if let count = try number("LIT_NUM_SHARDS") {
-            guard let index = try number("LIT_RUN_SHARD") else { throw ValidationError("LIT_NUM_SHARDS is set but LIT_RUN_SHARD is not") }
+        // Either variable of a pair alone is a mistake, said as such, whichever it is.
+        let litCount = try number("LIT_NUM_SHARDS"), litIndex = try number("LIT_RUN_SHARD")
+        if litCount != nil || litIndex != nil {
+            guard let count = litCount else { throw ValidationError("LIT_RUN_SHARD is set but LIT_NUM_SHARDS is not") }
+            guard let index = litIndex else { throw ValidationError("LIT_NUM_SHARDS is set but LIT_RUN_SHARD is not") }
             return try make(index: index, count: count, what: "LIT_RUN_SHARD/LIT_NUM_SHARDS")
         }
-        if let count = try number("TEST_TOTAL_SHARDS") {
-            guard let index = try number("TEST_SHARD_INDEX") else { throw ValidationError("TEST_TOTAL_SHARDS is set but TEST_SHARD_INDEX is not") }
+        let bazelCount = try number("TEST_TOTAL_SHARDS"), bazelIndex = try number("TEST_SHARD_INDEX")
+        if bazelCount != nil || bazelIndex != nil {
+            guard let count = bazelCount else { throw ValidationError("TEST_SHARD_INDEX is set but TEST_TOTAL_SHARDS is not") }
+            guard let index = bazelIndex else { throw ValidationError("TEST_TOTAL_SHARDS is set but TEST_SHARD_INDEX is not") }
+            guard count >= 1 else { throw ValidationError("TEST_TOTAL_SHARDS is 0: it is the number of shards, 1 or more") }
             // Bazel counts from 0.
             guard let shard = Shard(index: index, count: count) else {
                 throw ValidationError("TEST_SHARD_INDEX \(index) is not in 0 to \(count - 1) (Bazel counts from 0; TEST_TOTAL_SHARDS is \(count))")
             }
-            return ShardSpec(shard: shard, fromBazel: true)
+            return ShardSpec(shard: shard)
         }
         return nil
+    }
+
+    /// Digits only: `+4`, ` 4` and `4.0` are no shard numbers.
+    private static func wholeNumber(_ text: Substring) -> Int? {
+        guard !text.isEmpty, text.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return nil }
+        return Int(text)
     }
 
     private static func make(index: Int, count: Int, what: String) throws -> ShardSpec {
         guard count >= 1, let shard = Shard(index: index - 1, count: count) else {
             throw ValidationError("\(what): the shard is counted from 1 to N, and N is at least 1 (got \(index) of \(count))")
         }
-        return ShardSpec(shard: shard, fromBazel: false)
+        return ShardSpec(shard: shard)
     }
 }

@@ -165,9 +165,8 @@ import Testing
         #expect(try listed(["--filter", "cards/*"]) == (0..<5).map { "s/cards/t\($0).scn" })
         #expect(try listed(["--filter", "t1", "--filter", "fail-a"]) == ["s/cards/t1.scn", "s/fail-a.scn"])
         #expect(try listed(["--filter", "cards", "--exclude", "*t[0-2].scn"]) == ["s/cards/t3.scn", "s/cards/t4.scn"])
-        // Names are relative to the PATH argument, and the path as listed selects too.
-        #expect(try listed(["--filter", "s/cards*"]) == (0..<5).map { "s/cards/t\($0).scn" })
-        #expect(try listed(["--filter", "s/cards/t1.scn"]) == ["s/cards/t1.scn"])
+        // Names are relative to the PATH argument: the PATH itself is not matched.
+        #expect(try listed(["--filter", "cards/t1.scn"]) == ["s/cards/t1.scn"])
         #expect(try listed(["--tags", "policy and not slow"]) == ["s/cards/t1.scn", "s/cards/t4.scn", "s/payments/t7.scn"])
         #expect(try listed(["--tags", "not (policy or slow)"]).count == 5)
         let bad = try Tourpass.run(["run", "--tags", "policy and", "s"], directory: dir.path)

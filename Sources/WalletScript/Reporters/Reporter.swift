@@ -115,13 +115,13 @@ public enum Reporter {
     /// testcase a file with its time, `classname` from its folder, a failure message naming
     /// the first failing line, the whole report in the body, parse problems as <error>.
     public static func junit(_ suite: SuiteResult, hostname: String = "localhost") -> String {
-        let total = suite.results.count + suite.unreadable.count
+        let total = suite.results.count + suite.unreadable.count + suite.notRun
         let errors = suite.results.filter { !$0.diagnostics.isEmpty }.count + suite.unreadable.count
         let failures = suite.results.filter { $0.diagnostics.isEmpty && !$0.failures.isEmpty }.count
         let time = seconds(suite.duration)
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         xml += "<testsuites name=\"tourpass\" tests=\"\(total)\" failures=\"\(failures)\" errors=\"\(errors)\" time=\"\(time)\">\n"
-        xml += "  <testsuite name=\"tourpass\" tests=\"\(total)\" failures=\"\(failures)\" errors=\"\(errors)\" skipped=\"0\" time=\"\(time)\""
+        xml += "  <testsuite name=\"tourpass\" tests=\"\(total)\" failures=\"\(failures)\" errors=\"\(errors)\" skipped=\"\(suite.notRun)\" time=\"\(time)\""
         xml += " timestamp=\"\(timestamp(suite.started))\" hostname=\"\(escape(hostname))\" id=\"0\" package=\"tourpass\">\n"
         for path in suite.unreadable {
             let name = TestName(path: path)
@@ -145,6 +145,14 @@ public enum Reporter {
                 let message = "\(location(of: first, in: result)): \(Printable.escaped(Secrets.redacted(first.source))): \(summary(of: first))" + (more > 0 ? " (and \(more) more)" : "")
                 xml += "      <failure message=\"\(escape(attribute(message)))\" type=\"failure\">\(body)</failure>\n"
             }
+            xml += "    </testcase>\n"
+        }
+        // Selected but never started (`--max-failures`): CI shows them as skipped, so the
+        // report counts every selected test, as the text report's `N not run` does.
+        let stop = suite.maxFailures.map { "not run: --max-failures \($0) reached" } ?? "not run"
+        for name in suite.notRunTests {
+            xml += "    <testcase classname=\"\(escape(name.className))\" name=\"\(escape(name.fileName))\" time=\"0.000\">\n"
+            xml += "      <skipped message=\"\(escape(stop))\"/>\n"
             xml += "    </testcase>\n"
         }
         xml += "  </testsuite>\n</testsuites>\n"

@@ -22,14 +22,41 @@ public struct Selection: Sendable {
     }
 
     /// A pattern names a test when it matches its whole name, or, for a row of an examples
-    /// table, its file alone: `cards/*.scn` takes every row of a table in `cards/`. The path
-    /// as `--list` prints it (`scenarios/cards/visa.scn`) selects the test too.
+    /// table, its file alone: `cards/*.scn` takes every row of a table in `cards/`. Only the
+    /// name: the PATH given is not in it (LANGUAGE.md v2.1), so `run --exclude reported
+    /// scenarios/reported` leaves out only files with `reported` in their own name.
     static func matches(_ pattern: String, _ name: TestName) -> Bool {
         let row = name.row.map { "[\($0)]" } ?? ""
-        for path in name.path == name.relative ? [name.relative] : [name.relative, TestName.normalized(name.path)] {
-            if matches(pattern, path + row) || (!row.isEmpty && matches(pattern, path)) { return true }
+        return matches(pattern, name.relative + row) || (!row.isEmpty && matches(pattern, name.relative))
+    }
+
+    /// What is wrong with a pattern as a glob, or nil: a `[` whose class never closes, or a
+    /// `\` with nothing after it. fnmatch takes either as a literal, so `cards/[a` matched
+    /// nothing and the run said only that no file was found.
+    public static func problem(in pattern: String) -> String? {
+        let bytes = Array(pattern.utf8)
+        var index = 0
+        while index < bytes.count {
+            switch bytes[index] {
+            case UInt8(ascii: "\\"):
+                if index + 1 == bytes.count { return "it ends with a '\\' that escapes nothing" }
+                index += 2
+            case UInt8(ascii: "["):
+                // `[!` and `[^` negate; a `]` first in the class is itself.
+                var end = index + 1
+                if end < bytes.count && (bytes[end] == UInt8(ascii: "!") || bytes[end] == UInt8(ascii: "^")) { end += 1 }
+                if end < bytes.count && bytes[end] == UInt8(ascii: "]") { end += 1 }
+                while end < bytes.count && bytes[end] != UInt8(ascii: "]") { end += 1 }
+                if end == bytes.count {
+                    let column = String(decoding: bytes[..<index], as: UTF8.self).count + 1
+                    return "the '[' at character \(column) opens a class that never closes with ']' (a literal '[' is written [[])"
+                }
+                index = end + 1
+            default:
+                index += 1
+            }
         }
-        return false
+        return nil
     }
 
     /// A pattern with `*`, `?` or `[` is a glob over the whole name (`*` crosses `/`);

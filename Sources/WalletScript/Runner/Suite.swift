@@ -40,8 +40,12 @@ public struct SuiteResult: Sendable {
     public var untouchedFiles: [String] = []
     /// `-i`: the files whose output blocks changed, in file order, to ask about.
     public var rewrites: [(name: TestName, rewrite: Rewrite)] = []
-    /// Selected files not run because `--max-failures` was reached.
-    public var notRun = 0
+    /// Selected tests not run because `--max-failures` was reached, in file order.
+    public var notRunTests: [TestName] = []
+    /// How many: `N not run`.
+    public var notRun: Int { notRunTests.count }
+    /// The `--max-failures` value that stopped the run, when one did.
+    public var maxFailures: Int? = nil
     /// The shard run, when sharded.
     public var shard: Shard? = nil
     /// Files found before the shard was applied.
@@ -77,6 +81,9 @@ public struct SuitePlan: Sendable {
     public let missing: [String]
     /// Files found before the shard was applied (after the other selection).
     public let foundCount: Int
+    /// Problems in the headers of the files taken (a bad `# tags:` line, a broken examples
+    /// table, a file that cannot be read): the run reports them in full; `--list` says them.
+    public var headerProblems: [Diagnostic] = []
 }
 
 public enum Suite {
@@ -115,6 +122,7 @@ public enum Suite {
                 guard byPath[full] == nil, isNew(Array(resolved.utf8) + [FolderWalk.slash] + relative) else { continue }
                 let shown = FolderWalk.displayName(relative)
                 var name = TestName(path: base + "/" + shown, relative: shown)
+                name.root = base
                 if String(validating: relative, as: UTF8.self) == nil { name.rawPath = full }
                 byPath[full] = name
             }
@@ -128,42 +136,64 @@ public enum Suite {
     public static func plan(paths: [String], selection: Selection) -> SuitePlan {
         let (files, missing) = collectNames(paths)
         var picked: [TestName] = []
+        var problems: [TestName: Diagnostic] = [:]
         for file in files {
             let header = header(of: file.path, rawPath: file.rawPath)
-            if let tags = selection.tags, !tags.matches(header.tags + file.folderTags) { continue }
+            // A header that does not parse has no tags to judge: the file is taken whatever
+            // the expression, so its problem is reported, never hidden by `--tags`.
+            if header.problem == nil, let tags = selection.tags, !tags.matches(header.tags + file.folderTags) { continue }
             let tests = header.examples.map(file.rows(of:)) ?? [file]
-            picked += tests.filter(selection.matchesName)
+            let named = tests.filter(selection.matchesName)
+            picked += named
+            if let problem = header.problem, let first = named.first { problems[first] = problem }
         }
         let found = picked.count
         if let shard = selection.shard { picked = picked.filter(shard.contains) }
-        return SuitePlan(tests: picked, missing: missing, foundCount: found)
+        let headerProblems = picked.compactMap { problems[$0] }
+        return SuitePlan(tests: picked, missing: missing, foundCount: found, headerProblems: headerProblems)
     }
 
     /// The `# tags:` of a file, read up to its first command (unreadable: none).
     public static func headerTags(of path: String) -> [String] { header(of: path).tags }
 
     /// A file's tags and its examples table (nil when it has none, or a broken one: the run
-    /// then reports the problem), read up to the first command.
-    public static func header(of path: String, rawPath: [UInt8]? = nil) -> (tags: [String], examples: ExamplesTable?) {
-        guard case .success(let descriptor) = RegularFile.open(path, rawPath: rawPath) else { return ([], nil) }
+    /// then reports the problem), read up to the first command; and the first problem found
+    /// there (a bad tag, a broken table, a file that cannot be read), which `--list` reports.
+    public static func header(of path: String, rawPath: [UInt8]? = nil) -> (tags: [String], examples: ExamplesTable?, problem: Diagnostic?) {
+        let descriptor: Int32
+        switch RegularFile.open(path, rawPath: rawPath) {
+        case .failure(let failure):
+            return ([], nil, Diagnostic(file: path, line: 1, column: 1, message: "cannot read the file: \(failure.message)"))
+        case .success(let opened): descriptor = opened
+        }
         defer { close(descriptor) }
         var reader = ScenarioReader(path: path)
         reader.headerOnly = true
         var broken = false
+        var problem: Diagnostic? = nil
+        var stopped = false
         var count = 0
         _ = LineReader.forEachLine(descriptor: descriptor) { event in
             guard case .line(let line) = event else { broken = true; return false }
             count = line.number
             switch reader.read(line) {
-            case .nothing, .output: return !reader.headerDone
-            case .step, .include: return false
-            case .problem: broken = !reader.headerDone; return false
+            case .nothing, .output:
+                stopped = reader.headerDone
+                return !stopped
+            case .step, .include:
+                stopped = true
+                return false
+            case .problem(let diagnostic):
+                broken = !reader.headerDone
+                if broken { problem = diagnostic }
+                return false
             }
         }
         // A table ending the file: only the table's own end is checked (no rows: no table).
-        _ = reader.finish(lines: count)
+        let end = reader.finish(lines: count)
+        if !stopped, !broken, problem == nil { problem = end }
         let table = broken ? nil : reader.examples
-        return (reader.tags, table?.rows.isEmpty == false ? table : nil)
+        return (reader.tags, table?.rows.isEmpty == false ? table : nil, problem)
     }
 
     public static func run(paths: [String], options: SuiteOptions) -> SuiteResult {
@@ -188,13 +218,13 @@ public enum Suite {
         var writeErrors: [String] = []
         var untouched: [String] = []
         var rewrites: [(name: TestName, rewrite: Rewrite)] = []
-        var notRun = 0
+        var notRun: [TestName] = []
         var failed = 0
         // With --max-failures the report stops at the Nth failure in file order, whichever
         // files the jobs happened to finish, so the report is the same for any -j.
-        for slot in slots.values {
-            if let limit = options.maxFailures, failed >= limit { notRun += 1; continue }
-            guard let slot else { notRun += 1; continue }
+        for (index, slot) in slots.values.enumerated() {
+            if let limit = options.maxFailures, failed >= limit { notRun.append(tests[index]); continue }
+            guard let slot else { notRun.append(tests[index]); continue }
             results.append(slot.result)
             if slot.updated { updated.append(slot.result.path) }
             if let problem = slot.writeError { writeErrors.append(problem) }
@@ -206,7 +236,8 @@ public enum Suite {
         suite.writeErrors = writeErrors
         suite.untouchedFiles = untouched
         suite.rewrites = rewrites
-        suite.notRun = notRun
+        suite.notRunTests = notRun
+        suite.maxFailures = options.maxFailures
         suite.shard = options.selection.shard
         suite.foundCount = plan.foundCount
         suite.started = started

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What a test is called: the file's path relative to the PATH argument it was found under
 /// (`/`-separated), and later an examples row (`[amount=99.99]`). Selection, shards, `--list`
 /// and JUnit all use this one value.
@@ -34,9 +36,14 @@ public struct TestName: Sendable, Hashable, CustomStringConvertible {
         table.rowLabels.enumerated().map { index, label in
             var name = TestName(path: path, relative: relative, shardKey: shardKey, row: label, exampleRow: index + 1)
             name.rawPath = rawPath
+            name.root = root
             return name
         }
     }
+
+    /// The PATH argument a file was found under, as typed (`scenarios`, `.`); nil for a
+    /// file named directly. JUnit's classname starts from it.
+    public var root: String? = nil
 
     /// The bytes that name the file on disk.
     public var pathBytes: [UInt8] { rawPath ?? Array(path.utf8) }
@@ -57,19 +64,42 @@ public struct TestName: Sendable, Hashable, CustomStringConvertible {
 
     private var rowSuffix: String { row.map { "[\($0)]" } ?? "" }
 
-    /// JUnit's classname: the folder as dots (`scenarios.cards`); `scenarios` for a file at the top.
-    /// An absolute PATH counts from its last folder (`run /ci/repo/scenarios` gives
-    /// `scenarios.cards`, as `run scenarios` does), so reports do not carry the machine's layout.
+    /// JUnit's classname: the folder the file was found under, then the folders inside it,
+    /// as dots (`run scenarios` gives `scenarios.cards`). The first part is that folder as
+    /// typed (`s/cards` gives `s.cards`), its last name when absolute (no machine layout in
+    /// reports), and its real name when the spelling holds none (`.`, `..`, a bare file name
+    /// in the working directory): `run .` inside `scenarios/` gives what `run scenarios`
+    /// gives from its parent. A file named directly counts from its own folder.
     public var className: String {
         let full = TestName.normalized(path)
-        var folders = full.split(separator: "/").dropLast().filter { $0 != "." && $0 != ".." }
-        if full.hasPrefix("/") {
-            let inside = relative.split(separator: "/").dropLast().filter { $0 != "." && $0 != ".." }
-            // Walked under a folder: that folder, then the path inside it; named directly: its folder.
-            let root = relative.hasPrefix("/") ? folders.suffix(1) : folders.dropLast(inside.count).suffix(1)
-            folders = Array(root) + (relative.hasPrefix("/") ? [] : inside)
+        var folder: String
+        var inside: [Substring] = []
+        if let root {
+            folder = root
+            inside = relative.split(separator: "/").dropLast()
+        } else if relative != full, full.hasSuffix("/" + relative) {
+            // Made without its root (tests): the path less the relative part.
+            folder = String(full.dropLast(relative.utf8.count + 1))
+            inside = relative.split(separator: "/").dropLast()
+        } else {
+            folder = full.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+            if full.hasPrefix("/") && folder.isEmpty { folder = "/" }
         }
-        return folders.isEmpty ? "scenarios" : Printable.escaped(folders.joined(separator: "."))
+        let parts = [TestName.folderName(folder)] + inside.map(String.init)
+        return Printable.escaped(parts.joined(separator: "."))
+    }
+
+    /// A folder as the first part of a classname: see `className`.
+    static func folderName(_ folder: String) -> String {
+        let normalized = TestName.normalized(folder)
+        let parts = normalized.split(separator: "/")
+        if !parts.isEmpty && !parts.contains("..") {
+            return normalized.hasPrefix("/") ? String(parts[parts.count - 1]) : parts.joined(separator: ".")
+        }
+        // No name in the spelling: the folder's own, as the system resolves it.
+        let real = URL(fileURLWithPath: folder.isEmpty ? "." : folder).standardizedFileURL
+        let name = real.lastPathComponent
+        return name.isEmpty || name == "/" ? "root" : name
     }
 
     /// JUnit's name: the file, with its row.

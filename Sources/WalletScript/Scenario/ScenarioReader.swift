@@ -129,7 +129,7 @@ public struct ScenarioReader {
         // Blank lines and comments need no String at all.
         if first == bytes.count { return .nothing }
         if bytes[first] == UInt8(ascii: "#") {
-            if inHeader && !included { return tagsLine(UnsafeBufferPointer(rebasing: bytes[(first + 1)...]), line: line.number) }
+            if inHeader && !included { return tagsLine(UnsafeBufferPointer(rebasing: bytes[(first + 1)...]), line: line.number, column: first + 2) }
             return .nothing
         }
         // The usual line (plain ASCII, no table, not `examples:`, `include` or `:`) is parsed
@@ -307,14 +307,16 @@ public struct ScenarioReader {
         return .problem(Diagnostic(file: path, line: line, column: 1, message: "recorded output must follow a command"))
     }
 
-    /// `# tags: slow, policy` (after the `#`); any other comment is nothing.
-    private mutating func tagsLine(_ bytes: UnsafeBufferPointer<UInt8>, line: Int) -> Item {
+    /// `# tags: slow, policy` (after the `#`, which `column` is just after: the text's first
+    /// column); any other comment is nothing. A bad tag is pointed at where it starts.
+    private mutating func tagsLine(_ bytes: UnsafeBufferPointer<UInt8>, line: Int, column: Int) -> Item {
         let text = String(decoding: bytes, as: UTF8.self)
         let trimmed = text.drop { $0 == " " || $0 == "\t" }
         guard trimmed.hasPrefix("tags:") else { return .nothing }
         for word in trimmed.dropFirst(5).split(whereSeparator: { $0 == "," || $0 == " " || $0 == "\t" || $0 == "\r" }) {
             guard TagExpression.isTag(word) else {
-                return .problem(Diagnostic(file: path, line: line, column: 1,
+                let at = column + text.distance(from: text.startIndex, to: word.startIndex)
+                return .problem(Diagnostic(file: path, line: line, column: at,
                                            message: "a tag is letters, digits, '_', '.' or '-': \(word.prefix(40))"))
             }
             if !tags.contains(String(word)) { tags.append(String(word)) }
