@@ -37,6 +37,9 @@ enum Secrets {
         let command = tokens.first.flatMap { $0.isOption ? nil : $0.text.lowercased() } ?? ""
         let linksCard = command == "card" || command == "link" || nearest(to: command, in: ["card", "link"]) != nil
         let namesSomeone = command == "user" || command == "merchant"
+        // A meta-command's or an `include`'s path is no name: digit groups among its letters
+        // (`/tmp/run-24310-4731709E/s.scn`) are shown as typed, as `echoDigits` shows them.
+        let namesAPath = command.hasPrefix(":") || command == IncludeLine.keyword
         var digitRun: [Token] = []
         var digitCount = 0
         func endDigitRun() {
@@ -57,7 +60,7 @@ enum Secrets {
                     spans.append((value(token), true))
                 } else {
                     // A number inside a name with letters (`to:Bob4111111111111111`).
-                    spans += cardGroupsAmongLetters(line, token).map { ($0, true) }
+                    if !namesAPath { spans += cardGroupsAmongLetters(line, token).map { ($0, true) } }
                 }
                 continue
             }
@@ -91,7 +94,7 @@ enum Secrets {
                 digitCount += digits
             } else {
                 endDigitRun()
-                spans += cardGroupsAmongLetters(line, token).map { ($0, true) }
+                if !namesAPath { spans += cardGroupsAmongLetters(line, token).map { ($0, true) } }
             }
         }
         endDigitRun()
