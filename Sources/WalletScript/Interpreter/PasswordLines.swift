@@ -16,14 +16,18 @@ extension Secrets {
         case unknown
     }
 
+    /// Whether a line's first word takes paths and targets, neither passwords nor names:
+    /// `include` and the REPL's own commands (`:load runs/2024-0611.scn` is shown and kept as typed).
+    static func takesPaths(_ word: some StringProtocol) -> Bool {
+        word == IncludeLine.keyword || MetaCommand.names.contains(String(word))
+    }
+
     /// What a line's first word makes of it, when it may carry a password; nil otherwise.
     static func passwordCommand(_ tokens: [Token]) -> LineCommand? {
         guard let first = tokens.first else { return nil }
         if first.isOption { return .unknown }
         let word = String(first.text)
-        // `include` and the REPL's own commands take paths and targets, not passwords:
-        // `:load runs/2024-0611.scn` is shown and kept as typed.
-        if word == IncludeLine.keyword || MetaCommand.names.contains(word) { return nil }
+        if takesPaths(word) { return nil }
         if let spec = CommandTable.spec(named: word) { return passwordCommands.contains(spec.name) ? .known(spec) : nil }
         guard let near = nearest(to: word, in: CommandTable.namesAndAliases) else { return .unknown }
         guard let spec = CommandTable.spec(named: near), passwordCommands.contains(spec.name) else { return nil }
@@ -145,7 +149,7 @@ extension Secrets {
     static func echoDigits(_ line: String, tokens: [Token], parsed: Bool?) -> [(range: Range<Int>, isCard: Bool)] {
         let placed = passwordLineDigits(line, tokens: tokens).map { (range: $0, isCard: false) }
         guard passwordCommand(tokens) == nil else { return placed }
-        if let first = tokens.first, !first.isOption, first.text == IncludeLine.keyword || MetaCommand.names.contains(String(first.text)) { return placed }
+        if let first = tokens.first, !first.isOption, takesPaths(first.text) { return placed }
         // Only a line with 6 digits or more can hold what `strayDigits` hides.
         guard line.unicodeScalars.lazy.filter({ $0.properties.numericType == .decimal }).count >= passwordDigits else { return placed }
         let didParse = parsed ?? CommandTable.parsesUnmasked(line)

@@ -37,9 +37,9 @@ enum Secrets {
         let command = tokens.first.flatMap { $0.isOption ? nil : $0.text.lowercased() } ?? ""
         let linksCard = command == "card" || command == "link" || nearest(to: command, in: ["card", "link"]) != nil
         let namesSomeone = command == "user" || command == "merchant"
-        // A meta-command's or an `include`'s path is no name: digit groups among its letters
-        // (`/tmp/run-24310-4731709E/s.scn`) are shown as typed, as `echoDigits` shows them.
-        let namesAPath = command.hasPrefix(":") || command == IncludeLine.keyword
+        // A path is no name: digit groups among its letters (`/tmp/run-24310-4731709E/s.scn`)
+        // are shown as typed, as `echoDigits` shows them.
+        let namesAPath = takesPaths(command)
         var digitRun: [Token] = []
         var digitCount = 0
         func endDigitRun() {
