@@ -36,7 +36,14 @@ struct Bench: ParsableCommand {
         let lines = ops.map(\.line)
         let runFile = Workload.scenarioText(lines)
         if let writeRunFile {
-            try Data(runFile.text.utf8).write(to: URL(fileURLWithPath: writeRunFile))
+            // The one safe writer, as every file the user names: atomic, and never through a
+            // read-only file, a FIFO or a device.
+            do throws(SafeFile.WriteError) {
+                try SafeFile.write(runFile.text, to: writeRunFile)
+            } catch {
+                Terminal.printError("error: \(error)")
+                throw ExitCode(2)
+            }
             print("wrote \(runFile.steps) commands and assertions to \(writeRunFile)")
             return
         }

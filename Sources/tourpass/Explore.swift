@@ -62,6 +62,7 @@ struct Explore: ParsableCommand {
     }
 
     func run() throws {
+        try refuseOutputOntoInput()
         let start = try makeStart()
         let limits = SearchLimits(maxDepth: maxDepth, maxStates: maxStates)
         if let reach {
@@ -89,6 +90,33 @@ struct Explore: ParsableCommand {
         }
     }
 
+    /// What `--out` writes never replaces the `--from` file (`--from s.scn --out s.scn`
+    /// turned the scenario into the one found): refused before anything runs. Found
+    /// scenarios are scenarios, so `.scn` is their name.
+    private func refuseOutputOntoInput() throws {
+        guard let out, let from, let input = ReportTarget.identity(of: from) else { return }
+        let written: [String]
+        if reach != nil {
+            written = [out]
+        } else if all {
+            written = (ExploreReport.allTargets.map { $0.description + ".scn" } + ["summary.txt"]).map { (out as NSString).appendingPathComponent($0) }
+        } else if random {
+            written = [Self.violationFile(in: out, seed: seed)]
+        } else {
+            written = []
+        }
+        for path in written {
+            if let refusal = ReportTarget.refusal("--out", path, example: "", inputs: [input], scenarioOutput: true) {
+                Terminal.printError("error: " + refusal)
+                throw ExitCode(2)
+            }
+        }
+    }
+
+    static func violationFile(in folder: String, seed: UInt64) -> String {
+        (folder as NSString).appendingPathComponent("violation-seed-\(seed).scn")
+    }
+
     private func walkAtRandom(start: ExploreStart) -> Int32 {
         let walker = RandomWalks(start: start, options: RandomWalks.Options(seed: seed, walks: walks, steps: steps))
         let report = walker.run()
@@ -109,7 +137,7 @@ struct Explore: ParsableCommand {
         print("shrunk from \(violation.foundLength) to \(violation.lines.count) commands:")
         print(scenario, terminator: "")
         if let out {
-            let file = (out as NSString).appendingPathComponent("violation-seed-\(seed).scn")
+            let file = Self.violationFile(in: out, seed: seed)
             guard (try? FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)) != nil,
                   Suite.writeAtomically(scenario, to: file) else {
                 Terminal.printError("error: cannot write \(file)")

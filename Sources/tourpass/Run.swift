@@ -55,11 +55,12 @@ struct Run: ParsableCommand {
     @Option(parsing: .unconditional, help: ArgumentHelp("Run one shard, counted from 1: --shard 2/4.", valueName: "I/N"))
     var shard: String?
 
-    @Option(parsing: .unconditional, help: "Shards in all (lit's spelling; with --run-shard).")
-    var numShards: Int?
+    // Strings, read as `--shard` and the variables are: the parser's integers take `+4`.
+    @Option(parsing: .unconditional, help: ArgumentHelp("Shards in all (lit's spelling; with --run-shard).", valueName: "N"))
+    var numShards: String?
 
-    @Option(parsing: .unconditional, help: "The shard to run, counted from 1 (lit's spelling; with --num-shards).")
-    var runShard: Int?
+    @Option(parsing: .unconditional, help: ArgumentHelp("The shard to run, counted from 1 (lit's spelling; with --num-shards).", valueName: "I"))
+    var runShard: String?
 
     @Flag(help: "Check the ledger invariants after every step.")
     var checkInvariants = false
@@ -155,7 +156,7 @@ struct Run: ParsableCommand {
         // whenever the run is sharded, by any spelling (flags win over Bazel's variables,
         // and Bazel still checks the file).
         if sharding != nil, let status = environment["TEST_SHARD_STATUS_FILE"], !status.isEmpty {
-            guard FileManager.default.createFile(atPath: status, contents: nil) else {
+            guard Self.touch(status) else {
                 // Bazel fails a sharded target whose runner did not touch the file: say why now.
                 Terminal.printError("error: cannot create TEST_SHARD_STATUS_FILE \(Printable.escaped(status))")
                 throw ExitCode(2)
@@ -254,20 +255,11 @@ struct Run: ParsableCommand {
         }
         if let coverageJson { targets.append(("--coverage-json", coverageJson)) }
         guard !targets.isEmpty else { return }
-        func identity(_ path: [UInt8]) -> [UInt64]? {
-            var info = stat()
-            guard RegularFile.withCPath(path, { stat($0, &info) }) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
-            return [UInt64(info.st_dev), UInt64(info.st_ino)]
-        }
-        let inputs = Set(Suite.collectNames(paths).names.compactMap { identity($0.pathBytes) })
+        let inputs = ReportTarget.scenarioInputs(paths)
         for (flag, path) in targets {
-            let shown = Printable.escaped(path)
-            if path.hasSuffix(".scn") {
-                Terminal.printError("error: \(flag) \(shown): a report is never written onto a scenario file (.scn); give the report its own file, such as \(flag == "--coverage-json" ? "--coverage-json coverage.json" : "--junit report.xml")")
-                throw ExitCode(2)
-            }
-            if let id = identity(Array(path.utf8)), inputs.contains(id) {
-                Terminal.printError("error: \(flag) \(shown) is a file this run reads: the report would replace it; give the report its own file")
+            let example = flag == "--coverage-json" ? "--coverage-json coverage.json" : "--junit report.xml"
+            if let refusal = ReportTarget.refusal(flag, path, example: example, inputs: inputs) {
+                Terminal.printError("error: " + refusal)
                 throw ExitCode(2)
             }
         }
@@ -279,6 +271,15 @@ struct Run: ParsableCommand {
         case .never: return Style(colour: false)
         case .auto: return Terminal.style(for: STDOUT_FILENO)
         }
+    }
+
+    /// Creates the file if missing, as `touch` does: an existing file keeps its bytes
+    /// (FileManager's createFile emptied it, a scenario named there too).
+    static func touch(_ path: String) -> Bool {
+        let fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC | O_NONBLOCK, 0o644)
+        guard fd >= 0 else { return false }
+        close(fd)
+        return true
     }
 
     static var hostname: String {
@@ -304,7 +305,7 @@ struct Run: ParsableCommand {
 struct ShardSpec {
     let shard: Shard
 
-    static func resolve(shard text: String?, numShards: Int?, runShard: Int?, environment: [String: String]) throws -> ShardSpec? {
+    static func resolve(shard text: String?, numShards: String?, runShard: String?, environment: [String: String]) throws -> ShardSpec? {
         if let text {
             let parts = text.split(separator: "/", omittingEmptySubsequences: false)
             guard parts.count == 2, let index = wholeNumber(parts[0]), let count = wholeNumber(parts[1]) else {
@@ -314,7 +315,10 @@ struct ShardSpec {
         }
         if numShards != nil || runShard != nil {
             guard let numShards, let runShard else { throw ValidationError("--num-shards and --run-shard go together") }
-            return try make(index: runShard, count: numShards, what: "--run-shard/--num-shards")
+            // Digits only, as `--shard` and the variables: `+4` and `-2` are no shard numbers.
+            guard let count = wholeNumber(Substring(numShards)) else { throw ValidationError("--num-shards is not a number: \(numShards.prefix(40))") }
+            guard let index = wholeNumber(Substring(runShard)) else { throw ValidationError("--run-shard is not a number: \(runShard.prefix(40))") }
+            return try make(index: index, count: count, what: "--run-shard/--num-shards")
         }
         func number(_ key: String) throws -> Int? {
             guard let value = environment[key], !value.isEmpty else { return nil }

@@ -78,6 +78,7 @@ enum Piped {
             // The first bytes past the limit are enough for the lexer to name the problem.
             case .line(let line), .tooLong(let line): printed = run.feed(line.text)
             }
+            for text in printed.before { Terminal.printError(text) }
             for output in printed.out { print(style.line(output)) }
             for text in printed.err { Terminal.printError(text) }
             return !printed.quit

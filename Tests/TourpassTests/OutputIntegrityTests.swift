@@ -21,6 +21,29 @@ struct OutputIntegrityTests {
         ], "\(result.out)")
     }
 
+    @Test("piped with 2>&1: an unexcused failure is said as soon as a line ends its chance (a parse error too), before that line's output")
+    func unexcusedFailureSaidAtOnce() throws {
+        let input = "user alice\nverify\ntopup 100000000.00\nexpect balance 0\n# a note\n\nfrob\nfrob\npolicy topup.fee 100%\n"
+        let result = try Shell.run("exec \"$0\" 2>&1", TourpassBinary.path, stdin: input)
+        #expect(result.status == 2)
+        let lines = result.outLines.filter { !$0.isEmpty }
+        #expect(lines == [
+            "alice signed up with 44-7700900001 (international version)",
+            "SMS code 6844 sent to 44-7700900001 and entered",
+            "alice verified: passport P0000001 (GB, expires 2036-01-01), name ALICE",
+            "error card.none: no international bank card is linked: add a card first",
+            "<stdin>:3: error: the command failed with card.none and no `expect error` follows",
+            "<stdin>:7:1: error: unknown command 'frob'; type help for the list",
+            "<stdin>:8:1: error: unknown command 'frob'; type help for the list",
+            "topup.fee = 100% (was 5%)",
+        ], "\(result.out)")
+        // A meta-command ends the chance too, and is said before its own output.
+        let meta = try Shell.run("exec \"$0\" 2>&1", TourpassBinary.path, stdin: "user alice\ntopup 100\n:help now\n")
+        let metaLines = meta.outLines.filter { !$0.isEmpty }
+        let said = try #require(metaLines.firstIndex { $0.hasPrefix("<stdin>:2: error: the command failed with") }, "\(meta.out)")
+        #expect(said == 3 && metaLines.count > 4, "\(meta.out)")
+    }
+
     @Test("> /dev/full: run, piped input and --help say so once and exit 2", arguments: [
         "exec \"$0\" run \"$1\" > /dev/full",
         "echo 'user alice' | exec \"$0\" > /dev/full",

@@ -15,7 +15,13 @@ import Testing
             ([], ["LIT_NUM_SHARDS": "+4", "LIT_RUN_SHARD": "1"], "LIT_NUM_SHARDS is not a number: +4"),
             (["--shard", "1/+4"], [:], "--shard takes I/N, such as 2/4 (got 1/+4)"),
             (["--shard", "-1/4"], [:], "--shard takes I/N, such as 2/4 (got -1/4)"),
-            (["--num-shards", "-2", "--run-shard", "1"], [:], "--run-shard/--num-shards: the shard is counted from 1 to N"),
+            // Signs are refused by every spelling alike (the parser's integers took `+4`).
+            (["--num-shards", "-2", "--run-shard", "1"], [:], "--num-shards is not a number: -2"),
+            (["--num-shards", "+4", "--run-shard", "1"], [:], "--num-shards is not a number: +4"),
+            (["--num-shards", "4", "--run-shard", "+1"], [:], "--run-shard is not a number: +1"),
+            (["--num-shards", "4", "--run-shard", " 1"], [:], "--run-shard is not a number:  1"),
+            ([], ["TEST_TOTAL_SHARDS": "+4", "TEST_SHARD_INDEX": "0"], "TEST_TOTAL_SHARDS is not a number: +4"),
+            (["--num-shards", "0", "--run-shard", "1"], [:], "--run-shard/--num-shards: the shard is counted from 1 to N"),
         ]
         for item in cases {
             let result = try Tourpass.run(["run"] + item.arguments + ["s"], environment: item.environment, directory: dir.path)

@@ -12,7 +12,7 @@ import WalletScript
     func piped(_ lines: [String]) -> (code: Int32, err: [String]) {
         var run = PipedRun()
         var err: [String] = []
-        for line in lines { err += run.feed(line).err }
+        for line in lines { let printed = run.feed(line); err += printed.before + printed.err }
         let end = run.finish()
         return (end.exitCode, err + end.err)
     }
@@ -43,5 +43,14 @@ import WalletScript
         #expect(file(shown) == [])
         let stale = ["user alice", "topup 500", "| error tourpass.not_verified: an older wording", "balance"]
         #expect(file(stale) == [2])
+    }
+
+    @Test("run FILE lists an unexcused failure in line order, before a failed expect that waited with it, at the end of the file too")
+    func fileFailuresInLineOrder() {
+        for tail in [["balance"], []] {
+            let text = (["user alice", "topup 500", "expect balance 5"] + tail).joined(separator: "\n") + "\n"
+            let (result, _) = ScenarioRunner.run(text: text, path: "order.scn")
+            #expect(result.failures.map(\.line) == [2, 3], "\(tail): \(result.failures)")
+        }
     }
 }

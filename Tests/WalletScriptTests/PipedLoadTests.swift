@@ -10,7 +10,7 @@ import WalletScript
         for line in lines {
             let printed = piped.feed(line)
             out += printed.out.map(\.text)
-            err += printed.err
+            err += printed.before + printed.err
         }
         let end = piped.finish()
         return (end.exitCode, out, err + end.err)

@@ -10,7 +10,7 @@ import WalletScript
         for line in lines {
             let printed = piped.feed(line)
             out += printed.out.map(\.text)
-            err += printed.err
+            err += printed.before + printed.err
             if printed.quit { break }
         }
         let end = piped.finish()
@@ -87,5 +87,21 @@ import WalletScript
         let undo = console.handle(":undo")
         #expect(undo.errors == ["<t>:2: error: :undo works in the REPL; piped input keeps no session (its memory would grow with the input): edit the lines instead"])
         #expect(console.handle(":save x.scn").errors == ["<t>:3: error: :save works in the REPL; piped input keeps no session (its memory would grow with the input): edit the lines instead"])
+    }
+
+    @Test("the line that ends a failure's chance says it before its own output: a parse error, a command, a meta-command; expect, why, comments and blanks wait")
+    func unexcusedSaidBeforeTheSettlingLine() {
+        for (settling, isParseError) in [("frob", true), ("balance", false), (":help now", false)] {
+            var piped = PipedRun()
+            for line in ["user alice", "topup 500"] { _ = piped.feed(line) }
+            for waiting in ["# note", "", "expect balance 0", "why"] {
+                let printed = piped.feed(waiting)
+                #expect(printed.before.isEmpty, "\(waiting): \(printed.before)")
+            }
+            let printed = piped.feed(settling)
+            #expect(printed.before == ["<stdin>:2: error: the command failed with tourpass.not_verified and no `expect error` follows"], "\(settling): \(printed.before)")
+            #expect(printed.err.count == (isParseError ? 1 : 0), "\(settling): \(printed.err)")
+            #expect(piped.finish().exitCode == (isParseError ? 2 : 1))
+        }
     }
 }

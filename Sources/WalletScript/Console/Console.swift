@@ -17,6 +17,8 @@ public struct Console {
     /// What a `:reach` search, a `:load` and an `include` may use of the terminal: a
     /// progress line and Ctrl-C.
     public var searchHooks = SearchHooks()
+    /// The files `:load` and `include` read this session: `:report` never replaces one.
+    private var readFiles: Set<ReportTarget.FileID> = []
 
     public init(inputName: String = "<input>", keepsSession: Bool = true) {
         self.inputName = inputName
@@ -260,6 +262,10 @@ public struct Console {
     /// The session as an HTML page: its chart and its lines (passwords and card numbers hidden).
     private func report(to path: String) -> Response {
         let expanded = HomePath.expanded(path)
+        if let refusal = ReportTarget.refusal(":report", path, example: ":report report.html", inputs: readFiles, checking: expanded) {
+            // An error that counts, as a `:load` that cannot read its file (piped: exit 2).
+            return Response(errors: ["\(inputName):\(lineNumber): error: " + refusal])
+        }
         let page = HTMLReport.session(self)
         do {
             try SafeFile.write(page, to: expanded)
@@ -277,6 +283,7 @@ public struct Console {
             return Response(errors: ["\(inputName):\(lineNumber): error: cannot read \(Printable.escaped(path)): \(failure.message)"])
         case .success(let bytes): data = bytes
         }
+        if let id = ReportTarget.identity(of: expanded) { readFiles.insert(id) }
         switch Scenario.parse(String(decoding: data, as: UTF8.self), path: path, cutAtLimit: true) {
         case .failure(let problems):
             return Response(errors: problems.list.map(\.rendered))
@@ -296,6 +303,7 @@ public struct Console {
     private mutating func include(_ typed: String, source: String, column: Int) -> Response {
         // Typed here, `~` is $HOME as for `:load` (never in a file: see HomePath).
         let target = HomePath.expanded(typed)
+        if let id = ReportTarget.identity(of: target) { readFiles.insert(id) }
         switch Scenario.included(target, at: "\(inputName):\(lineNumber)", column: column) {
         case .failure(let problems):
             return Response(errors: problems.list.map(\.rendered))

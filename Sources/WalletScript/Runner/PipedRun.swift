@@ -11,21 +11,39 @@ public struct PipedRun {
     public init(inputName: String = "<stdin>") { console = Console(inputName: inputName, keepsSession: false) }
 
     public struct Printed {
+        /// Diagnostics of earlier lines this line settled (a failed command that no `expect
+        /// error` followed): printed before this line's output, so each sits right after the
+        /// output of its own line and the lines that could still excuse it.
+        public var before: [String] = []
         public var out: [OutputLine] = []
         public var err: [String] = []
         public var quit = false
     }
+
+    /// A failed command was waiting for its `expect error` when the current line was read:
+    /// whatever settles it goes to `before`.
+    private var earlierWaiting = false
 
     public mutating func feed(_ line: String) -> Printed {
         var printed = Printed()
         // A byte-order mark opening the input is no part of the first command (as in `run`).
         var line = line
         if console.lineNumber == 0, line.hasPrefix("\u{FEFF}") { line.removeFirst() }
+        earlierWaiting = errorJudge.isWaiting
         let response = console.handle(line)
         if let diagnostic = response.diagnostic {
+            // A line that did not parse ends the chance of an `expect error`.
             parseErrors += 1
+            settleEarlier(into: &printed.before)
             printed.err.append(diagnostic.rendered)
             return printed
+        }
+        // So does a meta-command, or an include or `:load` that ran nothing (it could not be
+        // read or parsed); the lines one ran are judged as typed, below. Blank lines and
+        // comments leave it waiting.
+        if response.loaded.isEmpty, response.command == nil,
+           !response.errors.isEmpty || line.drop(while: { $0 == " " || $0 == "\t" }).hasPrefix(":") {
+            settleEarlier(into: &printed.before)
         }
         printed.out = response.lines
         printed.quit = response.quit
@@ -35,10 +53,11 @@ public struct PipedRun {
         // The lines a `:load` ran count exactly as if they had been typed here.
         for step in response.loaded {
             judge(step.command, step.outcome, line: step.line, source: step.source, file: step.file,
-                  includedFrom: step.includedFrom, recordingShows: step.recordingShowsError, into: &printed.err)
+                  includedFrom: step.includedFrom, recordingShows: step.recordingShowsError, before: &printed.before, into: &printed.err)
         }
         guard let outcome = response.outcome, let command = response.command else { return printed }
-        judge(command, outcome, line: console.lineNumber, source: line, file: nil, includedFrom: [], recordingShows: false, into: &printed.err)
+        judge(command, outcome, line: console.lineNumber, source: line, file: nil, includedFrom: [], recordingShows: false,
+              before: &printed.before, into: &printed.err)
         return printed
     }
 
@@ -49,11 +68,12 @@ public struct PipedRun {
     // command's switch (CopyPropagation, "Found ownership error") in release builds.
     @inline(never)
     private mutating func judge(_ command: AnyCommand, _ outcome: Outcome, line: Int, source: String, file: String?,
-                                includedFrom: [String], recordingShows: Bool, into err: inout [String]) {
+                                includedFrom: [String], recordingShows: Bool, before: inout [String], into err: inout [String]) {
         if let failed = errorJudge.settle(next: command) {
             failures += 1
-            err.append(unexcused(failed))
+            if earlierWaiting { before.append(unexcused(failed)) } else { err.append(unexcused(failed)) }
         }
+        if !errorJudge.isWaiting { earlierWaiting = false }
         if let error = outcome.error, !recordingShows {
             errorJudge.failed(ErrorJudge.Unexcused(line: line, source: source, file: file, error: error, includedFrom: includedFrom))
         }
@@ -61,6 +81,14 @@ public struct PipedRun {
             failures += 1
             err.append("\(file ?? console.inputName):\(line): error: expect failed" + IncludePath.suffix(includedFrom))
         }
+    }
+
+    /// The failure waiting when this line was read has no excuse now.
+    private mutating func settleEarlier(into before: inout [String]) {
+        guard earlierWaiting, let failed = errorJudge.settleAtEnd() else { return }
+        earlierWaiting = false
+        failures += 1
+        before.append(unexcused(failed))
     }
 
     /// Call at the end of input: the exit code.
