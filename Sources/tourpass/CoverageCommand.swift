@@ -28,7 +28,7 @@ struct Coverage: ParsableCommand {
         @Flag(help: "Let --json replace a read-only file.")
         var force = false
 
-        @Option(help: "Colour: auto (a terminal, unless NO_COLOR is set), always or never.")
+        @Option(help: "Colour: auto (a terminal, unless NO_COLOR is set or TERM is dumb), always or never.")
         var color: Run.ColorChoice = .auto
 
         func validate() throws {

@@ -224,7 +224,7 @@ struct Explore: ParsableCommand {
 
 /// One progress line on a terminal (standard error), rewritten in place; nothing otherwise.
 final class ProgressMeter: @unchecked Sendable {
-    private let enabled = isatty(STDERR_FILENO) == 1
+    private let enabled = Terminal.takesEscapes(STDERR_FILENO)
     private var shown = false
 
     func show(_ p: SearchProgress) {

@@ -143,7 +143,7 @@ enum Repl {
 /// A long search's or `:load`'s progress on a terminal's standard error, once a second
 /// after the first, rewritten in place and cleared when it ends.
 final class SearchMeter {
-    private let enabled = isatty(STDERR_FILENO) == 1
+    private let enabled = Terminal.takesEscapes(STDERR_FILENO)
     private var shownAt = 0.0
     private var used = false
     private var shown = false

@@ -48,7 +48,7 @@ struct Run: ParsableCommand {
     @Option(help: ArgumentHelp("Print the N slowest files with their times to standard error (--time-tests alone: 10).", valueName: "N"))
     var timeTests: Int?
 
-    @Option(help: "Colour: auto (a terminal, unless NO_COLOR is set), always, never.")
+    @Option(help: "Colour: auto (a terminal, unless NO_COLOR is set or TERM is dumb), always, never.")
     var color: ColorChoice = .auto
 
     // Unconditional: `--shard -1/4` is a bad shard, not a missing value.

@@ -52,10 +52,17 @@ struct TourPass: ParsableCommand {
 enum Terminal {
     static var isInteractive: Bool { isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 }
 
-    /// Colour only on a terminal, never with NO_COLOR.
+    /// Colour only on a terminal that takes escapes, never with NO_COLOR (`--color auto`;
+    /// `always` colours whatever these say).
     static func style(for descriptor: Int32) -> Style {
         let noColor = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
-        return Style(colour: isatty(descriptor) == 1 && !noColor)
+        return Style(colour: takesEscapes(descriptor) && !noColor)
+    }
+
+    /// A terminal, but not `TERM=dumb` (Emacs' shell, some CI consoles): it shows escapes as
+    /// text, so neither colour nor a progress line rewritten in place goes there.
+    static func takesEscapes(_ descriptor: Int32) -> Bool {
+        isatty(descriptor) == 1 && ProcessInfo.processInfo.environment["TERM"] != "dumb"
     }
 
     /// Standard output is flushed first, so both streams read in order where they meet.

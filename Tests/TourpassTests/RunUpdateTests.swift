@@ -63,4 +63,30 @@ struct RunUpdateTests {
         let plain = try Tourpass.run(["run", "."], directory: dir.path)
         #expect(plain.status == 0)
     }
+
+    @Test("--update and -i leave a file that does not parse untouched and say so, one line a file (examples tables: recorded output, an unknown <name>, a short row)")
+    func unparsedFilesSaidUntouched() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let files = [
+            "recorded.scn": "examples:\n  amount | code\n  99.99  | topup.below_minimum\n  1 | topup.below_minimum\n\nuser alice\nverify\ncard visa\ntopup <amount>\n| recorded\nexpect error <code>\n",
+            "unknown.scn": "examples:\n  amount\n  100\n  200\n\nuser alice\ntopup <amount>\nexpect balance <left>\n",
+            "short.scn": "examples:\n  amount | code\n  99.99\n\nuser alice\ntopup <amount>\n",
+            "plain.scn": "user bob\n| stale\nfrob\n",
+        ]
+        for (name, text) in files { try dir.write(name, text) }
+        try dir.write("ok.scn", RunUpdateTests.before)
+        for flags in [["--update"], ["-i"]] {
+            let result = try Tourpass.run(["run"] + flags + ["."], stdin: "", directory: dir.path)
+            #expect(result.status == 2, "\(flags)")
+            for name in files.keys.sorted() {
+                let said = result.outLines.filter { $0 == "left as it is: ./\(name) did not parse, so no output in it was rewritten" }
+                #expect(said.count == 1, "\(flags) \(name): \(result.out)")
+                #expect(dir.read(name) == files[name], "\(flags) \(name)")
+            }
+            #expect(result.out.contains(" did not parse\n"), "\(result.out)")
+            #expect(!result.out.contains("left as it is: ./ok.scn"), "\(result.out)")
+        }
+        #expect(dir.read("ok.scn") == RunUpdateTests.after, "the file that parses is still updated")
+    }
 }

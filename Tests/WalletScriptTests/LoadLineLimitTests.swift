@@ -30,4 +30,23 @@ import Testing
         }
         #expect(problems.list.map(\.rendered) == ["huge.scn:100001:1: error: the file has more than 100,000 lines, the most a file read whole holds (`tourpass run` streams any length)"])
     }
+
+    @Test("a typed include of one file over the limit says the file is too long, not a loop; the total over includes says includes; :load counts with a separator")
+    func includeMessagesMatchTheCause() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let huge = try dir.write("huge.scn", Self.huge())
+        var console = Console(inputName: "<stdin>")
+        let typed = console.handle("include \(huge)")
+        #expect(typed.errors == ["\(huge):100001:1: error: the file has more than 100,000 lines, the most a file read whole holds (`tourpass run` streams any length) (included from <stdin>:1)"], "\(typed.errors)")
+        // Two includes of 60,000 lines each: neither file is too long, their sum is (the two
+        // include lines count, so the 100,001st line is the second copy's 39,999th).
+        let half = try dir.write("half.scn", String(repeating: "# filler\n", count: 60_000))
+        let twice = try dir.write("twice.scn", "include half.scn\ninclude half.scn\n")
+        let total = console.handle("include \(twice)")
+        #expect(total.errors == ["\(half):39999:1: error: includes ran more than 100,000 lines in all, the most read whole at once (this file alone is shorter; an include repeated in a loop ends here) (included from \(twice):2, <stdin>:2)"], "\(total.errors)")
+        let counted = try dir.write("counted.scn", String(repeating: "now\n", count: 1_000))
+        let loaded = console.handle(":load \(counted)")
+        #expect(loaded.lines.last?.text == "loaded 1,000 lines from \(counted)", "\(loaded.lines.last?.text ?? "")")
+    }
 }

@@ -339,7 +339,7 @@ public struct Console {
             response.lines.append(OutputLine(.info, "stopped by Ctrl-C: \(verb) \(ExploreReport.grouped(done)) of \(ExploreReport.grouped(steps.count)) lines from \(Printable.escaped(file))\(last)\(note)\(undo)"))
             return response
         }
-        response.lines.append(OutputLine(.info, "\(verb) \(steps.count) line\(steps.count == 1 ? "" : "s") from \(Printable.escaped(file))\(note)"))
+        response.lines.append(OutputLine(.info, "\(verb) \(ExploreReport.grouped(steps.count)) line\(steps.count == 1 ? "" : "s") from \(Printable.escaped(file))\(note)"))
         return response
     }
 }

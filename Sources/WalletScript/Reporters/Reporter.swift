@@ -47,9 +47,10 @@ public enum Reporter {
             lines.append("")
             lines += suite.updatedFiles.map { "updated \(Printable.escaped($0))" }
         }
-        if !suite.untouchedFiles.isEmpty {
+        if !suite.untouchedFiles.isEmpty || !suite.unparsedUntouchedFiles.isEmpty {
             lines.append("")
             lines += suite.untouchedFiles.map { "left as it is: \(Printable.escaped($0)) has an examples table (it holds assertions, not recorded output)" }
+            lines += suite.unparsedUntouchedFiles.map { "left as it is: \(Printable.escaped($0)) did not parse, so no output in it was rewritten" }
         }
         lines.append("")
         if let shard = suite.shard {

@@ -214,7 +214,7 @@ public struct ScenarioStream {
             includedLines += 1
             if includedLines > IncludePath.maxIncludedLines {
                 addDiagnostic(Diagnostic(file: from, line: line, column: column,
-                                         message: "includes ran more than \(IncludePath.maxIncludedLines) lines in one test"))
+                                         message: "includes ran more than \(ExploreReport.grouped(IncludePath.maxIncludedLines)) lines in one test"))
                 stopped = true
                 return false
             }

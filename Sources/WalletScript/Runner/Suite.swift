@@ -38,6 +38,9 @@ public struct SuiteResult: Sendable {
     public var writeErrors: [String] = []
     /// Files `--update` or `-i` left as they were because they have an examples table.
     public var untouchedFiles: [String] = []
+    /// Files `--update` or `-i` left as they were because they did not parse (LANGUAGE.md:
+    /// `--update` "leaves such a file untouched and says so").
+    public var unparsedUntouchedFiles: [String] = []
     /// `-i`: the files whose output blocks changed, in file order, to ask about.
     public var rewrites: [(name: TestName, rewrite: Rewrite)] = []
     /// Selected tests not run because `--max-failures` was reached, in file order.
@@ -217,6 +220,7 @@ public enum Suite {
         var updated: [String] = []
         var writeErrors: [String] = []
         var untouched: [String] = []
+        var unparsedUntouched: [String] = []
         var rewrites: [(name: TestName, rewrite: Rewrite)] = []
         var notRun: [TestName] = []
         var failed = 0
@@ -229,12 +233,15 @@ public enum Suite {
             if slot.updated { updated.append(slot.result.path) }
             if let problem = slot.writeError { writeErrors.append(problem) }
             if slot.untouched, untouched.last != slot.result.path { untouched.append(slot.result.path) }
+            // Each row of an examples file is a test: the file is named once.
+            if slot.unparsedUntouched, unparsedUntouched.last != slot.result.path { unparsedUntouched.append(slot.result.path) }
             if let rewrite = slot.rewrite { rewrites.append((slot.result.name, rewrite)) }
             if !slot.result.passed { failed += 1 }
         }
         var suite = SuiteResult(results: results, unreadable: plan.missing, updatedFiles: updated)
         suite.writeErrors = writeErrors
         suite.untouchedFiles = untouched
+        suite.unparsedUntouchedFiles = unparsedUntouched
         suite.rewrites = rewrites
         suite.notRunTests = notRun
         suite.maxFailures = options.maxFailures
@@ -253,6 +260,8 @@ public enum Suite {
         var writeError: String? = nil
         /// An examples file `--update` left as it was.
         var untouched = false
+        /// A file `--update` left as it was because it did not parse.
+        var unparsedUntouched = false
         /// `-i`: the changed output blocks, not yet written.
         var rewrite: Rewrite? = nil
     }
@@ -272,6 +281,7 @@ public enum Suite {
         case .success(let (result, rewrite)):
             slot = Slot(result: result, updated: false)
             slot.untouched = runOptions.update && name.exampleRow != nil && result.diagnostics.isEmpty
+            slot.unparsedUntouched = runOptions.update && !result.diagnostics.isEmpty
             if let rewrite {
                 if options.interactive {
                     slot.rewrite = rewrite

@@ -79,12 +79,16 @@ public struct Scenario: Sendable {
                         let limit = ExploreReport.grouped(IncludePath.maxIncludedLines)
                         if cutsAtLimit, !included {
                             cutAtLine = line.number
-                        } else if included {
-                            problem(Diagnostic(file: reader.path, line: line.number, column: 1,
-                                               message: "included files ran more than \(limit) lines in all (the bound that ends an include loop)"))
-                        } else {
+                        } else if line.number > IncludePath.maxIncludedLines {
+                            // This file alone is too long (a typed `include` of a huge file
+                            // too: no loop there).
                             problem(Diagnostic(file: reader.path, line: line.number, column: 1,
                                                message: "the file has more than \(limit) lines, the most a file read whole holds (`tourpass run` streams any length)"))
+                        } else {
+                            // Only with the lines of its includes: the total bound, which also
+                            // ends an include repeated in a loop.
+                            problem(Diagnostic(file: reader.path, line: line.number, column: 1,
+                                               message: "includes ran more than \(limit) lines in all, the most read whole at once (this file alone is shorter; an include repeated in a loop ends here)"))
                         }
                         return false
                     }
