@@ -106,17 +106,20 @@ public enum CardRules {
                  guard let digits = i.digits, let last = digits.last else { return "" }
                  let wanted = CardNumber.checkDigit(completing: digits)
                  return wanted == last ? "••\(i.last4) passes the Luhn check" : "••\(i.last4) ends in \(last); the Luhn check wants \(wanted)" },
-             remedy: { _, _ in "the number as printed on the card (a typo changes the check digit), or a sandbox card (`card visa`)" }),
+             remedy: { _, _ in "the number as printed on the card (a typo changes the check digit), or a sandbox card (`card visa`)" },
+             missing: { _, i in CardRules.notANumber(i) }),
         Rule("card.brand", .cardUnsupportedBrand, "the number's first digits name a brand (Visa, Mastercard, JCB, Diners Club, UnionPay, …)",
              holds: { _, i in i.brand != nil },
              failure: { _, _ in "this card's brand is not supported" },
              looked: { _, i in i.brand.map { "••\(i.last4): \(CardRules.displayName($0))" } ?? "••\(i.last4): its first digits name no brand" },
-             remedy: { _, _ in "a card of a supported brand (`card visa`)" }),
+             remedy: { _, _ in "a card of a supported brand (`card visa`)" },
+             missing: { _, i in CardRules.notANumber(i) }),
         Rule("card.brand_length", .cardInvalidNumber, "the number has a length its brand uses",
              holds: { _, i in i.brand.map { $0.lengths.contains(i.digitCount) } ?? true },
              failure: { _, i in "a \(i.brand.map(CardRules.displayName) ?? "card") number cannot have \(i.digitCount) digits" },
              looked: { _, i in i.brand.map { "\(i.shown) has \(i.digitCount) digits; \(CardRules.displayName($0)) numbers have \(CardRules.lengths($0))" } ?? "" },
-             remedy: { _, i in "the number as printed on the card (\(i.brand.map(CardRules.lengths) ?? "12 to 19") digits)" }),
+             remedy: { _, i in "the number as printed on the card (\(i.brand.map(CardRules.lengths) ?? "12 to 19") digits)" },
+             missing: { _, i in CardRules.noBrand(i) }),
         Rule("card.accepted", .cardUnsupportedBrand, keys: ["cards.international", "cards.domestic"],
              "the user's version accepts the brand (cards.international, or cards.domestic)",
              holds: { w, i in i.brand.map { w.acceptedBrands(i.user).contains($0) } ?? true },
@@ -133,7 +136,8 @@ public enum CardRules {
                  let key = w.users[i.user.index].version == .international ? "cards.international" : "cards.domestic"
                  let widened = (accepted + [i.brand].compactMap { $0 }).map(\.rawValue).joined(separator: ",")
                  let word = accepted.first.flatMap { brand in TestCard.all.first { $0.brand == brand }?.word }
-                 return (word.map { "a card of an accepted brand (`card \($0)`), or " } ?? "") + "`policy \(key) \(widened)`" }),
+                 return (word.map { "a card of an accepted brand (`card \($0)`), or " } ?? "") + "`policy \(key) \(widened)`" },
+             missing: { _, i in CardRules.noBrand(i) }),
         Rule("card.expiry", .cardExpired, "the card's expiry (`exp:MM/YY`, valid through that month) has not passed",
              holds: { w, i in !i.expiry.hasExpired(at: w.now) },
              failure: { _, i in "the card expired at the end of \(i.expiry)" },
@@ -158,18 +162,33 @@ public enum CardRules {
                  return "\(i.shown) is linked to \(w.users[card.owner.index].name)" },
              remedy: { w, i in
                  let word = i.request.sandbox?.word ?? i.kind
-                 return "another card" + (word.map { ": `card \($0)` gives \(w.users[i.user.index].name) a \($0) number of their own" } ?? "") }),
+                 return "another card" + (word.map { ": `card \($0)` gives \(w.users[i.user.index].name) a \($0) number of their own" } ?? "") },
+             missing: { _, i in CardRules.notANumber(i) }),
         Rule("card.not_linked", .cardAlreadyLinked, "the user has not linked the number already",
-             holds: { _, i in i.holderOfNumber == nil },
+             // Not `== nil`: judged when not reached, another user's number is not linked by this one.
+             holds: { _, i in i.holderOfNumber != i.user },
              failure: { w, i in "\(w.linkedCard(i)?.masked ?? i.shown) is linked already" },
-             looked: { w, i in w.linkedCard(i).map { "\($0.masked) is linked to \(w.users[$0.owner.index].name)" } ?? "\(i.shown) is not linked" },
-             remedy: { _, _ in "nothing to do: the card is linked (`cards` lists them); or another card" }),
+             looked: { w, i in w.linkedCard(i).map {
+                 // Another user as holder is seen only when not reached (card.other_user answers).
+                 "\($0.masked) is linked to \(w.users[$0.owner.index].name)" + ($0.owner == i.user ? "" : ", not to \(w.users[i.user.index].name)") } ?? "\(i.shown) is not linked" },
+             remedy: { _, _ in "nothing to do: the card is linked (`cards` lists them); or another card" },
+             missing: { _, i in CardRules.notANumber(i) ?? (i.number == nil ? "no \(i.request.sandbox?.word ?? "") number of their own left" : nil) }),
         Rule("card.issuer", .cardLinkUnavailable, "the issuing bank can verify the card (the sandbox card `unavailable` cannot)",
              holds: { _, i in i.kind != "unavailable" },
              failure: { _, _ in "The linking of this card is temporarily unavailable. Please try another bank card" },
              looked: { _, i in i.kind == "unavailable" ? "\(i.shown): the issuer cannot verify it" : "\(i.shown): the issuer verifies it" },
-             remedy: { _, _ in "another bank card (`card visa`)" }),
+             remedy: { _, _ in "another bank card (`card visa`)" },
+             missing: { _, i in CardRules.notANumber(i) }),
     ])
+
+    /// The rules after the number's length judge a card number; a number of the wrong form is none.
+    static func notANumber(_ i: CardLinkInput) -> String? {
+        (12...19).contains(i.digitCount) ? nil : "not a card number (12 to 19 digits)"
+    }
+
+    static func noBrand(_ i: CardLinkInput) -> String? {
+        notANumber(i) ?? (i.brand == nil ? "••\(i.last4): its first digits name no brand" : nil)
+    }
 
     static func lengths(_ brand: CardBrand) -> String {
         let range = brand.lengths

@@ -77,6 +77,11 @@ public enum PayRules {
         return out
     }
 
+    /// A rule not reached that reads the merchant cannot judge one that does not exist.
+    static func noMerchant(_ i: PayInput) -> String? { i.merchant == nil ? "no merchant named \(shown(i.merchantName))" : nil }
+
+    static func noCard(_ w: World, _ i: PayInput) -> String? { w.users[i.user.index].cards.isEmpty ? "no bank card linked" : nil }
+
     public static let international = RuleList<PayInput>("pay", variant: "international user", [
         merchant,
         Rule("pay.qr", .payDomesticQR, "the merchant's code is cross-border (a foreign wallet cannot pay a domestic-only code)",
@@ -89,23 +94,26 @@ public enum PayRules {
                  let pay = "`pay \(i.amount.plain) qr:cross`"
                  // domestic-qr keeps its kind of code (merchant.reserved): only another merchant will do.
                  guard World.anonymousKind(i.merchantName) == nil else { return "a merchant with a cross-border code: \(pay)" }
-                 return "a merchant with a cross-border code: \(pay), or `merchant \(Names.written(i.merchantName)) qr:cross` first" }),
+                 return "a merchant with a cross-border code: \(pay), or `merchant \(Names.written(i.merchantName)) qr:cross` first" },
+             missing: { _, i in noMerchant(i) }),
         Rule("pay.credit", .payNoPaymentMethod, "the merchant accepts card-funded payments, which TourPass is",
              holds: { w, i in i.merchant.map { w.merchants[$0.index].acceptsCredit } ?? true },
              failure: { _, i in "\(noMethod) (\(i.merchantName) does not accept card-funded payments)" },
              looked: { w, i in i.merchant.map { "\(w.merchants[$0.index].name) \(w.merchants[$0.index].acceptsCredit ? "accepts credit (`credit:yes`)" : "takes no credit (`credit:no`)")" } ?? "" },
-             remedy: { _, i in "a merchant that accepts credit (`merchant \(Names.written(i.merchantName)) credit:yes`)" }),
+             remedy: { _, i in "a merchant that accepts credit (`merchant \(Names.written(i.merchantName)) credit:yes`)" },
+             missing: { _, i in noMerchant(i) }),
         lapsed,
         Rule("pay.pass", .payNoPaymentMethod, "the user has a TourPass (topped up in this period)",
              holds: { w, i in w.users[i.user.index].pass.state != .none },
              failure: { _, _ in "\(noMethod) (no TourPass: top up first)" },
              looked: { w, i in "TourPass \(w.users[i.user.index].pass.state.rawValue)" },
-             remedy: { _, _ in "`topup 100` (or more) first" }),
+             remedy: { w, i in w.passSteps(i.user) }),
         Rule("pay.pass_expired", .tourpassExpired, "the TourPass has not expired",
              holds: { w, i in w.users[i.user.index].pass.state != .expired },
              failure: { w, i in "the TourPass expired\(w.users[i.user.index].pass.expiresAt.map { " on \($0)" } ?? ""); `reactivate` it and top up" },
              looked: { w, i in "TourPass \(w.users[i.user.index].pass.state.rawValue)" },
-             remedy: { _, _ in "`reactivate`, then top up" }),
+             remedy: { _, _ in "`reactivate`, then top up" },
+             missing: { w, i in w.users[i.user.index].pass.state == .none ? "no TourPass" : nil }),
         locked,
         password,
         Rule("pay.balance", .payInsufficientBalance, "the TourPass balance covers the amount",
@@ -114,7 +122,14 @@ public enum PayRules {
              looked: { w, i in "asked \(i.amount), balance \(Money(fen: w.users[i.user.index].pass.balanceFen))" },
              remedy: { w, i in
                  let balanceFen = w.users[i.user.index].pass.balanceFen
-                 return balanceFen > 0 ? "at most \(Money(fen: balanceFen)), or a top-up first" : "a top-up first: the balance is empty (`topup \(i.amount.plain)`)" }),
+                 return balanceFen > 0 ? "at most \(Money(fen: balanceFen)), or a top-up first" : "a top-up first: the balance is empty (`topup \(i.amount.plain)`)" },
+             // An expired pass's balance went back to the cards; after `reactivate` a top-up sets a new one.
+             missing: { w, i in
+                 switch w.users[i.user.index].pass.state {
+                 case .none: return "no TourPass"
+                 case .expired: return "the TourPass expired (its balance was refunded)"
+                 case .active: return nil
+                 } }),
     ])
 
     public static let domestic = RuleList<PayInput>("pay", variant: "domestic user", [
@@ -142,12 +157,14 @@ public enum PayRules {
              holds: { w, i in w.users[i.user.index].cards.first.map { !w.cards[$0.index].expiry.hasExpired(at: w.now) } ?? true },
              failure: { w, i in w.users[i.user.index].cards.first.map { "\(w.cards[$0.index].masked) expired at the end of \(w.cards[$0.index].expiry)" } ?? "" },
              looked: { w, i in w.users[i.user.index].cards.first.map { "\(w.cards[$0.index].masked) expires \(w.cards[$0.index].expiry)" } ?? "" },
-             remedy: { _, _ in neverUnlinked }),
+             remedy: { _, _ in neverUnlinked },
+             missing: { w, i in noCard(w, i) }),
         Rule("pay.issuer", .topupCardDeclined, "the card issuer accepts the charge",
              holds: { w, i in w.users[i.user.index].cards.first.map { !w.cards[$0.index].declinesCharges } ?? true },
              failure: { w, i in w.users[i.user.index].cards.first.map { "\(w.cards[$0.index].masked): the card issuer declined the charge (fund loading failed)" } ?? "" },
              looked: { w, i in w.users[i.user.index].cards.first.map { "\(w.cards[$0.index].masked)" } ?? "" },
-             remedy: { _, _ in neverUnlinked }),
+             remedy: { _, _ in neverUnlinked },
+             missing: { w, i in noCard(w, i) }),
     ])
 
     static let internationalPasswordIndex = international.rules.firstIndex { $0.info.id == "pay.password" } ?? -1
@@ -176,6 +193,17 @@ extension World {
 }
 
 extension World {
+    /// What opens a TourPass for this user, in the order a top-up checks it: a top-up alone
+    /// when it would pass, else the verification and the card it needs first.
+    fileprivate func passSteps(_ id: UserID) -> String {
+        let user = users[id.index]
+        var steps: [String] = []
+        if !user.verified { steps.append(user.lapsed ? "`verify` with a renewed passport" : "`verify`") }
+        if user.cards.isEmpty { steps.append("`card visa`") }
+        steps.append("`topup 100` (or more)")
+        return steps.joined(separator: ", then ") + (steps.count == 1 ? " first" : "")
+    }
+
     /// Until when payments are locked, when the entry just made locked them (its count reset).
     fileprivate func lockedByLastEntry(_ id: UserID) -> Instant? {
         let user = users[id.index]

@@ -24,7 +24,8 @@ public enum PolicyRules {
              looked: { _, i in i.value.map { "\(i.key) \($0)" } ?? "no value: \(i.key) is only shown" },
              remedy: { w, i in
                  let now = Policy.key(named: i.key).map { " (its value now: \($0.read(w.policy)))" } ?? ""
-                 return "a value the key takes: " + (w.policyProblem(i) ?? "") + now }),
+                 return "a value the key takes: " + (w.policyProblem(i) ?? "") + now },
+             missing: { _, i in PolicyRules.unknownKey(i) }),
         Rule("policy.min_max", .policyConflict, keys: ["topup.min", "topup.max"],
              "after a change to topup.min or topup.max, topup.min is at most topup.max",
              holds: { w, i in w.policyCandidate(i).map { $0.topupMin <= $0.topupMax } ?? true },
@@ -34,7 +35,8 @@ public enum PolicyRules {
                  guard let p = w.policyCandidate(i) else { return "" }
                  return i.key == "topup.max"
                      ? "a topup.max of at least \(p.topupMin.plain), or lower the minimum first: `policy topup.min \(p.topupMax.plain)`"
-                     : "a topup.min of at most \(p.topupMax.plain), or raise the maximum first: `policy topup.max \(p.topupMin.plain)`" }),
+                     : "a topup.min of at most \(p.topupMax.plain), or raise the maximum first: `policy topup.max \(p.topupMin.plain)`" },
+             missing: { w, i in PolicyRules.noChange(w, i) }),
         Rule("policy.min_total", .policyConflict, keys: ["topup.min", "topup.total"],
              "after a change to topup.min or topup.total, topup.min is at most topup.total",
              holds: { w, i in w.policyCandidate(i).map { $0.topupMin <= $0.topupTotal } ?? true },
@@ -44,8 +46,16 @@ public enum PolicyRules {
                  guard let p = w.policyCandidate(i) else { return "" }
                  return i.key == "topup.total"
                      ? "a topup.total of at least \(p.topupMin.plain), or lower the minimum first: `policy topup.min \(p.topupTotal.plain)`"
-                     : "a topup.min of at most \(p.topupTotal.plain), or raise the total first: `policy topup.total \(p.topupMin.plain)`" }),
+                     : "a topup.min of at most \(p.topupTotal.plain), or raise the total first: `policy topup.total \(p.topupMin.plain)`" },
+             missing: { w, i in PolicyRules.noChange(w, i) }),
     ])
+
+    static func unknownKey(_ i: PolicyInput) -> String? { Policy.key(named: i.key) == nil ? "no policy key '\(i.key)'" : nil }
+
+    /// The conflict rules judge a change the key takes; an unknown key or a bad value is none.
+    static func noChange(_ w: World, _ i: PolicyInput) -> String? {
+        unknownKey(i) ?? (w.policyProblem(i) == nil ? nil : "\(i.key) does not take that value")
+    }
 }
 
 extension World {

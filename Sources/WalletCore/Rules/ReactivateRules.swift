@@ -25,6 +25,7 @@ public enum ReactivateRules {
                  case .active: return pass.expiresAt.map { "wait for it to expire: `advance to:\($0)`" } ?? "wait for it to expire"
                  case .none: return "nothing to reactivate: the next top-up opens a new period (`topup \(w.policy.topupMin.plain)`)"
                  case .expired: return ""
-                 } }),
+                 } },
+             missing: { w, i in w.users[i.user.index].version == .international ? nil : "\(w.users[i.user.index].name) uses the domestic version (no TourPass)" }),
     ])
 }

@@ -35,7 +35,8 @@ public enum RefundRules {
                  if let id = i.merchant, w.merchants[id.index].qr == .domestic, w.users[i.user.index].version == .international {
                      return paid + "; \(i.merchantName) takes only domestic payments, so this user cannot pay it first"
                  }
-                 return paid + ", or pay it first: `pay \(i.amount.plain) to:\(Names.written(i.merchantName))`" }),
+                 return paid + ", or pay it first: `pay \(i.amount.plain) to:\(Names.written(i.merchantName))`" },
+             missing: { _, i in i.merchant == nil ? "no merchant named \(i.merchantName)" : nil }),
         Rule("refund.left", .refundExceedsPayment, "the amount is at most what is left unrefunded of the user's payments to this merchant",
              holds: { w, i in i.merchant.map { i.amount.fen <= w.refundableFen(to: $0, by: i.user) } ?? true },
              // "At most CNY 0.00" reads as a bug: when everything is back, say so.
@@ -49,7 +50,10 @@ public enum RefundRules {
                      : "asked \(i.amount); all \(Money(fen: w.paidFen(i))) paid to \(i.merchantName) is refunded already" },
              remedy: { w, i in
                  let left = w.refundableFen(i)
-                 return left > 0 ? "at most what is left: `refund \(Money(fen: left).plain) from:\(Names.written(i.merchantName))`" : "nothing is left to refund: pay \(i.merchantName) again first" }),
+                 return left > 0 ? "at most what is left: `refund \(Money(fen: left).plain) from:\(Names.written(i.merchantName))`" : "nothing is left to refund: pay \(i.merchantName) again first" },
+             missing: { w, i in
+                 guard let merchant = i.merchant else { return "no merchant named \(i.merchantName)" }
+                 return w.paysTo(merchant, by: i.user) == 0 ? "no payment to \(i.merchantName)" : nil }),
     ])
 }
 

@@ -52,7 +52,8 @@ public enum RegistrationRules {
              looked: { w, i in
                  guard let phone = i.phone else { return "no phone given (a free +44 number is chosen)" }
                  return w.userByPhone[phone].map { "\(phone) belongs to \(w.users[$0.index].name)" } ?? "\(phone) is free" },
-             remedy: { _, _ in "another phone, or no `phone:` (a free +44 number is chosen)" }),
+             remedy: { _, _ in "another phone, or no `phone:` (a free +44 number is chosen)" },
+             missing: { _, i in i.typedPhone != nil && i.phone == nil ? "phone:\(i.typedPhone ?? "") is not +CC-NUMBER" : nil }),
     ])
 
     public static let sms = RuleList<SMSInput>("sms", [
@@ -65,7 +66,8 @@ public enum RegistrationRules {
              holds: { w, i in w.signupLocked(i.user) == nil },
              failure: { w, i in "you've made too many attempts, please try again later (locked until \(w.signupLocked(i.user).map { "\($0)" } ?? "?"))" },
              looked: { w, i in w.signupLocked(i.user).map { "locked until \($0); now \(w.now)" } ?? "not locked" },
-             remedy: { w, i in w.signupLocked(i.user).map { "`advance to:\($0)`, then `sms`" } ?? "" }),
+             remedy: { w, i in w.signupLocked(i.user).map { "`advance to:\($0)`, then `sms`" } ?? "" },
+             missing: { w, i in RegistrationRules.noCodeWaiting(w, i) }),
         Rule("sms.code", .registerWrongCode, also: [.registerTooManyAttempts], keys: ["register.attempts", "register.lock"],
              "the code typed is the one sent; the register.attempts-th wrong one in a row locks sign-up for register.lock",
              holds: { w, i in i.code == String(w.users[i.user.index].smsCode) },
@@ -79,8 +81,14 @@ public enum RegistrationRules {
                  return "a wrong code typed; \(user.smsWrongAttempts) wrong in a row now, register.attempts \(w.policy.registerAttempts)\(lock)" },
              remedy: { w, i in
                  let sent = "the code sent: `sms \(w.users[i.user.index].smsCode)` (or `sms` alone)"
-                 return w.signupLocked(i.user).map { "`advance to:\($0)`, then \(sent)" } ?? sent }),
+                 return w.signupLocked(i.user).map { "`advance to:\($0)`, then \(sent)" } ?? sent },
+             missing: { w, i in RegistrationRules.noCodeWaiting(w, i) }),
     ])
+
+    /// A user who finished sign-up has no code waiting to be judged.
+    static func noCodeWaiting(_ w: World, _ i: SMSInput) -> String? {
+        w.users[i.user.index].signedUp ? "\(w.users[i.user.index].name) has finished sign-up; no code is waiting" : nil
+    }
 
     static let smsCodeIndex = sms.rules.firstIndex { $0.info.id == "sms.code" } ?? -1
 }

@@ -15,17 +15,23 @@ public struct Rule<Input>: Sendable {
     let looked: @Sendable (World, Input) -> String
     /// What would let it pass ("a smaller amount, or `policy topup.max 2500`").
     let remedy: @Sendable (World, Input) -> String
+    /// What it reads that does not exist yet ("no TourPass"), or nil. Only `why` asks, for a
+    /// rule not reached: the predicate holds by default on a missing input (an earlier rule
+    /// answers for it), so a verdict then would be no verdict.
+    let missing: @Sendable (World, Input) -> String?
 
     init(_ id: String, _ code: ErrorCode, also: [ErrorCode] = [], keys: [String] = [], _ statement: String,
          holds: @convention(thin) (World, inout Input) -> Bool,
          failure: @escaping @Sendable (World, Input) -> String,
          looked: @escaping @Sendable (World, Input) -> String = { _, _ in "" },
-         remedy: @escaping @Sendable (World, Input) -> String = { _, _ in "" }) {
+         remedy: @escaping @Sendable (World, Input) -> String = { _, _ in "" },
+         missing: @escaping @Sendable (World, Input) -> String? = { _, _ in nil }) {
         info = RuleInfo(id: id, code: code, alsoAnswers: also, policyKeys: keys, statement: statement)
         self.holds = holds
         self.failure = failure
         self.looked = looked
         self.remedy = remedy
+        self.missing = missing
     }
 }
 
@@ -89,7 +95,7 @@ public struct RuleList<Input>: Sendable {
         var reached = true
         for rule in rules {
             guard reached else {
-                steps.append(.init(rule: rule.info, verdict: .notReached, looked: "", remedy: ""))
+                steps.append(Self.forecast(rule, world, input))
                 continue
             }
             let failed = failedRule == rule.info.id
@@ -108,17 +114,49 @@ public struct RuleList<Input>: Sendable {
         return Explanation(command: command, variant: variant, steps: steps)
     }
 
+    /// A rule the command did not reach, judged against the same world and input (predicates
+    /// are pure): what it would say if the rules before it held, or what it lacks to be judged.
+    static func forecast(_ rule: Rule<Input>, _ world: World, _ input: Input) -> Explanation.Step {
+        if let missing = rule.missing(world, input) {
+            return .init(rule: rule.info, verdict: .notReached, looked: "", remedy: "", forecast: .cannotJudge(missing))
+        }
+        var copy = input
+        guard rule.holds(world, &copy) else {
+            return .init(rule: rule.info, verdict: .notReached, looked: rule.looked(world, input), remedy: rule.remedy(world, input), forecast: .wouldFail)
+        }
+        return .init(rule: rule.info, verdict: .notReached, looked: rule.looked(world, input), remedy: "", forecast: .wouldPass)
+    }
+
     public var infos: [RuleInfo] { rules.map(\.info) }
 }
 
 /// A command's rules with their verdicts, for `why`.
 public struct Explanation: Sendable, Equatable {
     public enum Verdict: Sendable, Equatable { case held, failed, notReached }
+    /// What a rule not reached would say, judged against the same world: the app did not
+    /// check it, so `why` words it as a forecast, never as a fact.
+    public enum Forecast: Sendable, Equatable {
+        case wouldPass
+        /// A second problem behind the first: its values in `looked`, its way to pass in `remedy`.
+        case wouldFail
+        /// What it reads does not exist yet ("no TourPass").
+        case cannotJudge(String)
+    }
     public struct Step: Sendable, Equatable {
         public let rule: RuleInfo
         public let verdict: Verdict
         public let looked: String
         public let remedy: String
+        /// Set for `.notReached` only.
+        public let forecast: Forecast?
+
+        init(rule: RuleInfo, verdict: Verdict, looked: String, remedy: String, forecast: Forecast? = nil) {
+            self.rule = rule
+            self.verdict = verdict
+            self.looked = looked
+            self.remedy = remedy
+            self.forecast = forecast
+        }
     }
     public let command: String
     public let variant: String

@@ -33,22 +33,26 @@ public enum TopUpRules {
              holds: { w, i in w.users[i.user.index].everVerified },
              failure: { _, _ in "TourPass needs real-name verification first (`verify`)" },
              looked: { w, i in w.users[i.user.index].everVerified ? "verified" : "never verified" },
-             remedy: { _, _ in "`verify` first" }),
+             remedy: { _, _ in "`verify` first" },
+             missing: { w, i in w.domesticHasNoPass(i.user) }),
         Rule("topup.lapsed", .verifyLapsed, "the verification has not lapsed (the passport has not expired)",
              holds: { w, i in !w.users[i.user.index].lapsed },
              failure: { w, i in w.lapsedMessage(i.user) },
              looked: { w, i in w.passportLooked(i.user) },
-             remedy: { _, _ in "`verify` with a renewed passport (`verify expires:DATE`)" }),
+             remedy: { _, _ in "`verify` with a renewed passport (`verify expires:DATE`)" },
+             missing: { w, i in w.domesticHasNoPass(i.user) }),
         Rule("topup.card_linked", .cardNone, "an international card is linked",
              holds: { w, i in !w.users[i.user.index].cards.isEmpty },
              failure: { _, _ in "no international bank card is linked: add a card first" },
              looked: { w, i in w.cardsLinkedText(i.user) },
-             remedy: { _, _ in "`card visa` (or another card) first" }),
+             remedy: { _, _ in "`card visa` (or another card) first" },
+             missing: { w, i in w.domesticHasNoPass(i.user) }),
         Rule("topup.pass_expired", .tourpassExpired, "the TourPass has not expired",
              holds: { w, i in w.users[i.user.index].pass.state != .expired },
              failure: { w, i in "the TourPass expired\(w.users[i.user.index].pass.expiresAt.map { " on \($0)" } ?? ""); `reactivate` it first" },
              looked: { w, i in "TourPass \(w.users[i.user.index].pass.state.rawValue)" },
-             remedy: { _, _ in "`reactivate`, then top up" }),
+             remedy: { _, _ in "`reactivate`, then top up" },
+             missing: { w, i in w.domesticHasNoPass(i.user) }),
         Rule("topup.min", .topupBelowMinimum, keys: ["topup.min"], "the amount is at least topup.min",
              holds: { w, i in i.amount >= w.policy.topupMin },
              failure: { w, _ in "a top-up is at least \(w.policy.topupMin)" },
@@ -65,7 +69,8 @@ public enum TopUpRules {
              looked: { w, i in
                  let cap = w.policy.topupCount.map { "at most \($0) by topup.count" } ?? "no cap (topup.count none)"
                  return "\(TopUpRules.topUps(w.periodSoFar(i.user).count)) this period, \(cap)" },
-             remedy: { w, i in w.newPeriodRemedy(i.user) + ", or `policy topup.count none`" }),
+             remedy: { w, i in w.newPeriodRemedy(i.user) + ", or `policy topup.count none`" },
+             missing: { w, i in w.noPeriod(i.user) }),
         Rule("topup.total", .topupCumulativeLimit, keys: ["topup.total"], "the period's top-ups stay within topup.total",
              holds: { w, i in w.periodSoFar(i.user).fen + i.amount.fen <= w.policy.topupTotal.fen },
              failure: { w, i in
@@ -77,7 +82,8 @@ public enum TopUpRules {
                  let raise = "`policy topup.total \(Money(fen: w.periodSoFar(i.user).fen + i.amount.fen).plain)`"
                  // Less room than topup.min: no amount fits this period.
                  guard room >= w.policy.topupMin, room.fen > 0 else { return "the period is full: " + w.newPeriodRemedy(i.user) + ", or " + raise }
-                 return "at most \(room), or " + raise }),
+                 return "at most \(room), or " + raise },
+             missing: { w, i in w.noPeriod(i.user) }),
         Rule("topup.card_found", .cardNotFound, "the card named by `card:` is linked",
              holds: { w, i in w.topUpCard(i) != nil },
              failure: { w, i in w.cardNotFoundMessage(i.user, i.card ?? "") },
@@ -85,17 +91,20 @@ public enum TopUpRules {
                  guard let selector = i.card else {
                      return "no `card:` given; the top-up uses the earliest-linked card" + (w.topUpCard(i).map { ", \(w.cards[$0.index].masked)" } ?? "") }
                  return "card:\(World.shownSelector(selector)) among \(w.users[i.user.index].cards.map { w.cards[$0.index].masked }.joined(separator: ", "))" },
-             remedy: { _, _ in "a `card:` the user has linked (`cards` lists them)" }),
+             remedy: { _, _ in "a `card:` the user has linked (`cards` lists them)" },
+             missing: { w, i in w.domesticHasNoPass(i.user) ?? (w.users[i.user.index].cards.isEmpty ? "no card linked" : nil) }),
         Rule("topup.card_expiry", .cardExpired, "the card has not expired",
              holds: { w, i in w.topUpCard(i).map { !w.cards[$0.index].expiry.hasExpired(at: w.now) } ?? true },
              failure: { w, i in w.topUpCard(i).map { "\(w.cards[$0.index].masked) expired at the end of \(w.cards[$0.index].expiry)" } ?? "" },
              looked: { w, i in w.topUpCard(i).map { "\(w.cards[$0.index].masked) expires \(w.cards[$0.index].expiry); now \(w.now)" } ?? "" },
-             remedy: { w, i in w.otherCardRemedy(i) }),
+             remedy: { w, i in w.otherCardRemedy(i) },
+             missing: { w, i in w.noTopUpCard(i) }),
         Rule("topup.issuer", .topupCardDeclined, "the card issuer accepts the charge",
              holds: { w, i in w.topUpCard(i).map { !w.cards[$0.index].declinesCharges } ?? true },
              failure: { w, i in w.topUpCard(i).map { "\(w.cards[$0.index].masked): the card issuer declined the charge (fund loading failed)" } ?? "" },
              looked: { w, i in w.topUpCard(i).map { w.cards[$0.index].declinesCharges ? "\(w.cards[$0.index].masked) declines every charge" : "\(w.cards[$0.index].masked) accepts charges" } ?? "" },
-             remedy: { w, i in w.otherCardRemedy(i) }),
+             remedy: { w, i in w.otherCardRemedy(i) },
+             missing: { w, i in w.noTopUpCard(i) }),
     ])
 }
 
@@ -112,6 +121,24 @@ extension World {
         case 1: "1 card linked"
         case let count: "\(count) cards linked"
         }
+    }
+
+    /// Why a top-up rule not reached cannot be judged for this user: a domestic-version user
+    /// has no TourPass, so their verification, cards and pass say nothing about one.
+    fileprivate func domesticHasNoPass(_ id: UserID) -> String? {
+        users[id.index].version == .international ? nil : "\(users[id.index].name) uses the domestic version (no TourPass)"
+    }
+
+    /// An expired pass's period counts no more: `reactivate` starts a new one.
+    fileprivate func noPeriod(_ id: UserID) -> String? {
+        domesticHasNoPass(id) ?? (users[id.index].pass.state == .expired ? "the TourPass expired (`reactivate` starts a new period)" : nil)
+    }
+
+    fileprivate func noTopUpCard(_ input: TopUpInput) -> String? {
+        if let domestic = domesticHasNoPass(input.user) { return domestic }
+        guard topUpCard(input) == nil else { return nil }
+        guard let selector = input.card, !users[input.user.index].cards.isEmpty else { return "no card linked" }
+        return "no linked card matching \(World.shownSelector(selector))"
     }
 
     /// A new period starts only by reactivating after the pass expires.

@@ -46,10 +46,24 @@ struct WhyCommand: Command {
                 case .failed:
                     lines.append("  ✗ \(step.rule.id)  \(step.rule.statement)\(looked)")
                     if !step.remedy.isEmpty { lines.append("    to pass: \(step.remedy)") }
-                case .notReached: lines.append("  · \(step.rule.id)  not reached: \(step.rule.statement)")
+                case .notReached: lines += notReached(step)
                 }
             }
             return lines
+        }
+    }
+
+    /// A rule the command did not check: what it would say, as a forecast (its statement
+    /// alone would read as a fact), and its way to pass when it would fail too.
+    static func notReached(_ step: Explanation.Step) -> [String] {
+        let head = "  · \(step.rule.id)  not reached"
+        let looked = step.looked.isEmpty ? "" : ": " + step.looked
+        switch step.forecast {
+        case .wouldPass: return ["\(head) (would pass\(looked))"]
+        case .wouldFail:
+            return ["\(head) (would also fail\(looked))"] + (step.remedy.isEmpty ? [] : ["    to pass: \(step.remedy)"])
+        case .cannotJudge(let missing): return ["\(head) (cannot be judged: \(missing))"]
+        case nil: return ["\(head): whether \(step.rule.statement)"]
         }
     }
 }
