@@ -141,4 +141,50 @@ import Testing
         #expect(forecast["pay.balance"] == .wouldFail)
         #expect(try step(first, "pay.balance").remedy == "at most CNY 100.00, or a top-up first")
     }
+
+    /// Every rule of every list, judged after the list's first rule failed, on inputs that
+    /// lack what they can lack (no merchant, receiver, card, pass, number, key): each gets a
+    /// forecast, nothing traps, and a rule that would fail says what it looked at.
+    @Test func everyRuleIsJudgedAfterTheFirstWithoutTrapping() throws {
+        var world = World()
+        let alice = try world.intlUser()
+        let dan = try world.domesticUser()
+        func check<Input>(_ list: RuleList<Input>, _ input: Input, sourceLocation: SourceLocation = #_sourceLocation) {
+            guard let first = list.rules.first?.info.id else { return }
+            let explanation = list.explanation(world, input, failedRule: first)
+            for step in explanation.steps.dropFirst() {
+                #expect(step.verdict == .notReached && step.forecast != nil, "\(step.rule.id)", sourceLocation: sourceLocation)
+                if step.forecast == .wouldFail {
+                    #expect(!step.looked.isEmpty, "\(step.rule.id) would fail, looked at nothing", sourceLocation: sourceLocation)
+                }
+            }
+        }
+        for user in [alice, dan] {
+            for merchant in [nil, try world.merchantID("cafe")] {
+                let pay = PayInput(user: user, amount: cny("10"), merchant: merchant, merchantName: "x", password: "1")
+                check(PayRules.international, pay)
+                check(PayRules.domestic, pay)
+                check(RefundRules.list, RefundInput(user: user, amount: cny("10"), merchant: merchant, merchantName: "x"))
+            }
+            for receiver in [nil, alice, dan] {
+                check(TransferRules.list, TransferInput(user: user, amount: cny("10"), receiver: receiver, receiverName: "x"))
+            }
+            for card in [nil, "9999", "visa"] {
+                check(TopUpRules.list, TopUpInput(user: user, amount: cny("10"), card: card))
+            }
+            for number in ["", "12ab", String(repeating: "4", count: 40), "9999 9999 9999 9995", Cards.amex] {
+                check(CardRules.list, world.cardLinkInput(user: user, CardRequest(number: number)))
+            }
+            check(VerifyRules.list, world.verifyInput(user: user, VerifyRequest(passport: "!", facePasses: false)))
+            check(RegistrationRules.sms, SMSInput(user: user, code: "0"))
+            check(ReactivateRules.list, ReactivateInput(user: user))
+        }
+        var signUp = SignUpRequest(name: "alice")
+        signUp.typedPhone = "+44-1"
+        check(RegistrationRules.user, world.signUpInput(signUp))
+        for (key, value) in [("topup.mni", "5"), ("topup.min", "x"), ("pass.days", nil), ("topup.max", "1")] as [(String, String?)] {
+            check(PolicyRules.list, PolicyInput(key: key, value: value))
+        }
+        check(MerchantRules.list, MerchantInput(name: "cross-qr", qr: .domestic, acceptsCredit: nil))
+    }
 }

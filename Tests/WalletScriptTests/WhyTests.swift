@@ -46,3 +46,20 @@ import WalletCore
         #expect(Completion.candidates(for: "help topup.c", session: Session()).contains("topup.count_limit"))
     }
 }
+
+/// `why`'s lines for rules not reached: a forecast in words, with a way to pass for each
+/// hidden problem (source 003, comment 16: an expired pass behind a domestic-only code).
+@Suite struct WhyUnreachedTests {
+    @Test func aHiddenProblemIsAForecastWithItsOwnWayToPass() {
+        var s = session(after: ["user klaus", "verify", "card mastercard", "topup 500", "advance 365d"])
+        _ = output("pay 100 qr:domestic", in: &s)
+        let why = output("why", in: &s)
+        #expect(why.contains("    to pass: a merchant with a cross-border code: `pay 100.00 qr:cross`"), "\(why)")
+        let expired = why.firstIndex(of: "  · pay.pass_expired  not reached (would also fail: TourPass expired)")
+        #expect(expired.map { why.indices.contains($0 + 1) && why[$0 + 1] == "    to pass: `reactivate`, then top up" } ?? false, "\(why)")
+        #expect(why.contains("  · pay.locked  not reached (would pass: not locked)"))
+        #expect(why.contains("  · pay.balance  not reached (cannot be judged: the TourPass expired (its balance was refunded))"))
+        // No rule not reached is stated as a fact.
+        #expect(!why.contains { $0.contains("not reached:") }, "\(why)")
+    }
+}
