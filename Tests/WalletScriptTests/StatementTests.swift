@@ -61,21 +61,56 @@ struct StatementTests {
 
 @Suite("attempt log")
 struct AttemptLogTests {
-    @Test("pay and topup attempts keep their fields, not a boxed command; an attempt is 56 bytes")
+    @Test("pay and topup attempts keep their fields (a payment made, its merchant's id), other commands are kept whole; an attempt is a plain value of at most 56 bytes")
     func compact() {
         var session = Session()
-        for line in ["user alice", "verify", "card visa", "topup 100", "pay 1 to:cafe", "pay 2 qr:cross"] { _ = session.run(line: line) }
+        for line in ["user alice", "verify", "card visa", "topup 100", "pay 1 to:cafe", "pay 2 qr:cross",
+                     "topup 100 card:visa", "pay 3 to:\"a merchant of 20 b\""] { _ = session.run(line: line) }
         let id = session.world.user(named: "alice")!
-        let kept = session.attempts[id].stored.map(\.command)
-        // The sign-up, verify, card, topup and both payments.
-        #expect(kept.count == 6)
-        guard kept.count == 6 else { return }
-        #expect(kept[2].isCard && !kept[1].isCard && !kept[4].isCard)
-        if case .topup(let amount, nil) = kept[3] { #expect(amount.fen == 10_000) } else { Issue.record("topup kept as \(kept[3])") }
-        if case .pay(let amount, .merchant("cafe")) = kept[4] { #expect(amount.fen == 100) } else { Issue.record("pay kept as \(kept[4])") }
-        if case .pay(_, .qr(.cross)) = kept[5] {} else { Issue.record("pay kept as \(kept[5])") }
-        #expect(kept[3].statementText == "topup 100")
-        #expect(kept[4].statementText == "pay 1 to:cafe")
+        let log = session.attempts[id]
+        let kept = log.stored
+        // The sign-up, verify, card, topup, both payments, the topup naming a card and the unknown
+        // merchant (a failed payment keeps the name typed: no merchant has it).
+        #expect(kept.count == 8)
+        guard kept.count == 8 else { return }
+        #expect(log.isCard(kept[2]) && !log.isCard(kept[1]) && !log.isCard(kept[4]))
+        for index in [0, 1, 2, 6, 7] {
+            if case .kept = kept[index].command {} else { Issue.record("attempt \(index) kept as \(kept[index].command)") }
+        }
+        if case .topup(let amount) = kept[3].command { #expect(amount.fen == 10_000) } else { Issue.record("topup kept as \(kept[3].command)") }
+        if case .pay(let amount, .merchant(let id)) = kept[4].command { #expect(amount.fen == 100 && session.world[id].name == "cafe") } else { Issue.record("pay kept as \(kept[4].command)") }
+        if case .pay(_, .qr(.cross)) = kept[5].command {} else { Issue.record("pay kept as \(kept[5].command)") }
+        #expect(log.statementText(kept[0], world: session.world) == "user alice")
+        #expect(log.statementText(kept[3], world: session.world) == "topup 100")
+        #expect(log.statementText(kept[4], world: session.world) == "pay 1 to:cafe")
+        #expect(log.statementText(kept[5], world: session.world) == "pay 2 qr:cross")
+        #expect(log.statementText(kept[6], world: session.world) == "topup 100 card:visa")
+        #expect(log.statementText(kept[7], world: session.world) == "pay 3 to:\"a merchant of 20 b\"")
+        #expect(log.namedCard(kept[6], user: id, world: session.world) != nil)
+        #expect(_isPOD(Attempt.self))
         #expect(MemoryLayout<Attempt>.stride <= 56)
+    }
+
+    @Test("trimming a long log drops the whole commands only dropped attempts kept")
+    func trimsKept() {
+        var session = Session()
+        _ = session.run(line: "user alice")
+        _ = session.run(line: "verify")
+        _ = session.run(line: "card visa")
+        let rounds = AttemptList.keep + 10
+        for _ in 0..<rounds {
+            _ = session.run(line: "topup 100 card:visa")
+            _ = session.run(line: "pay 1 to:cafe")
+        }
+        let id = session.world.user(named: "alice")!
+        let log = session.attempts[id]
+        #expect(log.total == 3 + 2 * rounds)
+        #expect(log.stored.count < 2 * AttemptList.keep)
+        #expect(log.keptCount <= log.stored.count)
+        // Every attempt still kept renders from what it points at.
+        for attempt in log.stored {
+            let text = log.statementText(attempt, world: session.world)
+            #expect(text == "topup 100 card:visa" || text == "pay 1 to:cafe")
+        }
     }
 }

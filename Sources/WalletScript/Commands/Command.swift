@@ -23,7 +23,7 @@ public protocol Command: Sendable {
     var statementText: String? { get }
     /// The card the attempt named, resolved against the user's cards now (for `history card:`).
     func namedCard(user id: UserID, world: World) -> CardID?
-    /// What the statement keeps of this command as an attempt (default: the command, boxed).
+    /// What the statement keeps of this command as an attempt (default: `.whole`, the command itself).
     var attemptCommand: AttemptCommand { get }
     /// The command's rules with their verdicts against `session` (only `why` asks);
     /// nil for a command whose checks are not a rule list.
@@ -37,7 +37,7 @@ extension Command {
     public var signsUp: Bool { false }
     public var statementText: String? { nil }
     public func namedCard(user id: UserID, world: World) -> CardID? { nil }
-    public var attemptCommand: AttemptCommand { .other(CommandBox(asAnyCommand())) }
+    public var attemptCommand: AttemptCommand { .whole }
     public func explanation(in session: Session, failedRule: String?) -> Explanation? { nil }
     public var isAssertion: Bool { role == .assertion }
 }

@@ -38,7 +38,12 @@ struct PayCommand: Command {
 
     var isAttempt: Bool { true }
     var statementText: String? { PayCommand.statementText(amount, target) }
-    var attemptCommand: AttemptCommand { .pay(amount, target) }
+    var attemptCommand: AttemptCommand {
+        switch target {
+        case .qr(let kind): .pay(amount, .qr(kind))
+        case .merchant: .payToNamed(amount)
+        }
+    }
 
     static func statementText(_ amount: Money, _ target: PayTarget) -> String {
         switch target {

@@ -23,7 +23,7 @@ struct TopUpCommand: Command {
 
     var isAttempt: Bool { true }
     var statementText: String? { TopUpCommand.statementText(amount, card) }
-    var attemptCommand: AttemptCommand { .topup(amount, card: card) }
+    var attemptCommand: AttemptCommand { card == nil ? .topup(amount) : .whole }
 
     func namedCard(user id: UserID, world: World) -> CardID? { TopUpCommand.namedCard(card, user: id, world: world) }
 

@@ -7,7 +7,16 @@ public struct Session: Sendable {
     public internal(set) var world = World()
     public internal(set) var currentUser: UserID? = nil
     /// The result of the last action (nil before any): what `expect` looks at.
-    private(set) var lastResult: Result<Void, WalletError>? = nil
+    var lastResult: Result<Void, WalletError>? {
+        guard hasLastResult else { return nil }
+        if lastFailed, let lastError { return .failure(lastError) }
+        return .success(())
+    }
+    /// Kept as flags beside the error: assigning the optional `Result` every action went
+    /// through its value witness (consuming the old one, about 10 instructions a line).
+    private var hasLastResult = false
+    private var lastFailed = false
+    private var lastError: WalletError? = nil
     /// The last action, for `why` (nil before any).
     private(set) var lastAction: AnyCommand? = nil
     /// Whether the last action was a `user` line that only switched to an existing user: it
@@ -80,12 +89,18 @@ public struct Session: Sendable {
             lastActionSwitched = false
             do throws(WalletError) {
                 let output = try command.run(in: &self)
-                lastResult = .success(())
+                hasLastResult = true
+                if lastFailed {
+                    lastFailed = false
+                    lastError = nil
+                }
                 if isAttempt { recordAttempt(command, by: actor, from: journalStart, code: nil) }
                 lastAction = consume command
                 return Outcome(output: output)
             } catch {
-                lastResult = .failure(error)
+                hasLastResult = true
+                lastFailed = true
+                lastError = error
                 lastActionSwitched = false
                 if isAttempt { recordAttempt(command, by: actor, from: journalStart, code: error.code) }
                 lastAction = consume command
@@ -112,8 +127,12 @@ public struct Session: Sendable {
             (user, start) = (created, 0)
         }
         guard let user else { return }
-        attempts.record(Attempt(at: world.now, journalStart: start, journalEnd: world.journalTotal(of: user),
-                                command: command.attemptCommand, code: code), for: user)
+        var compact = command.attemptCommand
+        if case .payToNamed(let amount) = compact {
+            // A payment that went through is the user's latest, to the merchant of the typed name.
+            if code == nil, let last = world.users[user.index].payments.last { compact = .pay(amount, .merchant(last.merchant)) } else { compact = .whole }
+        }
+        attempts.record(command, compact, at: world.now, journalStart: start, journalEnd: world.journalTotal(of: user), code: code, for: user)
     }
 
     /// Parses and runs one line; a line that does not parse gives its diagnostic.

@@ -98,10 +98,10 @@ public struct Statement: Sendable {
                 let attempt = attempts[next]
                 next += 1
                 let result = attempt.code.map { "failed \($0.rawValue)" } ?? "ok"
-                let named = attempt.command.namedCard(user: id, world: world)
-                var text = attempt.command.statementText ?? ""
+                let named = log.namedCard(attempt, user: id, world: world)
+                var text = log.statementText(attempt, world: world) ?? ""
                 // A linked card is shown by brand too; a refused one only by what was typed.
-                if attempt.command.isCard, attempt.code == nil, let named { text = "card \(world[named].masked)" }
+                if log.isCard(attempt), attempt.code == nil, let named { text = "card \(world[named].masked)" }
                 let head = Row(at: attempt.at, text: text, result: result, passFen: nil,
                                walletFen: nil, mark: attempt.code == nil ? nil : .failed, cards: [])
                 let effects = (max(position, attempt.journalStart)..<max(position, attempt.journalEnd)).map { row($0) }
