@@ -14,6 +14,9 @@ public struct Console {
     /// Every change since the console started, in order, plus comments: the current
     /// session is the replay of this log, and `:save` writes it from the last `:reset` on.
     private var log = SessionLog()
+    /// The lexer's word buffer, reused line after line (a fresh one was an allocation a line).
+    /// Not the session's: the undo log keeps copies of the session, and each would keep a buffer.
+    private var tokens = TokenBuffer()
     /// What a `:reach` search, a `:load` and an `include` may use of the terminal: a
     /// progress line and Ctrl-C.
     public var searchHooks = SearchHooks()
@@ -90,7 +93,7 @@ public struct Console {
                 return self.include(target, source: line, column: column)
             }
         }
-        switch CommandTable.parse(line) {
+        switch CommandTable.parse(line, tokens: &tokens) {
         case .failure(var diagnostic):
             diagnostic.file = inputName
             diagnostic.line = lineNumber

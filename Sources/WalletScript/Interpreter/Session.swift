@@ -137,9 +137,20 @@ public struct Session: Sendable {
 
     /// Parses and runs one line; a line that does not parse gives its diagnostic.
     public mutating func run(line: String) -> Result<Outcome?, Diagnostic> {
+        // The line's bytes are reached once, for parsing and for `why`'s copy: parsing the
+        // String and then copying it reached them twice (a retain, a release and the
+        // small-string unpacking each time).
+        var line = line
+        return line.withUTF8 { run(lineBytes: $0) }
+    }
+
+    /// The same from a line's bytes (valid UTF-8), as the scenario runner runs a step.
+    mutating func run(lineBytes bytes: UnsafeBufferPointer<UInt8>) -> Result<Outcome?, Diagnostic> {
         // A switch, not `parsed.map { … }`: each Result built and dropped on the way costs.
-        switch CommandTable.parse(line, tokens: &tokens) {
-        case .success(let command?): return .success(run(command, source: line))
+        switch CommandTable.parse(bytes: bytes, tokens: &tokens) {
+        case .success(let command?):
+            let role = command.role
+            return .success(run(command, role: role, sourceBytes: bytes))
         case .success(nil): return .success(nil)
         case .failure(let diagnostic):
             noteUnparsed(diagnostic)
