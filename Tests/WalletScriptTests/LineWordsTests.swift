@@ -85,3 +85,57 @@ import WalletCore
         #expect(diagnostic("card visaa")?.message.contains("unknown card brand 'visaa'") == true)
     }
 }
+
+/// Names kept between lines (`NameMemo`) and the packing of a word in place: the fast ways
+/// give what the full ones give.
+@Suite struct NameMemoTests {
+    /// Every word of every length at every place in lines of 1 to 20 bytes packs as its bytes do.
+    @Test func aWordPackedInPlaceIsItsBytesPacked() {
+        let text = Array("pay 12 to:cafe-au-lait x".utf8)
+        for length in 1...20 {
+            let line = Array(text.prefix(length))
+            line.withUnsafeBufferPointer { line in
+                for start in 0...length {
+                    for end in start...length {
+                        let full = PackedWord(UnsafeBufferPointer(rebasing: line[start..<end]))
+                        #expect(PackedWord(in: line, from: start, to: end) == full, "\(length) \(start)..<\(end)")
+                    }
+                }
+            }
+        }
+    }
+
+    /// The same name on many lines, and many names sharing the memo's slots, each come back
+    /// as typed, through the session's reused buffer as through a fresh one.
+    @Test func namesReadAgainAreTheNamesTyped() throws {
+        var tokens = TokenBuffer()
+        let names = (0..<200).map { "m\($0)" } + ["cafe", "cross-qr", "a", "Zz_9.-x", "fifteen-letters", "seventeen-letters", String(repeating: "n", count: 32)]
+        for round in 0..<3 {
+            for name in names {
+                let line = "pay 1 to:\(name)"
+                let reused = CommandTable.parse(line, tokens: &tokens)
+                let fresh = CommandTable.parse(line)
+                guard case .success(let command?) = reused, let pay = command.base as? PayCommand else {
+                    Issue.record("\(line) in round \(round): \(reused)")
+                    continue
+                }
+                #expect(pay.target == .merchant(name), "\(line) in round \(round)")
+                #expect((try fresh.get()?.base as? PayCommand)?.target == pay.target)
+            }
+        }
+    }
+
+    /// What the careful way refuses is never kept: the same line gives the same error again.
+    @Test func refusedNamesAreRefusedAgain() {
+        var tokens = TokenBuffer()
+        for line in ["transfer 5 to:4111111111111111", "pay 1 to:4111111111111111", "user 12345678901234", "pay 1 to:"] {
+            var messages: [String] = []
+            for _ in 0..<3 {
+                guard case .failure(let problem) = CommandTable.parse(line, tokens: &tokens) else { Issue.record("\(line) parsed"); continue }
+                messages.append(problem.message)
+            }
+            #expect(Set(messages).count == 1, "\(line): \(messages)")
+            #expect(messages.first == diagnostic(line)?.message)
+        }
+    }
+}

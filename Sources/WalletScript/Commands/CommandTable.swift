@@ -99,13 +99,16 @@ public enum CommandTable {
         guard count > 0 else { return .success(nil) }
         return tokens.words.withUnsafeBufferPointer { all in
             tokens.quoted.withUnsafeBufferPointer { quoted in
-                parse(line, words: UnsafeBufferPointer(rebasing: all[0..<min(count, all.count)]), quoted: quoted)
+                withUnsafeMutablePointer(to: &tokens.names) { names in
+                    parse(line, words: UnsafeBufferPointer(rebasing: all[0..<min(count, all.count)]), quoted: quoted, names: names)
+                }
             }
         }
     }
 
     /// Parses a line's words (at least one), read in place in `line`.
-    private static func parse(_ line: UnsafeBufferPointer<UInt8>, words: UnsafeBufferPointer<RawToken>, quoted: UnsafeBufferPointer<String>) -> Result<AnyCommand?, Diagnostic> {
+    private static func parse(_ line: UnsafeBufferPointer<UInt8>, words: UnsafeBufferPointer<RawToken>, quoted: UnsafeBufferPointer<String>,
+                              names: UnsafeMutablePointer<NameMemo>) -> Result<AnyCommand?, Diagnostic> {
         let first = words[0]
         let named = first.isOption ? nil
             : first.quoted < 0 ? lookUp(UnsafeBufferPointer(rebasing: line[first.offset..<first.valueEnd]))
@@ -128,7 +131,7 @@ public enum CommandTable {
             let hint = nearest(to: typed, in: keys).map { "; did you mean `\($0):`?" } ?? (keys.isEmpty ? "; \(spec.name) takes no options" : "")
             return .failure(Diagnostic(column: Lexer.column(in: line, at: word.offset), message: "unknown option `\(typed):` for \(spec.name)\(hint)"))
         }
-        var reader = ArgReader(spec: Unmanaged.passUnretained(spec), bytes: line, words: words, quoted: quoted)
+        var reader = ArgReader(spec: Unmanaged.passUnretained(spec), bytes: line, words: words, quoted: quoted, names: names)
         do {
             let command = try spec.parse(&reader)
             try reader.finish()

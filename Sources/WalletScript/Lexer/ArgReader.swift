@@ -28,12 +28,16 @@ public struct ArgReader {
     private let quoted: UnsafeBufferPointer<String>
     private let first: Int
     private var taken: UInt64 = 0
+    /// Names made on recent lines (the caller's `TokenBuffer.names`), valid as the words are.
+    private let names: UnsafeMutablePointer<NameMemo>
 
-    init(spec: Unmanaged<CommandSpec>, bytes: UnsafeBufferPointer<UInt8>, words: UnsafeBufferPointer<RawToken>, quoted: UnsafeBufferPointer<String>, first: Int = 1) {
+    init(spec: Unmanaged<CommandSpec>, bytes: UnsafeBufferPointer<UInt8>, words: UnsafeBufferPointer<RawToken>, quoted: UnsafeBufferPointer<String>,
+         names: UnsafeMutablePointer<NameMemo>, first: Int = 1) {
         self.spec = spec
         self.bytes = bytes
         self.words = words
         self.quoted = quoted
+        self.names = names
         self.first = first
     }
 
@@ -285,7 +289,18 @@ public struct ArgReader {
     mutating func name(_ arg: Arg, of what: String) throws(Diagnostic) -> String {
         // The usual name, plain ASCII not opening with a digit (as a card number would), is
         // made from its bytes with no other check.
-        if !isQuoted(arg), let plain = withValueBytes(arg, Self.plainName) { return plain }
+        if !isQuoted(arg) {
+            let value = UnsafeBufferPointer(rebasing: bytes[arg.valueOffset..<arg.word.valueEnd])
+            if let key = PackedWord(in: bytes, from: arg.valueOffset, to: arg.word.valueEnd) {
+                if let known = names.pointee.name(key) { return known }
+                if let plain = Self.plainName(value) {
+                    names.pointee.keep(plain, as: key)
+                    return plain
+                }
+            } else if let plain = Self.plainName(value) {
+                return plain
+            }
+        }
         let text = text(arg)
         // A card number where a name goes would be printed in full with the name (the
         // prompt, `users`, statements): refused, alone or among letters (`Bob 4111…`).

@@ -103,6 +103,8 @@ public struct TokenBuffer: Sendable {
     var wordCount = 0
     /// Quoted values (rare): the text between the quotes, by `RawToken.quoted`.
     var quoted: [String] = []
+    /// Names read on recent lines (`ArgReader.name`).
+    var names = NameMemo()
 
     public init() {}
 

@@ -28,6 +28,29 @@ struct PackedWord: Equatable, Sendable {
         self.high = high
     }
 
+    /// The word `line[start..<end]`, its bytes read as one integer when it is 1 to 8 bytes and
+    /// the line has 8 (a name at the end of a line: its last 8 bytes, shifted); else a byte
+    /// at a time. The same value as `init?(_:)` on those bytes (a test compares them).
+    @inline(__always)
+    init?(in line: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) {
+        let count = end &- start
+        guard count > 0, count <= 8, start >= 0, end <= line.count, line.count >= 8, let base = line.baseAddress else {
+            guard start >= 0, start <= end, end <= line.count else { return nil }
+            self.init(UnsafeBufferPointer(rebasing: line[start..<end]))
+            return
+        }
+        let raw = UnsafeRawPointer(base)
+        let bytes = start &+ 8 <= line.count
+            ? UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: start, as: UInt64.self))
+            : UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: line.count &- 8, as: UInt64.self)) >> UInt64((start &+ 8 &- line.count) &* 8)
+        self.init(low: count == 8 ? bytes : bytes & ((1 << UInt64(count &* 8)) &- 1), high: UInt64(count) << 56)
+    }
+
+    init(low: UInt64, high: UInt64) {
+        self.low = low
+        self.high = high
+    }
+
     init?(_ text: String) {
         var text = text
         guard let packed = text.withUTF8({ PackedWord($0) }) else { return nil }
