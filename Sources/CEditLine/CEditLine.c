@@ -76,10 +76,13 @@ static void tp_on_sigint(int sig) {
 // REPL to save the session and history outside the handler, then exit 128 + it. The
 // wake pipe ends a blocked read, as for Ctrl-C.
 static volatile sig_atomic_t tp_ending;
+// What stopped the command running now: SIGINT or an ending signal, the first to come.
+static volatile sig_atomic_t tp_stop_cause;
 
 static void tp_on_ending_signal(int sig) {
     int saved = errno;
     if (tp_ending == 0) tp_ending = sig;
+    if (tp_stop_cause == 0) tp_stop_cause = sig;
     if (tp_wake[1] >= 0) {
         ssize_t ignored = write(tp_wake[1], "", 1);
         (void)ignored;
@@ -324,8 +327,8 @@ void tp_el_beep(tp_editline *t) {
 static volatile sig_atomic_t tp_command_interrupted;
 
 static void tp_on_command_sigint(int sig) {
-    (void)sig;
     tp_command_interrupted = 1;
+    if (tp_stop_cause == 0) tp_stop_cause = sig;
 }
 
 void tp_interrupt_watch_begin(void) {
@@ -335,7 +338,14 @@ void tp_interrupt_watch_begin(void) {
     sigemptyset(&action.sa_mask);
     action.sa_flags = SA_RESTART;
     tp_command_interrupted = 0;
+    // An ending signal that came before the command stops it at once, and is its cause.
+    tp_stop_cause = tp_ending;
     sigaction(SIGINT, &action, NULL);
+}
+
+int tp_interrupt_cause(void) {
+    if (tp_stop_cause != 0) return tp_stop_cause;
+    return tp_command_interrupted ? SIGINT : tp_ending;
 }
 
 int tp_interrupt_pending(void) {
@@ -346,6 +356,7 @@ int tp_interrupt_pending(void) {
 void tp_interrupt_watch_end(void) {
     signal(SIGINT, SIG_IGN);
     tp_command_interrupted = 0;
+    tp_stop_cause = 0;
 }
 
 #ifdef __GLIBC__

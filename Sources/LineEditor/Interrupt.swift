@@ -12,6 +12,13 @@ public enum Interrupt {
     /// Whether Ctrl-C was pressed since the watch began.
     public static var pending: Bool { tp_interrupt_pending() != 0 }
 
+    /// The signal that made `pending` true first (SIGINT for Ctrl-C, or SIGTERM, SIGHUP,
+    /// SIGQUIT), or nil: a stopped command names it.
+    public static var cause: Int32? {
+        let signal = tp_interrupt_cause()
+        return signal == 0 ? nil : signal
+    }
+
     /// From now on SIGHUP (the terminal closed), SIGTERM and SIGQUIT only set a flag and end
     /// a blocked `readLine` (as end of input) and a running command (as Ctrl-C would), so
     /// the REPL can keep the session and the history before it exits. One ignored at start

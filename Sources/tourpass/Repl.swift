@@ -76,7 +76,8 @@ enum Repl {
         // the writing happens here, in the loop, never in a signal handler.
         Interrupt.catchEndingSignals()
         let meter = SearchMeter()
-        box.console.searchHooks = SearchHooks(progress: meter.show, shouldStop: { Interrupt.pending }, loadProgress: meter.showLoad)
+        box.console.searchHooks = SearchHooks(progress: meter.show, shouldStop: { Interrupt.pending }, loadProgress: meter.showLoad,
+                                              stoppedBy: { Interrupt.cause.map(stopName) ?? "Ctrl-C" })
         var toldHistoryLeftOut = false
         func leave() {
             reader.saveHistory()
@@ -128,6 +129,11 @@ enum Repl {
                 if response.quit { return leave() }
             }
         }
+    }
+
+    /// What stopped a running command, for its message: `Ctrl-C` or the signal's name.
+    static func stopName(_ signal: Int32) -> String {
+        signal == SIGINT ? "Ctrl-C" : signalName(signal)
     }
 
     static func signalName(_ signal: Int32) -> String {

@@ -48,6 +48,18 @@ import WalletScript
         #expect(!console.hasTranscript)
     }
 
+    @Test("a :load stopped by SIGTERM or SIGHUP names that signal, not Ctrl-C")
+    func aSignalIsNamed() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let file = try dir.write("f.scn", "user alice\nadvance 1h\nadvance 1h\n")
+        var console = Console(inputName: "<repl>")
+        let presses = Presses(after: 1)
+        console.searchHooks = SearchHooks(shouldStop: presses.shouldStop, stoppedBy: { "SIGHUP (the terminal closed)" })
+        let lines = console.handle(":load \(file)").lines.map(\.text)
+        #expect(lines.last == "stopped by SIGHUP (the terminal closed): loaded 1 of 3 lines from \(file); the last was \(file):1; they stay, :undo takes them back", "\(lines)")
+    }
+
     @Test func aTypedIncludeStopsToo() throws {
         let dir = try TempDir()
         defer { dir.remove() }

@@ -32,8 +32,19 @@ import WalletCore
         let hooks = SearchHooks(shouldStop: { asked += 1; return asked > 2 })
         let plan = ReachPlan.make("\"wallet 99999\"", from: Session(), hooks: hooks)
         let message = plan.message.joined()
-        #expect(message.hasPrefix("wallet 99999: stopped after "), "\(message)")
-        #expect(message.contains(":reach \"wallet 99999\" max:N"))
+        // Asked to stop, not out of budget: it says so and suggests no budget.
+        #expect(message.hasPrefix("wallet 99999: interrupted by Ctrl-C after "), "\(message)")
+        #expect(message.hasSuffix("not reached"), "\(message)")
+        #expect(!message.contains("max:") && !message.contains("budget"), "\(message)")
         #expect(asked == 3)
+    }
+
+    @Test("a search stopped by a signal names it, not a budget")
+    func aSignalNamesItself() {
+        var asked = 0
+        let hooks = SearchHooks(shouldStop: { asked += 1; return asked > 2 }, stoppedBy: { "SIGTERM" })
+        let message = ReachPlan.make("\"wallet 99999\" max:5000000", from: Session(), hooks: hooks).message.joined()
+        #expect(message.hasPrefix("wallet 99999: interrupted by SIGTERM after "), "\(message)")
+        #expect(!message.contains("budget"), "\(message)")
     }
 }

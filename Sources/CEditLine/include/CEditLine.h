@@ -67,6 +67,8 @@ void tp_el_beep(tp_editline *t);
 // pending reads it, end ignores SIGINT again.
 void tp_interrupt_watch_begin(void);
 int tp_interrupt_pending(void);
+// The signal that made tp_interrupt_pending true first (SIGINT, SIGTERM, SIGHUP, SIGQUIT), or 0.
+int tp_interrupt_cause(void);
 void tp_interrupt_watch_end(void);
 
 // SIGHUP, SIGTERM and SIGQUIT (unless ignored) set a flag and wake the line reader;

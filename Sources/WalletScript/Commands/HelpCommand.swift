@@ -116,7 +116,7 @@ public struct MetaCommand: Sendable {
         MetaCommand(name: ":save", usage: ":save FILE", summary: "save the session so far as a scenario with its recorded output"),
         MetaCommand(name: ":load", usage: ":load FILE", summary: "run a scenario file into the current world"),
         MetaCommand(name: ":report", usage: ":report FILE", summary: "write the session as an HTML page: a chart of each user's money and the lines typed"),
-        MetaCommand(name: ":undo", usage: ":undo", summary: "take back the last line that changed something, a failed one too, with the queries typed after it (repeatable)"),
+        MetaCommand(name: ":undo", usage: ":undo [N]", summary: "take back the last line that changed something, a failed one too, with the queries typed after it (repeatable); N: the last N such lines"),
         MetaCommand(name: ":reach", usage: ":reach TARGET [max:N] [apply]", summary: "the shortest way from here to an error code, rule, event or state within N states (100000; Ctrl-C stops); apply runs it (one :undo step)"),
         MetaCommand(name: ":reset", usage: ":reset", summary: "start again from the default world"),
         MetaCommand(name: ":quit", usage: ":quit", summary: "leave (Ctrl-D too)"),

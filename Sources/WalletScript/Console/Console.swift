@@ -81,7 +81,7 @@ public struct Console {
     public mutating func handle(_ line: String) -> Response {
         lineNumber += 1
         let trimmed = line.drop(while: { $0 == " " || $0 == "\t" })
-        if trimmed.hasPrefix(":") { return meta(String(trimmed)) }
+        if trimmed.hasPrefix(":") { return meta(String(trimmed), indent: line.count - trimmed.count) }
         if trimmed.hasPrefix(IncludeLine.keyword), let include = IncludeLine.parse(line) {
             switch include {
             case .failure(var diagnostic):
@@ -135,10 +135,17 @@ public struct Console {
 
     // MARK: meta-commands
 
-    private mutating func meta(_ line: String) -> Response {
+    /// `indent`: characters before the meta-command in the typed line, for a column.
+    private mutating func meta(_ line: String, indent: Int = 0) -> Response {
         let head = LineHead(line)
         let name = String(head.word)
         let argument = Console.unquoted(head.argument)
+        // A meta-command that takes no argument (or a number, `:undo N`) refuses any other
+        // and does nothing: `:reset please` must not reset, nor `:undo all` undo one step.
+        let argumentColumn = indent + line.distance(from: line.startIndex, to: head.rest.startIndex) + 1
+        if let refusal = MetaArgument.refusal(name: name, argument: head.argument) {
+            return Response(diagnostic: Diagnostic(file: inputName, line: lineNumber, column: argumentColumn, message: refusal))
+        }
         switch name {
         case ":help":
             if !argument.isEmpty, CommandTable.spec(named: argument) == nil, !MetaCommand.names.contains(argument) {
@@ -150,10 +157,19 @@ public struct Console {
         case ":undo" where !keepsSession, ":save" where !keepsSession:
             return Response(errors: ["\(inputName):\(lineNumber): error: \(name) works in the REPL; piped input keeps no session (its memory would grow with the input): edit the lines instead"])
         case ":undo":
-            guard let undone = log.undo(into: &session) else { return info("nothing to undo") }
-            let after = undone.looksAfter
-            let also = after == 0 ? "" : " and the \(after == 1 ? "line" : "\(after) lines") typed after it"
-            return info("undid: \(Console.redacted(undone.source))\(also)")
+            let asked = MetaArgument.undoSteps(head.argument) ?? 1
+            let undone = log.undo(steps: asked, into: &session)
+            guard !undone.isEmpty else { return info("nothing to undo") }
+            var lines = undone.map { step in
+                let after = step.looksAfter
+                let also = after == 0 ? "" : " and the \(after == 1 ? "line" : "\(after) lines") typed after it"
+                return OutputLine(.info, "undid: \(Console.redacted(step.source))\(also)")
+            }
+            if asked > 1 {
+                let steps = "\(undone.count) step\(undone.count == 1 ? "" : "s")"
+                lines.append(OutputLine(.info, undone.count < asked ? "undid \(steps): nothing more to undo" : "undid \(steps)"))
+            }
+            return Response(lines: lines)
         case ":reset":
             session = Session()
             if keepsSession {
@@ -339,7 +355,7 @@ public struct Console {
             if keepsSession { log.dropUndoPointIfEmpty() }
             let last = done == 0 ? "" : "; the last was \(Printable.escaped(steps[done - 1].file ?? file)):\(steps[done - 1].line)"
             let undo = done == 0 ? "" : (keepsSession ? "; they stay, :undo takes them back" : "; they stay")
-            response.lines.append(OutputLine(.info, "stopped by Ctrl-C: \(verb) \(ExploreReport.grouped(done)) of \(ExploreReport.grouped(steps.count)) lines from \(Printable.escaped(file))\(last)\(note)\(undo)"))
+            response.lines.append(OutputLine(.info, "stopped by \(searchHooks.stopCause): \(verb) \(ExploreReport.grouped(done)) of \(ExploreReport.grouped(steps.count)) lines from \(Printable.escaped(file))\(last)\(note)\(undo)"))
             return response
         }
         response.lines.append(OutputLine(.info, "\(verb) \(ExploreReport.grouped(steps.count)) line\(steps.count == 1 ? "" : "s") from \(Printable.escaped(file))\(note)"))

@@ -93,9 +93,21 @@ struct SessionLog {
     /// Steps back to before the last undo point, rebuilding `session`; the line undone and
     /// how many kept lines typed after it went with it, or nil when there is nothing to undo.
     mutating func undo(into session: inout Session) -> (source: String, looksAfter: Int)? {
-        guard let point = undoPoints.popLast() else { return nil }
-        entries.removeSubrange(point.count...)
-        while let last = checkpoints.last, last.count > point.count { checkpoints.removeLast() }
+        undo(steps: 1, into: &session).first
+    }
+
+    /// Steps back over the last `steps` undo points (all there are, if fewer), rebuilding
+    /// `session` once: the lines undone, the last typed first (empty: nothing to undo).
+    mutating func undo(steps: Int, into session: inout Session) -> [(source: String, looksAfter: Int)] {
+        var undone: [(source: String, looksAfter: Int)] = []
+        var cut = entries.count
+        while undone.count < steps, let point = undoPoints.popLast() {
+            undone.append((point.source, point.looksAfter))
+            cut = point.count
+        }
+        guard !undone.isEmpty else { return [] }
+        entries.removeSubrange(cut...)
+        while let last = checkpoints.last, last.count > cut { checkpoints.removeLast() }
         var rebuilt = checkpoints.last?.session ?? Session()
         for entry in entries[(checkpoints.last?.count ?? 0)...] {
             switch entry.change {
@@ -107,6 +119,6 @@ struct SessionLog {
         session = rebuilt
         let lastReset = entries.lastIndex { if case .reset? = $0.change { true } else { false } }
         transcriptStart = lastReset.map { $0 + 1 } ?? 0
-        return (point.source, point.looksAfter)
+        return undone
     }
 }

@@ -52,7 +52,8 @@ public struct ReachPlan {
             let states = ExploreReport.grouped(result.states)
             let why: String
             switch result.stop {
-            case .stopped: why = ": stopped after \(states) states (depth \(result.depth)), not reached; :reach \(quoted) max:N searches again with a budget of N states"
+            // Asked to stop: no budget ran out, so none is suggested.
+            case .stopped: why = ": interrupted by \(hooks.stopCause) after \(states) states (depth \(result.depth)), not reached"
             case .maxStates(let budget):
                 why = " not reached within \(ExploreReport.grouped(budget)) states (depth \(result.depth)); :reach \(quoted) max:\(budget * 10) searches ten times as many"
             case .maxDepth(let depth): why = " not reached within \(depth) moves (\(states) states)"
@@ -78,11 +79,17 @@ public struct SearchHooks {
     public var shouldStop: (() -> Bool)?
     /// A `:load` or `include` under way: lines run so far and in all (every 256 lines).
     public var loadProgress: ((_ done: Int, _ total: Int) -> Void)?
+    /// What made `shouldStop` true, for the message (`Ctrl-C`, `SIGTERM`): asked once it did.
+    public var stoppedBy: (() -> String)?
 
     public init(progress: ((SearchProgress) -> Void)? = nil, shouldStop: (() -> Bool)? = nil,
-                loadProgress: ((_ done: Int, _ total: Int) -> Void)? = nil) {
+                loadProgress: ((_ done: Int, _ total: Int) -> Void)? = nil, stoppedBy: (() -> String)? = nil) {
         self.progress = progress
         self.shouldStop = shouldStop
         self.loadProgress = loadProgress
+        self.stoppedBy = stoppedBy
     }
+
+    /// `Ctrl-C` unless the REPL names another signal.
+    public var stopCause: String { stoppedBy?() ?? "Ctrl-C" }
 }

@@ -57,6 +57,9 @@ extension Secrets {
             let loose = tokens.filter { $0.key == nil && cardDigitsOnly(bytes[$0.offset..<$0.endOffset]) }
             return loose.reduce(0) { sum, token in sum + runs.filter { token.offset <= $0.range.lowerBound && $0.range.lowerBound < token.endOffset }.reduce(0) { $0 + $1.count } } < 4
         }()
+        // Short runs shown only because they touch a letter: a piece of a password split
+        // over words (`2468 10x`) is hidden with the rest of its group below.
+        var touchingLetters: [Range<Int>] = []
         for (index, token) in tokens.enumerated() {
             // Fewest digits in a run that is hidden: 1 where the parser places nothing.
             var minimum = 1
@@ -79,14 +82,39 @@ extension Secrets {
             hidden += inToken.filter { run in
                 // Fewer than 4 digits touching a letter (`utf8`, `1a`, `v2`) or a last four after
                 // a near `card:` cannot be a password (6 digits) or a card number.
-                if run.count < 4, minimum == 1, touchesLetter(bytes, run.range) { return false }
+                if run.count < 4, minimum == 1, touchesLetter(bytes, run.range) { touchingLetters.append(run.range); return false }
                 if lastFourShown, run.count <= 4 { return false }
                 if fewDigits, run.count < 4 { return false }
                 return true
             }.map(\.range)
         }
         if let comment { hidden += runs.filter { $0.range.lowerBound >= comment }.map(\.range) }
-        return hidden
+        return hidden + joinedToHidden(touchingLetters, hidden: hidden, bytes)
+    }
+
+    /// The runs of `candidates` in one digit group with a hidden run (apart only by spaces,
+    /// tabs, dashes or quotes, as a number is split: `2468 10x`, `2468-10`), directly or
+    /// through another such run.
+    static func joinedToHidden(_ candidates: [Range<Int>], hidden: [Range<Int>], _ bytes: [UInt8]) -> [Range<Int>] {
+        func joined(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
+            let (first, second) = a.lowerBound < b.lowerBound ? (a, b) : (b, a)
+            guard first.upperBound < second.lowerBound else { return false }
+            return bytes[first.upperBound..<second.lowerBound].allSatisfy {
+                $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "\"")
+            }
+        }
+        var left = candidates
+        var found: [Range<Int>] = []
+        var grew = true
+        while grew {
+            grew = false
+            for (index, run) in left.enumerated().reversed() where (hidden + found).contains(where: { joined($0, run) }) {
+                found.append(run)
+                left.remove(at: index)
+                grew = true
+            }
+        }
+        return found
     }
 
     /// Whether the byte before or after `range` in the line is an ASCII letter.

@@ -76,7 +76,9 @@ extension Secrets {
     /// 6 digits (a payment password typed by mistake) and every card group. `topup 100
     /// 246810` shows as `topup 100 ••••••`; a line that parsed keeps its amounts and names.
     static func strayDigits(_ line: String, tokens: [Token], parsed: Bool) -> [(range: Range<Int>, isCard: Bool)] {
-        let start = parsed ? commentStart(line, after: tokens.last?.endOffset ?? 0) : 0
+        // An SMS code has 4 digits: 6 typed as one (`sms 246810`) are more likely a payment
+        // password typed in the wrong place, so on an `sms` line the whole line is looked at.
+        let start = parsed && !isSMSLine(tokens) ? commentStart(line, after: tokens.last?.endOffset ?? 0) : 0
         guard let start else { return [] }
         let bytes = line.utf8
         guard start < bytes.count else { return [] }
@@ -84,5 +86,11 @@ extension Secrets {
         let passwords = digitRuns(String(rest)).filter { $0.count == passwordDigits }
             .map { (range: ($0.range.lowerBound + start)..<($0.range.upperBound + start), isCard: false) }
         return passwords + cardGroups(in: rest, base: start).map { (range: $0, isCard: true) }
+    }
+
+    /// Whether the line's command is `sms`.
+    static func isSMSLine(_ tokens: [Token]) -> Bool {
+        guard let first = tokens.first, !first.isOption else { return false }
+        return CommandTable.spec(named: String(first.text))?.name == SMSCommand.spec.name
     }
 }

@@ -1,3 +1,5 @@
+import WalletCore
+
 /// A problem with a line of script, with where it is: `file:12:7: error: message`.
 public struct Diagnostic: Error, Equatable, Sendable {
     public var file: String?
@@ -20,11 +22,14 @@ public struct Diagnostic: Error, Equatable, Sendable {
         "\(Printable.escaped(file ?? "<input>")):\(line):\(column): error: \(Printable.escaped(message))"
     }
 
-    /// The source line with a caret under the column, for terminals.
+    /// The source line with a caret under the column, for terminals. The column counts
+    /// characters (it names the place); the caret's indent counts the terminal columns of
+    /// the text shown before it: a wide character takes two, a tab shown as `\u{9}` five.
     public func caret(under source: String) -> String {
-        // Escaping cannot move the caret: the lexer stops at the first unsafe character.
-        let shown = Printable.escaped(String(source.prefix(200)))
-        let pad = String(repeating: " ", count: max(0, min(column, 201) - 1))
+        let kept = String(source.prefix(200))
+        let shown = Printable.escaped(kept)
+        let before = Printable.escaped(String(kept.prefix(max(0, min(column, 201) - 1))))
+        let pad = String(repeating: " ", count: DisplayWidth.of(before))
         return "    " + shown + "\n    " + pad + "^"
     }
 }
