@@ -1,3 +1,5 @@
+#define _GNU_SOURCE // wcwidth
+
 #include "CEditLine.h"
 
 #include <errno.h>
@@ -18,7 +20,7 @@ struct tp_editline {
     History *hist;
     int fd;     // what tp_read_char reads
     int own_fd; // fd was opened here (non-blocking) and must be closed
-    char *prompt;
+    wchar_t *prompt;
     tp_complete_fn complete;
     void *complete_context;
     wchar_t *line_copy;
@@ -41,10 +43,14 @@ static void tp_setup_locale(void) {
     }
 }
 
-static char *tp_prompt(EditLine *el) {
+// Marks a literal run in the prompt (EL_PROMPT_ESC): libedit prints what is between two
+// of these, then the character after them, in the columns of that character alone.
+#define TP_PROMPT_LITERAL L'\1'
+
+static wchar_t *tp_prompt(EditLine *el) {
     tp_editline *t = NULL;
     el_get(el, EL_CLIENTDATA, &t);
-    return (t != NULL && t->prompt != NULL) ? t->prompt : "";
+    return (t != NULL && t->prompt != NULL) ? t->prompt : L"";
 }
 
 static unsigned char tp_complete(EditLine *el, int ch) {
@@ -189,7 +195,9 @@ tp_editline *tp_el_open(const char *program_name) {
     // end the process on Ctrl-C; tp_el_read_line handles SIGINT instead.
     el_set(t->el, EL_SIGNAL, 0);
     el_wset(t->el, EL_GETCFN, tp_read_char);
-    el_set(t->el, EL_PROMPT, tp_prompt);
+    // A wide prompt: no decoding under the locale, and combining marks made literal
+    // (tp_el_set_prompt) instead of each taking a cell the next character overwrites.
+    el_wset(t->el, EL_PROMPT_ESC, tp_prompt, TP_PROMPT_LITERAL);
     el_set(t->el, EL_HIST, history, t->hist);
     return t;
 }
@@ -219,11 +227,38 @@ int tp_el_source_editrc(tp_editline *t) {
     return el_source(t->el, NULL);
 }
 
-void tp_el_set_prompt(tp_editline *t, const char *utf8) {
-    char *copy = strdup(utf8 != NULL ? utf8 : "");
-    if (copy == NULL) return;
+// libedit gives every prompt character a cell of its own, so a zero-width one (a
+// combining mark: `Jose` + U+0301) was lost under the next. Each run of them goes out as a
+// literal together with the visible character after it, which alone takes columns; the
+// terminal then joins the marks to the character before them, as typed.
+void tp_el_set_prompt(tp_editline *t, const wchar_t *text) {
+    if (text == NULL) text = L"";
+    size_t n = wcslen(text);
+    // At worst every character is a mark before a visible one: mark, two delimiters.
+    wchar_t *built = malloc((3 * n + 1) * sizeof *built);
+    if (built == NULL) return;
+    size_t out = 0;
+    size_t pending = 0; // zero-width characters waiting for the next visible one
+    for (size_t i = 0; i < n; i++) {
+        wchar_t c = text[i];
+        if (c == TP_PROMPT_LITERAL) continue;
+        if (wcwidth(c) == 0) {
+            pending++;
+            continue;
+        }
+        if (pending > 0) {
+            built[out++] = TP_PROMPT_LITERAL;
+            for (size_t j = i - pending; j < i; j++) {
+                if (text[j] != TP_PROMPT_LITERAL) built[out++] = text[j];
+            }
+            built[out++] = TP_PROMPT_LITERAL;
+            pending = 0;
+        }
+        built[out++] = c;
+    }
+    built[out] = L'\0';
     free(t->prompt);
-    t->prompt = copy;
+    t->prompt = built;
 }
 
 int tp_el_history_set_size(tp_editline *t, int size) {

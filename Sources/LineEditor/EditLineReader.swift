@@ -9,13 +9,19 @@ import Darwin
 
 /// libedit on a terminal: emacs keys, Tab completion, Ctrl-R search,
 /// history kept in `historyFile` and the user's ~/.editrc.
+///
+/// Each line is appended to the history file when it is entered (another REPL on the same
+/// file, a SIGKILL, lose nothing); on leaving, the file is re-read and trimmed to the
+/// newest `historySize` entries, keeping the lines other REPLs appended meanwhile.
 public final class EditLineReader: LineReading {
     private let handle: OpaquePointer
     private let historyFile: String?
     private let historySize: Int
     private let completer: (_ textBeforeCursor: String) -> [String]
-    private let writeFile: (_ text: String, _ path: String) throws -> Void
-    private var entries: [String]
+    private let storage: HistoryStorage
+    private let keepLoaded: (_ entry: String) -> String?
+    /// A problem writing the history is said once a session.
+    private var toldHistoryProblem = false
 
     /// Nil when stdin or stdout is not a terminal or libedit cannot start;
     /// use `PlainLineReader` then.
@@ -23,9 +29,9 @@ public final class EditLineReader: LineReading {
         programName: String,
         historyFile: String?,
         historySize: Int,
-        writeFile: @escaping (_ text: String, _ path: String) throws -> Void,
+        storage: HistoryStorage,
         completer: @escaping (_ textBeforeCursor: String) -> [String],
-        keepLoaded: (_ entry: String) -> String? = { $0 }
+        keepLoaded: @escaping (_ entry: String) -> String? = { $0 }
     ) {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1,
               let handle = tp_el_open(programName) else { return nil }
@@ -33,11 +39,12 @@ public final class EditLineReader: LineReading {
         self.historyFile = historyFile
         self.historySize = max(0, historySize)
         self.completer = completer
-        self.writeFile = writeFile
+        self.storage = storage
+        self.keepLoaded = keepLoaded
         // An entry an earlier version kept that it should not have is dropped (or cut) on
-        // load, so the file is clean again at the next save.
+        // load, and the file is cleaned at the trim on leaving.
         let loaded = historyFile.map(HistoryFile.load(from:)) ?? []
-        self.entries = HistoryFile.normalized(loaded.compactMap(keepLoaded), limit: self.historySize)
+        let entries = HistoryFile.normalized(loaded.compactMap(keepLoaded), limit: self.historySize)
 
         // Without H_SETSIZE libedit keeps no history at all.
         tp_el_history_set_size(handle, Int32(clamping: self.historySize))
@@ -65,7 +72,9 @@ public final class EditLineReader: LineReading {
     }
 
     public func readLine(prompt: String) -> LineReadResult {
-        tp_el_set_prompt(handle, prompt)
+        var wide = prompt.unicodeScalars.map { wchar_t(truncatingIfNeeded: $0.value) }
+        wide.append(0)
+        tp_el_set_prompt(handle, wide)
         var length: Int32 = 0
         var status = TP_READ_EOF
         let buffer = tp_el_read_line(handle, &length, &status)
@@ -84,26 +93,40 @@ public final class EditLineReader: LineReading {
     }
 
     /// Trailing blanks are dropped (Tab completion leaves one), so "help"
-    /// and "help " are one entry.
+    /// and "help " are one entry. The line goes to the file at once, in one append.
     public func addHistory(_ line: String) {
         var line = line
         while line.last == " " || line.last == "\t" { line.removeLast() }
-        guard HistoryFile.isStorable(line) else { return }
+        guard HistoryFile.isStorable(line), line.utf8.count <= HistoryFile.maxLineBytes else { return }
         tp_el_history_enter(handle, line)
-        entries.append(line)
-        if entries.count > 2 * historySize + 64 {
-            entries = HistoryFile.normalized(entries, limit: historySize)
+        guard let historyFile, historySize > 0 else { return }
+        do {
+            try storage.append(line + "\n", historyFile)
+        } catch {
+            tell("tourpass: the history is not kept: \(error)")
         }
     }
 
+    /// Trims the file to the newest `historySize` entries, re-reading it under the lock
+    /// appends take, so lines another REPL appended stay.
     public func saveHistory() {
         guard let historyFile else { return }
+        let limit = historySize
+        let keep = keepLoaded
         do {
-            try writeFile(HistoryFile.text(entries, limit: historySize), historyFile)
+            try storage.rewrite(historyFile) { path in
+                HistoryFile.text(HistoryFile.load(from: path).compactMap(keep), limit: limit)
+            }
         } catch {
-            let message = "tourpass: cannot save history: \(error)\n"
-            _ = message.utf8CString.withUnsafeBufferPointer { write(STDERR_FILENO, $0.baseAddress, $0.count - 1) }
+            tell("tourpass: cannot save history: \(error)")
         }
+    }
+
+    private func tell(_ text: String) {
+        guard !toldHistoryProblem else { return }
+        toldHistoryProblem = true
+        let message = text + "\n"
+        _ = message.utf8CString.withUnsafeBufferPointer { write(STDERR_FILENO, $0.baseAddress, $0.count - 1) }
     }
 
     /// Runs inside el_wgets when Tab is pressed; returns a libedit CC_* code.

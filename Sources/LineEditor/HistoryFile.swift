@@ -6,6 +6,20 @@ import Musl
 import Darwin
 #endif
 
+/// How the history file is written, lent by the caller (the tool's one safe writer):
+/// `append` adds one line and its newline in one write; `rewrite` replaces the whole file
+/// with what its closure makes of the file read under the same lock.
+public struct HistoryStorage {
+    public var append: (_ text: String, _ path: String) throws -> Void
+    public var rewrite: (_ path: String, _ make: (_ readPath: String) -> String) throws -> Void
+
+    public init(append: @escaping (_ text: String, _ path: String) throws -> Void,
+                rewrite: @escaping (_ path: String, _ make: (_ readPath: String) -> String) throws -> Void) {
+        self.append = append
+        self.rewrite = rewrite
+    }
+}
+
 /// The history file: plain UTF-8, one entry per line, oldest first.
 public enum HistoryFile {
     /// `$XDG_STATE_HOME/tourpass/history`, else `~/.tourpass_history`.
@@ -79,11 +93,13 @@ public enum HistoryFile {
     public static let maxLineBytes = 4_096
 
     private static func readAll(_ path: String) -> [UInt8]? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        // O_NONBLOCK: a FIFO's open must not wait for a writer (it is then refused).
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
         let size = Int(info.st_size)
         let skipped = max(0, size - maxLoadBytes)
         if skipped > 0, lseek(fd, off_t(skipped), SEEK_SET) < 0 { return nil }

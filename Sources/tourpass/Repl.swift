@@ -64,7 +64,9 @@ enum Repl {
             programName: "tourpass",
             historyFile: HistoryFile.defaultPath(),
             historySize: 1_000,
-            writeFile: { text, path in try SafeFile.write(text, to: path, newFileMode: .privateToOwner, makeFolders: true) },
+            storage: HistoryStorage(
+                append: { text, path in try SafeFile.append(text, to: path, makeFolders: true) },
+                rewrite: { path, make in try SafeFile.rewrite(path, makeFolders: true, make) }),
             completer: { text in Completion.candidates(for: text, session: box.console.session) },
             keepLoaded: Console.historyEntry
         ) ?? PlainLineReader()

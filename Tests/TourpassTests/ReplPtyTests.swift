@@ -154,11 +154,31 @@ struct ReplPtyTests {
         try term.type("\u{03}")
         try term.waitForPrompt(Self.alice, after: row, timeout: 20)
         let shown = term.screen.lines(from: row).joined(separator: "\n")
-        #expect(shown.contains("wallet 99999: stopped after "), "\(term.screenDump)")
+        #expect(shown.contains("wallet 99999: interrupted by Ctrl-C after "), "\(term.screenDump)")
+        #expect(!shown.contains("budget"), "no budget ran out: \(term.screenDump)")
         #expect(!shown.contains("searching:"), "the progress line is cleared: \(term.screenDump)")
         #expect(try term.enter("now", prompt: Self.alice).contains("2026-01-01 00:00"))
         try term.type("\u{04}")
         #expect(try term.waitForExit() == 0)
+    }
+
+    @Test("SIGTERM stops a long :reach: it names the signal, not a budget, then keeps the session")
+    func terminateALongReach() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let term = try PseudoTerminal(environment: Self.environment(dir))
+        defer { term.close() }
+        try term.waitForPrompt(Self.start, after: -1)
+        _ = try term.enter("user alice", prompt: Self.alice)
+        let row = term.mark
+        try term.type(":reach \"wallet 99999\" max:100000000\r")
+        _ = try term.waitFor("(Ctrl-C stops)", since: row, timeout: 30)
+        #expect(kill(term.pid, SIGTERM) == 0)
+        #expect(try term.waitForExit(timeout: 30) == 128 + SIGTERM)
+        let shown = term.screen.lines(from: row).joined(separator: "\n")
+        #expect(shown.contains("wallet 99999: interrupted by SIGTERM after "), "\(term.screenDump)")
+        #expect(!shown.contains("Ctrl-C after") && !shown.contains("budget"), "\(term.screenDump)")
+        #expect(dir.read("state/tourpass/tourpass-last-session.scn")?.contains("user alice") == true)
     }
 
     @Test("non-ASCII names are typed, shown and kept in the history")

@@ -39,7 +39,9 @@ int tp_el_add_completion(tp_editline *t, const char *name, const char *help,
                          tp_complete_fn fn, void *context);
 // Reads $EDITRC or ~/.editrc (el_source(el, NULL)); -1 if absent.
 int tp_el_source_editrc(tp_editline *t);
-void tp_el_set_prompt(tp_editline *t, const char *utf8);
+// The prompt as wide characters (no decoding under the locale); zero-width ones
+// (combining marks) are kept with the character before them.
+void tp_el_set_prompt(tp_editline *t, const wchar_t *text);
 
 // History (narrow, UTF-8 under the locale set by tp_el_open).
 int tp_el_history_set_size(tp_editline *t, int size);

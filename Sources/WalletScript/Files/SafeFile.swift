@@ -46,6 +46,9 @@ public enum SafeFile {
             case noReader
             /// A socket: nothing a file write can reach.
             case socket
+            /// A file kept only in a regular file of the user's own (the history) is something
+            /// else here: `a FIFO`, `another user's file`, `a symbolic link of another user`.
+            case notOwnFile(String)
             case system(operation: String, code: Int32)
         }
         public let path: String
@@ -71,6 +74,8 @@ public enum SafeFile {
                 return "cannot write \(Printable.escaped(path)): it is a FIFO and nothing is reading it (writing would wait for ever)"
             case .socket:
                 return "cannot write \(Printable.escaped(path)): it is a socket, not a file"
+            case .notOwnFile(let what):
+                return "cannot write \(Printable.escaped(path)): it is \(what), not a regular file of yours"
             case .system(let operation, let code):
                 return "cannot write \(Printable.escaped(path)): \(operation): \(String(cString: strerror(code)))"
             }
@@ -132,12 +137,17 @@ public enum SafeFile {
 
     /// Follows symbolic links one by one (so a dangling link still names its target) and
     /// recognises the names of this process's own descriptors.
-    static func resolve(_ path: String) throws(WriteError) -> Target {
+    /// `linkOwners`: when given, a link owned by anyone else is refused (a file shared by
+    /// several processes of the user's, such as the history, goes through no one else's link).
+    static func resolve(_ path: String, linkOwners: [uid_t]? = nil) throws(WriteError) -> Target {
         var current = path
         for _ in 0..<40 {
             if let fd = descriptorNumber(current) { return .descriptor(fd) }
             var info = stat()
             guard lstat(current, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK else { return .file(current) }
+            if let linkOwners, !linkOwners.contains(info.st_uid) {
+                throw WriteError(path: path, reason: .notOwnFile("a symbolic link of another user"))
+            }
             var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
             let count = readlink(current, &buffer, buffer.count - 1)
             guard count >= 0 else { throw WriteError(path: path, reason: .system(operation: "readlink", code: errno)) }
@@ -227,7 +237,7 @@ public enum SafeFile {
         if let failure { throw failure }
     }
 
-    private static func writeAll(_ bytes: [UInt8], to fd: Int32, path: String) throws(WriteError) {
+    static func writeAll(_ bytes: [UInt8], to fd: Int32, path: String) throws(WriteError) {
         var offset = 0
         while offset < bytes.count {
             let written = bytes.withUnsafeBytes { buffer in
@@ -254,7 +264,7 @@ public enum SafeFile {
     }
 
     /// `mkdir -p`, private to the user.
-    private static func makeDirectories(_ directory: String, reportAs shown: String) throws(WriteError) {
+    static func makeDirectories(_ directory: String, reportAs shown: String) throws(WriteError) {
         var current = directory.hasPrefix("/") ? "" : "."
         for component in directory.split(separator: "/") {
             current += "/" + component
