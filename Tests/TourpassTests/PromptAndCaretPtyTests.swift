@@ -35,6 +35,11 @@ struct PromptAndCaretPtyTests {
         }
         try term.type("\u{7F}\r")
         try term.waitFor("(China Standard Time)")
+        // The next prompt, with the line editor reading keys (Ctrl-D before that is the tty's).
+        try term.waitUntil("the prompt again, in raw mode") { _ in
+            term.raw.count >= Array(prompt.utf8).count && term.raw.suffix(Array(prompt.utf8).count).elementsEqual(Array(prompt.utf8))
+                && term.isReadingKeys ? true : nil
+        }
         try term.type("\u{04}")
         #expect(try term.waitForExit() == 0)
     }
