@@ -47,10 +47,9 @@ struct Coverage: ParsableCommand {
         func run() throws {
             // `--json a.json b.json` (the value forgotten) would replace a.json, a shard's
             // counts, with b.json's alone: refused before anything is read.
-            if let json, let refusal = ReportTarget.refusal("--json", json, example: "--json coverage.json",
-                                                            inputs: Set(files.compactMap(ReportTarget.identity(of:)))) {
-                Terminal.printError("error: " + refusal)
-                throw ExitCode(2)
+            if let json {
+                try Terminal.stop(onRefusal: ReportTarget.refusal("--json", json, example: "--json coverage.json",
+                                                                  inputs: Set(files.compactMap(ReportTarget.identity(of:)))))
             }
             let counts: RuleCoverage
             switch CoverageMerge.merge(paths: files) {

@@ -106,10 +106,7 @@ struct Explore: ParsableCommand {
             written = []
         }
         for path in written {
-            if let refusal = ReportTarget.refusal("--out", path, example: "", inputs: [input], scenarioOutput: true) {
-                Terminal.printError("error: " + refusal)
-                throw ExitCode(2)
-            }
+            try Terminal.stop(onRefusal: ReportTarget.refusal("--out", path, example: "", inputs: [input], scenarioOutput: true))
         }
     }
 

@@ -258,10 +258,7 @@ struct Run: ParsableCommand {
         let inputs = ReportTarget.scenarioInputs(paths)
         for (flag, path) in targets {
             let example = flag == "--coverage-json" ? "--coverage-json coverage.json" : "--junit report.xml"
-            if let refusal = ReportTarget.refusal(flag, path, example: example, inputs: inputs) {
-                Terminal.printError("error: " + refusal)
-                throw ExitCode(2)
-            }
+            try Terminal.stop(onRefusal: ReportTarget.refusal(flag, path, example: example, inputs: inputs))
         }
     }
 

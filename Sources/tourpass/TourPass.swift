@@ -65,6 +65,14 @@ enum Terminal {
         isatty(descriptor) == 1 && ProcessInfo.processInfo.environment["TERM"] != "dumb"
     }
 
+    /// Ends the command with exit 2, before anything runs, when `refusal`
+    /// (`ReportTarget.refusal`) says a report or output file must not be written there.
+    static func stop(onRefusal refusal: String?) throws {
+        guard let refusal else { return }
+        printError("error: " + refusal)
+        throw ExitCode(2)
+    }
+
     /// Standard output is flushed first, so both streams read in order where they meet.
     static func printError(_ text: String) {
         StandardOutput.flush()
