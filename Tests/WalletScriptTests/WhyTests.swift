@@ -62,4 +62,21 @@ import WalletCore
         // No rule not reached is stated as a fact.
         #expect(!why.contains { $0.contains("not reached:") }, "\(why)")
     }
+
+    /// `pay.pass` holds for an expired pass (`pay.pass_expired` answers it), so its forecast
+    /// must not read as if an expired pass were fine; and a never-verified user's passport
+    /// cannot lapse, which "would pass: no passport" did not say.
+    @Test func forecastsSayWhatTheyLookedAtTruthfully() {
+        var s = session(after: ["user klaus", "verify", "card mastercard", "topup 500", "advance 365d"])
+        _ = output("pay 100 qr:domestic", in: &s)
+        let why = output("why", in: &s)
+        #expect(why.contains("  · pay.pass  not reached (would pass: a TourPass, expired; pay.pass_expired judges that)"), "\(why)")
+        #expect(!why.contains { $0.contains("would pass: TourPass expired") }, "\(why)")
+
+        var never = session(after: ["user ann"])
+        _ = output("pay 10 qr:domestic", in: &never)
+        let lapsed = output("why", in: &never)
+        #expect(lapsed.contains("  · pay.lapsed  not reached (would pass: never verified, so nothing to lapse)"), "\(lapsed)")
+        #expect(!lapsed.contains { $0.contains("no passport") }, "\(lapsed)")
+    }
 }

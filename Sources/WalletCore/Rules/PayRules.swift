@@ -106,7 +106,7 @@ public enum PayRules {
         Rule("pay.pass", .payNoPaymentMethod, "the user has a TourPass (topped up in this period)",
              holds: { w, i in w.users[i.user.index].pass.state != .none },
              failure: { _, _ in "\(noMethod) (no TourPass: top up first)" },
-             looked: { w, i in "TourPass \(w.users[i.user.index].pass.state.rawValue)" },
+             looked: { w, i in w.passHeldLooked(i.user) },
              remedy: { w, i in w.passSteps(i.user) }),
         Rule("pay.pass_expired", .tourpassExpired, "the TourPass has not expired",
              holds: { w, i in w.users[i.user.index].pass.state != .expired },
@@ -202,6 +202,17 @@ extension World {
         if user.cards.isEmpty { steps.append("`card visa`") }
         steps.append("`topup 100` (or more)")
         return steps.joined(separator: ", then ") + (steps.count == 1 ? " first" : "")
+    }
+
+    /// What `pay.pass` looked at. An expired pass is still a pass to this rule (its expiry is
+    /// `pay.pass_expired`'s to judge), so it reads as a pass that expired, not as a bare state
+    /// that beside "would pass" says an expired pass is fine.
+    fileprivate func passHeldLooked(_ id: UserID) -> String {
+        switch users[id.index].pass.state {
+        case .none: return "TourPass none"
+        case .active: return "TourPass active"
+        case .expired: return "a TourPass, expired; pay.pass_expired judges that"
+        }
     }
 
     /// Until when payments are locked, when the entry just made locked them (its count reset).

@@ -166,9 +166,11 @@ extension World {
         return "the passport of \(user.name) expired on \(user.passport.map { "\($0.expires)" } ?? "?"): verification lapsed; `verify` with a renewed passport"
     }
 
+    /// A never-verified user has no passport, so nothing can lapse: say that, not "no passport",
+    /// which beside "would pass" reads as if a missing passport were fine.
     func passportLooked(_ id: UserID) -> String {
         let user = users[id.index]
-        guard let passport = user.passport else { return "no passport" }
+        guard let passport = user.passport else { return "never verified, so nothing to lapse" }
         return "passport expires \(passport.expires); today \(now.date)" + (user.lapsed ? ": lapsed" : "")
     }
 
