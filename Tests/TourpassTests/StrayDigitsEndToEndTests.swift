@@ -32,6 +32,27 @@ struct StrayDigitsEndToEndTests {
         #expect(Self.leaks(piped.out + piped.err).isEmpty, "piped input shows \(Self.leaks(piped.out + piped.err)):\n\(piped.err)")
     }
 
+    /// A password split by a space is hidden like one typed whole; an amount in a broken
+    /// examples row is shown (it is no password).
+    @Test("run: a split password is hidden, an examples cell with a point is shown")
+    func splitPasswordAndAmountCell() throws {
+        let dir = try TemporaryDirectory("tourpass-stray")
+        defer { dir.remove() }
+        let split = try dir.write("split.scn", (Self.setup + ["topup 100 2468 10", "why"]).joined(separator: "\n") + "\n")
+        let run = try Tourpass.run(["run", split])
+        #expect(run.status == 2)
+        #expect(run.out.contains("split.scn:5:11: error: unexpected word for topup: ••••"), "\(run.out)")
+        #expect(run.out.contains("    topup 100 •••• ••"), "\(run.out)")
+        #expect(!(run.out + run.err).contains("2468"), "\(run.out)")
+        let piped = try Tourpass.piped((Self.setup + ["topup 100 2468 10", "why"]).joined(separator: "\n") + "\n")
+        #expect(!(piped.out + piped.err).contains("2468"), "\(piped.out)\(piped.err)")
+
+        let table = try dir.write("table.scn", "examples:\n  amount | code\n  99.99\n\nuser a\ntopup <amount>\nexpect error <code>\n")
+        let broken = try Tourpass.run(["run", table])
+        #expect(broken.status == 2)
+        #expect(broken.out.contains("table.scn:3:8: error: this row has 1 cell, the table has 2 columns (amount, code)\n      99.99\n"), "\(broken.out)")
+    }
+
     @Test("typed in the REPL: hidden on screen, kept out of the history")
     func repl() throws {
         let dir = try TemporaryDirectory()

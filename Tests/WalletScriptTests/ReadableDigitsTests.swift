@@ -14,6 +14,18 @@ import Testing
         #expect(Secrets.redacted("password = 246810") == "password = ••••••")
     }
 
+    /// An amount with a point is no password (6 digits, no point): an examples row echoed
+    /// under its error, or a stray amount on a `pay` line, shows it.
+    @Test func amountsWithAPointAreShown() {
+        #expect(Secrets.redacted("  99.99  | topup.below_minimum") == "  99.99  | topup.below_minimum")
+        #expect(Secrets.redacted("  2000.01") == "  2000.01")
+        #expect(Secrets.redacted("  1,000.50 | ok") == "  1,000.50 | ok")
+        #expect(Secrets.redacted("pay 10 qr:cross 99.99") == "pay 10 qr:cross 99.99")
+        // A run of 6 digits stays hidden, point or not; so does a bare integer cell.
+        #expect(Secrets.redacted("  246810.50 | x") == "  ••••••.•• | x")
+        #expect(Secrets.redacted("  2468 | x") == "  •••• | x")
+    }
+
     @Test func whatCouldBeAPasswordStaysHidden() {
         #expect(Secrets.redacted("246810") == "••••••")
         #expect(Secrets.redacted("24 68 10") == "•• •• ••")

@@ -85,6 +85,7 @@ extension Secrets {
                 if run.count < 4, minimum == 1, touchesLetter(bytes, run.range) { touchingLetters.append(run.range); return false }
                 if lastFourShown, run.count <= 4 { return false }
                 if fewDigits, run.count < 4 { return false }
+                if inDecimalAmount(bytes, run.range) { return false }
                 return true
             }.map(\.range)
         }
@@ -115,6 +116,30 @@ extension Secrets {
             }
         }
         return found
+    }
+
+    /// Whether a run is part of an amount with a point (`99.99`, `2000.01`, `1,000.50`): one or
+    /// two decimals, groups of three after commas, nothing but spaces, quotes or punctuation
+    /// other than `.`, `,` and `-` around it, at most 9 digits before the point and no run of 6
+    /// digits (a password has no point,
+    /// but `246810.5` may still hold one). An examples cell or a stray amount is no secret.
+    static func inDecimalAmount(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+        func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+        func inWord(_ byte: UInt8) -> Bool { isDigit(byte) || byte == UInt8(ascii: ".") || byte == UInt8(ascii: ",") }
+        var start = range.lowerBound, end = range.upperBound
+        while start > 0, inWord(bytes[start - 1]) { start -= 1 }
+        while end < bytes.count, inWord(bytes[end]) { end += 1 }
+        func bounds(_ byte: UInt8) -> Bool { byte < 0x80 && !inWord(byte) && byte != UInt8(ascii: "-") && !((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A) }
+        guard start == 0 || bounds(bytes[start - 1]), end == bytes.count || bounds(bytes[end]) else { return false }
+        let word = bytes[start..<end]
+        guard let point = word.firstIndex(of: UInt8(ascii: ".")), word[word.index(after: point)...].allSatisfy(isDigit),
+              1...2 ~= end - point - 1, point > start else { return false }
+        let whole = word[..<point].split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false)
+        // At most 9 digits before the point (amounts stop at 100,000,000.00): never a card number.
+        guard whole.allSatisfy({ !$0.isEmpty && $0.allSatisfy(isDigit) && $0.count != passwordDigits }),
+              whole.reduce(0, { $0 + $1.count }) <= 9,
+              whole.count == 1 || ((whole.first?.count ?? 0) <= 3 && whole.dropFirst().allSatisfy { $0.count == 3 }) else { return false }
+        return true
     }
 
     /// Whether the byte before or after `range` in the line is an ASCII letter.

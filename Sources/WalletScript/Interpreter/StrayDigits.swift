@@ -83,9 +83,50 @@ extension Secrets {
         let bytes = line.utf8
         guard start < bytes.count else { return [] }
         let rest = Substring(line[bytes.index(bytes.startIndex, offsetBy: start)...])
-        let passwords = digitRuns(String(rest)).filter { $0.count == passwordDigits }
-            .map { (range: ($0.range.lowerBound + start)..<($0.range.upperBound + start), isCard: false) }
+        let runs = digitRuns(String(rest))
+        // The word after a command that takes an amount first is read as that amount
+        // (`topup 100 200`: an amount and a stray word, no password split in two).
+        var argument: Range<Int>? = nil
+        if tokens.count > 1, !tokens[0].isOption, !tokens[1].isOption, tokens[1].offset >= start,
+           let spec = CommandTable.spec(named: String(tokens[0].text)), spec.usage.hasPrefix(spec.name + " AMOUNT") {
+            argument = (tokens[1].offset - start)..<(tokens[1].endOffset - start)
+        }
+        let passwords = (runs.filter { $0.count == passwordDigits }.map(\.range) + splitPasswords(Array(rest.utf8), runs, besides: argument))
+            .map { (range: ($0.lowerBound + start)..<($0.upperBound + start), isCard: false) }
         return passwords + cardGroups(in: rest, base: start).map { (range: $0, isCard: true) }
+    }
+
+    /// Runs of digits that together spell 6 digits split by spaces (`2468 10`, `24 68 10`,
+    /// `"2468 10"`): consecutive runs apart only by spaces, tabs or quotes, each a word of its
+    /// own (no letter, point, dash or colon touching it, so `2026-04-01 09:30`, `99.99 10` and
+    /// `1d 12h` are no pieces), whose digits add up to exactly 6. `100 2468 10` hides `2468 10`.
+    /// Runs inside `besides` (a command's amount) are no pieces.
+    static func splitPasswords(_ bytes: [UInt8], _ runs: [(range: Range<Int>, count: Int)], besides: Range<Int>? = nil) -> [Range<Int>] {
+        func isGap(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\"") }
+        func standsAlone(_ range: Range<Int>) -> Bool {
+            (range.lowerBound == 0 || isGap(bytes[range.lowerBound - 1])) && (range.upperBound == bytes.count || isGap(bytes[range.upperBound]))
+        }
+        var hidden: [Range<Int>] = []
+        var chain: [(range: Range<Int>, count: Int)] = []
+        func endChain() {
+            // Every stretch of the chain with exactly 6 digits (a chain is a few words).
+            for first in chain.indices {
+                var digits = 0
+                for last in first..<chain.count {
+                    digits += chain[last].count
+                    if digits == passwordDigits, last > first { hidden += chain[first...last].map(\.range) }
+                    if digits >= passwordDigits { break }
+                }
+            }
+            chain = []
+        }
+        for run in runs {
+            guard standsAlone(run.range), !(besides?.overlaps(run.range) ?? false) else { endChain(); continue }
+            if let previous = chain.last, !bytes[previous.range.upperBound..<run.range.lowerBound].allSatisfy(isGap) { endChain() }
+            chain.append(run)
+        }
+        endChain()
+        return hidden
     }
 
     /// Whether the line's command is `sms`.
