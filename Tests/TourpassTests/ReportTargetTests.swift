@@ -72,6 +72,41 @@ import Testing
         #expect(dir.read("page.html")?.hasPrefix("<!DOCTYPE html>") == true)
     }
 
+    /// A file reached only through `include` (by any name, `.scn` or not, nested, through a
+    /// link) is read by the run as a named one is: no report replaces it.
+    @Test("--junit, --coverage-json, report --html and :report onto a file only included: exit 2 before running, files untouched")
+    func reportOntoIncludedFileRefused() throws {
+        let dir = try TemporaryDirectory("tourpass-report-target-include")
+        defer { dir.remove() }
+        let setup = "user bob\ninclude deeper/more.txt\n"
+        let more = "verify\nexpect verified yes\n"
+        try dir.write("s/a.scn", "# includes a file that is no .scn\ninclude ../setup.txt\nexpect ok\n")
+        try dir.write("setup.txt", setup)
+        try dir.write("deeper/more.txt", more)
+        #expect(symlink("setup.txt", dir.path + "/link.xml") == 0)
+        let cases: [(arguments: [String], message: String)] = [
+            (["run", "--junit", "setup.txt", "s"], "error: --junit setup.txt is a file this run reads: the report would replace it"),
+            (["run", "--junit", "link.xml", "s"], "error: --junit link.xml is a file this run reads"),
+            (["run", "--coverage-json", "deeper/more.txt", "s/a.scn"], "error: --coverage-json deeper/more.txt is a file this run reads"),
+            (["report", "--html", "./setup.txt", "s"], "error: --html ./setup.txt is a file this run reads: the report would replace it"),
+            (["report", "--html", "deeper/more.txt", "s"], "error: --html deeper/more.txt is a file this run reads"),
+        ]
+        for item in cases {
+            let result = try Tourpass.run(item.arguments, directory: dir.path)
+            #expect(result.status == 2, "\(item.arguments)")
+            #expect(result.err.hasPrefix(item.message), "\(item.arguments): \(result.err)")
+            #expect(result.out.isEmpty, "\(item.arguments): nothing runs: \(result.out)")
+            #expect(dir.read("setup.txt") == setup && dir.read("deeper/more.txt") == more)
+        }
+        // The REPL's :report: a file a :load reached through include is one it read.
+        let piped = try Tourpass.run([], stdin: ":load s/a.scn\n:report deeper/more.txt\n:report page.html\n", directory: dir.path)
+        #expect(piped.err.contains("<stdin>:2: error: :report deeper/more.txt is a file this run reads"), "\(piped.err)")
+        #expect(piped.out.contains("wrote the session's report to page.html"), "\(piped.out)")
+        #expect(dir.read("deeper/more.txt") == more)
+        let fine = try Tourpass.run(["run", "--junit", "report.xml", "s"], directory: dir.path)
+        #expect(fine.status == 0 && dir.read("report.xml")?.contains("tests=\"1\"") == true, "\(fine.out) \(fine.err)")
+    }
+
     @Test("coverage merge --json onto one of its inputs or a .scn, explore --out onto its --from: refused before anything runs")
     func otherOutputsRefused() throws {
         let dir = try TemporaryDirectory("tourpass-report-target-other")

@@ -303,6 +303,7 @@ public struct Console {
         case .success(let bytes): data = bytes
         }
         if let id = ReportTarget.identity(of: expanded) { readFiles.insert(id) }
+        ReportTarget.addIncludes(of: expanded, depth: 0, into: &readFiles)
         switch Scenario.parse(String(decoding: data, as: UTF8.self), path: path, cutAtLimit: true) {
         case .failure(let problems):
             return Response(errors: problems.list.map(\.rendered))
@@ -323,6 +324,7 @@ public struct Console {
         // Typed here, `~` is $HOME as for `:load` (never in a file: see HomePath).
         let target = HomePath.expanded(typed)
         if let id = ReportTarget.identity(of: target) { readFiles.insert(id) }
+        ReportTarget.addIncludes(of: target, depth: 0, into: &readFiles)
         switch Scenario.included(target, at: "\(inputName):\(lineNumber)", column: column) {
         case .failure(let problems):
             return Response(errors: problems.list.map(\.rendered))

@@ -20,9 +20,39 @@ public enum ReportTarget {
         return FileID(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
     }
 
-    /// The scenario files a run over `paths` reads (files named and found in folders).
+    /// The scenario files a run over `paths` reads: files named and found in folders, and
+    /// the files they reach through `include` (`_setup.scn`, or `setup.txt`, which no `.scn`
+    /// check catches).
     public static func scenarioInputs(_ paths: [String]) -> Set<FileID> {
-        Set(Suite.collectNames(paths).names.compactMap { identity(bytes: $0.pathBytes) })
+        let names = Suite.collectNames(paths).names
+        var inputs = Set(names.compactMap { identity(bytes: $0.pathBytes) })
+        for name in names where name.rawPath == nil { addIncludes(of: name.path, depth: 0, into: &inputs) }
+        return inputs
+    }
+
+    /// Adds the files `path` includes, and theirs, as the runner resolves them (relative to
+    /// the including file). Only regular files are opened (a FIFO is never waited on); a
+    /// file already in `inputs` is not read again, so a cycle ends; nesting stops where the
+    /// runner's does. A path with a placeholder (`include _<who>.scn`) names no file until a
+    /// row fills it in and is passed over.
+    static func addIncludes(of path: String, depth: Int, into inputs: inout Set<FileID>) {
+        guard depth <= IncludePath.maxDepth, case .success(let descriptor) = RegularFile.open(path) else { return }
+        var targets: [String] = []
+        _ = LineReader.forEachLine(descriptor: descriptor) { event in
+            // A line too long ends the file, as it ends the run of it.
+            guard case .line(let raw) = event else { return false }
+            // Only a line opening with `include` after blanks can be one.
+            guard let first = raw.content.first(where: { $0 != 0x20 && $0 != 0x09 }),
+                  first == UInt8(ascii: "i"), case .success(let include)? = IncludeLine.parse(raw.text),
+                  !include.path.contains("<") else { return true }
+            targets.append(IncludePath.resolve(include.path, from: path))
+            return true
+        }
+        close(descriptor)
+        for target in targets {
+            guard let id = identity(of: target), inputs.insert(id).inserted else { continue }
+            addIncludes(of: target, depth: depth + 1, into: &inputs)
+        }
     }
 
     /// Why `path` (given as `flag`) must not be written, or nil. A report never ends in
