@@ -95,6 +95,9 @@ struct Explore: ParsableCommand {
     /// scenarios are scenarios, so `.scn` is their name.
     private func refuseOutputOntoInput() throws {
         guard let out, let from, let input = ReportTarget.identity(of: from) else { return }
+        // The files `--from` includes are read too (a shared `_setup.scn`).
+        var inputs: Set = [input]
+        ReportTarget.addIncludes(of: from, depth: 0, into: &inputs)
         let written: [String]
         if reach != nil {
             written = [out]
@@ -106,7 +109,7 @@ struct Explore: ParsableCommand {
             written = []
         }
         for path in written {
-            try Terminal.stop(onRefusal: ReportTarget.refusal("--out", path, example: "", inputs: [input], scenarioOutput: true))
+            try Terminal.stop(onRefusal: ReportTarget.refusal("--out", path, example: "", inputs: inputs, scenarioOutput: true))
         }
     }
 

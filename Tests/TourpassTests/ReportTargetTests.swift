@@ -103,6 +103,10 @@ import Testing
         #expect(piped.err.contains("<stdin>:2: error: :report deeper/more.txt is a file this run reads"), "\(piped.err)")
         #expect(piped.out.contains("wrote the session's report to page.html"), "\(piped.out)")
         #expect(dir.read("deeper/more.txt") == more)
+        // explore --out never replaces a file its --from includes.
+        let explore = try Tourpass.run(["explore", "--reach", "pay.domestic_qr", "--from", "s/a.scn", "--out", "deeper/more.txt"], directory: dir.path)
+        #expect(explore.status == 2 && explore.err.contains("error: --out deeper/more.txt is a file this run reads: the scenario written would replace it"), "\(explore.err)")
+        #expect(explore.out.isEmpty && dir.read("deeper/more.txt") == more, "\(explore.out)")
         let fine = try Tourpass.run(["run", "--junit", "report.xml", "s"], directory: dir.path)
         #expect(fine.status == 0 && dir.read("report.xml")?.contains("tests=\"1\"") == true, "\(fine.out) \(fine.err)")
     }

@@ -35,7 +35,7 @@ public enum ReportTarget {
     /// file already in `inputs` is not read again, so a cycle ends; nesting stops where the
     /// runner's does. A path with a placeholder (`include _<who>.scn`) names no file until a
     /// row fills it in and is passed over.
-    static func addIncludes(of path: String, depth: Int, into inputs: inout Set<FileID>) {
+    public static func addIncludes(of path: String, depth: Int, into inputs: inout Set<FileID>) {
         guard depth <= IncludePath.maxDepth, case .success(let descriptor) = RegularFile.open(path) else { return }
         var targets: [String] = []
         _ = LineReader.forEachLine(descriptor: descriptor) { event in
