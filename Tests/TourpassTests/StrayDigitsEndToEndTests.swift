@@ -10,7 +10,7 @@ struct StrayDigitsEndToEndTests {
     static let lines = ["topup 100 135790", "user \"Bob 4111111111111111\"", "merchant \"Shop 5555-5555-5555-4444\"",
                         "pay 5 to:Bob4111111111111111", "transfer 5 to:\"Ann 4111 1111 1111 1111\"", "balance 135790",
                         "user b name:\"B 4111111111111111\""]
-    static let secrets = ["135790", "41111111", "4111 1111", "1111 1111", "5555-5555"]
+    static let secrets = ["135790", "41111111", "4111 1111", "1111 1111", "5555-5555", "1357"]
 
     static func leaks(_ text: String) -> [String] { secrets.filter { text.contains($0) } }
 
@@ -62,7 +62,8 @@ struct StrayDigitsEndToEndTests {
         let prompt = "a 2026-01-01 00:00> "
         try term.waitForPrompt(ReplPtyTests.start, after: -1)
         for line in Self.setup { try term.enter(line, prompt: prompt) }
-        for line in Self.lines + ["topup 100 # 135790"] {
+        // A password split by a space, then `why` about it.
+        for line in Self.lines + ["topup 100 # 135790", "topup 100 1357 90", "why"] {
             let shown = try term.enter(line, prompt: prompt)
             // The first screen line is the typed line itself; everything after is ours.
             let output = shown.split(separator: "\n").dropFirst().joined(separator: "\n")
