@@ -47,13 +47,15 @@ public enum HistoryFile {
             .filter { !$0.contains(where: \.isNewline) }
     }
 
-    /// Each entry once, at its last position, and at most `limit` of the newest.
+    /// Each entry once, at its last position, and at most `limit` of the newest. Entries are
+    /// the same when their bytes are: a `Set<String>` would merge lines that differ only in
+    /// Unicode normalisation (`user "é"` precomposed and decomposed name two users).
     public static func normalized(_ lines: [String], limit: Int) -> [String] {
         guard limit > 0 else { return [] }
-        var seen = Set<String>()
+        var seen = Set<[UInt8]>()
         var newestFirst: [String] = []
         for line in lines.reversed() where newestFirst.count < limit {
-            guard isStorable(line), seen.insert(line).inserted else { continue }
+            guard isStorable(line), seen.insert(Array(line.utf8)).inserted else { continue }
             newestFirst.append(line)
         }
         return newestFirst.reversed()

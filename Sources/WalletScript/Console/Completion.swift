@@ -93,7 +93,8 @@ public enum Completion {
         let directory = folder.isEmpty ? "." : HomePath.expanded(folder)
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return [] }
         var found: [String] = []
-        for name in names where name.hasPrefix(stem) && (!name.hasPrefix(".") || stem.hasPrefix(".")) {
+        // By bytes, as file names are (`hasPrefix` is canonical equivalence).
+        for name in names where Names.starts(name, with: stem) && (!name.hasPrefix(".") || stem.hasPrefix(".")) {
             var isFolder: ObjCBool = false
             _ = FileManager.default.fileExists(atPath: directory + "/" + name, isDirectory: &isFolder)
             if isFolder.boolValue { found.append(folder + name + "/") }

@@ -63,9 +63,21 @@ public struct Selection: Sendable {
     /// any pattern also matches as a literal substring, so a row's own name typed as a
     /// filter (`bounds.scn[amount=99.99]`) selects it although `[` opens a glob class.
     public static func matches(_ pattern: String, _ text: String) -> Bool {
-        if text.contains(pattern) { return true }
+        if containsBytes(text, pattern) { return true }
         guard pattern.contains(where: { $0 == "*" || $0 == "?" || $0 == "[" }) else { return false }
         return fnmatch(pattern, text, 0) == 0
+    }
+
+    /// Substring by bytes, as `fnmatch` compares: `String.contains` is canonical equivalence,
+    /// so `café` precomposed would select a file named with `e` + U+0301.
+    static func containsBytes(_ text: String, _ pattern: String) -> Bool {
+        let text = Array(text.utf8), pattern = Array(pattern.utf8)
+        guard let first = pattern.first else { return true }
+        guard pattern.count <= text.count else { return false }
+        for start in 0...(text.count - pattern.count) where text[start] == first {
+            if text[start..<(start + pattern.count)].elementsEqual(pattern) { return true }
+        }
+        return false
     }
 }
 

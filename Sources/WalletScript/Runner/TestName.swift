@@ -131,4 +131,21 @@ public struct TestName: Sendable, Hashable, CustomStringConvertible {
 
     /// The 0-based shard of `count` this test belongs to.
     public func shard(of count: Int) -> Int { Int(TestName.fnv1a(shardKey) % UInt64(max(1, count))) }
+
+    /// Byte for byte (two files may be named `café` precomposed and decomposed: two tests);
+    /// the synthesized `==` and hash compare strings by canonical equivalence.
+    public static func == (a: TestName, b: TestName) -> Bool {
+        func same(_ x: String?, _ y: String?) -> Bool {
+            guard let x, let y else { return x == nil && y == nil }
+            return x.utf8.elementsEqual(y.utf8)
+        }
+        return same(a.path, b.path) && same(a.relative, b.relative) && same(a.shardKey, b.shardKey) && same(a.row, b.row)
+            && a.exampleRow == b.exampleRow && a.rawPath == b.rawPath && same(a.root, b.root)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(TestName.fnv1a(path))
+        hasher.combine(row.map(TestName.fnv1a))
+        hasher.combine(exampleRow)
+    }
 }
