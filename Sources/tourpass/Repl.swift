@@ -121,7 +121,11 @@ enum Repl {
                     print(out.red("error: \(diagnostic.message)"))
                     print(diagnostic.caret(under: Console.redacted(line)))
                 }
-                for output in response.lines { print(out.line(output)) }
+                for (index, output) in response.lines.enumerated() {
+                    print(out.line(output))
+                    // An `expect` that `:reach … apply` ran, ticked as a typed one is.
+                    if response.heldAssertions.contains(index) { print(out.green("✓ holds")) }
+                }
                 for error in response.errors { print(out.red(error)) }
                 // A passing assertion prints nothing in a scenario; here it deserves a tick.
                 if let outcome = response.outcome, outcome.output.isEmpty, outcome.failedAssertion == nil,

@@ -160,3 +160,15 @@ import WalletScript
         #expect(console.handle(":reach pay.wrong_pasword").lines.map(\.text) == ["unknown target 'pay.wrong_pasword'; did you mean 'pay.wrong_password'?"])
     }
 }
+
+/// `:reach … apply` marks the closing `expect` that held, for the REPL's tick.
+@Suite struct ReachApplyHeldTests {
+    @Test func theClosingExpectIsMarkedHeld() {
+        var console = Console()
+        for line in ["user zoe", "verify", "card visa"] { _ = console.handle(line) }
+        let response = console.handle(":reach topup.above_maximum apply")
+        let marked = response.heldAssertions.map { response.lines[$0].text }
+        #expect(marked == ["> expect error topup.above_maximum"], "\(response.lines.map(\.text))")
+        #expect(console.handle(":reach topup.above_maximum").heldAssertions.isEmpty, "shown, not run")
+    }
+}

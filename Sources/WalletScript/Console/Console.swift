@@ -42,6 +42,9 @@ public struct Console {
         public var errors: [String] = []
         /// What a `:load` ran, step by step, so piped input can judge each as if typed.
         public var loaded: [LoadedStep] = []
+        /// The indices in `lines` of the `> expect …` lines a `:reach … apply` ran that held
+        /// saying nothing: the REPL ticks them as it ticks a typed `expect`.
+        public var heldAssertions: [Int] = []
     }
 
     /// One line a `:load` ran.
@@ -191,7 +194,12 @@ public struct Console {
             for line in plan.lines {
                 guard case .success(let command?) = CommandTable.parse(line) else { continue }
                 response.lines.append(OutputLine(.info, "> " + line))
-                response.lines += run(command, source: line, undoable: false).lines
+                let echo = response.lines.count - 1
+                let result = run(command, source: line, undoable: false)
+                response.lines += result.lines
+                if command.isAssertion, let outcome = result.outcome, outcome.output.isEmpty, outcome.failedAssertion == nil {
+                    response.heldAssertions.append(echo)
+                }
             }
             return response
         case ":report":
