@@ -212,6 +212,9 @@ struct Run: ParsableCommand {
             print("")
         }
         for line in Reporter.text(suite, style: style) { print(line) }
+        // A file that failed may now pass only because its error was recorded: said, on
+        // standard error, the exit status as it was.
+        for note in suite.updateNotes { Terminal.printError(note) }
         var exitCode = suite.exitCode
         if let counts = suite.coverage {
             if coverage {

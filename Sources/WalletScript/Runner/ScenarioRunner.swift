@@ -347,14 +347,14 @@ public struct ScenarioStream {
     /// judge with the next command (a closure: wrapping the command in an optional copied it).
     private mutating func resolvePending(_ settle: (inout ErrorJudge) -> ErrorJudge.Unexcused?) {
         guard hasPending else {
-            if let earlier = settle(&errorJudge) { report(failure(earlier)) }
+            if let earlier = settle(&errorJudge) { noteRecorded(earlier); report(failure(earlier)) }
             return
         }
         hasPending = false
         // The usual step: it passed, nothing was recorded under it, no invariant broke. Only
         // an earlier failure may be settled; no arrays are made (two releases a line).
         if pendingClean, pendingRecorded == nil {
-            if let earlier = settle(&errorJudge) { report(failure(earlier)) }
+            if let earlier = settle(&errorJudge) { noteRecorded(earlier); report(failure(earlier)) }
             return
         }
         var details: [String] = []
@@ -374,12 +374,20 @@ public struct ScenarioStream {
             errorJudge.failed(ErrorJudge.Unexcused(line: pendingLine, source: pendingSourceText, file: pendingFile, error: error, includedFrom: pendingChain))
         }
         if let unexcused = settle(&errorJudge) {
+            noteRecorded(unexcused)
             if unexcused.line == pendingLine && unexcused.file == pendingFile { details += ErrorJudge.details(unexcused) }
             else { report(failure(unexcused)) }
         }
         if !pendingBroken.isEmpty { details += ["ledger invariants broken:"] + pendingBroken.map { "  " + $0 } }
         guard !details.isEmpty else { return }
         report(Failure(line: pendingLine, source: pendingSourceText, details: details, file: pendingFile, includedFrom: pendingChain))
+    }
+
+    /// Update mode: the output block written under a failed command that no `expect error`
+    /// followed shows its error, which excuses it from now on: marked, for `--update` to say.
+    private mutating func noteRecorded(_ unexcused: ErrorJudge.Unexcused) {
+        guard updates, unexcused.file == nil, let index = edits.lastIndex(where: { $0.line == unexcused.line }) else { return }
+        edits[index].recordedError = unexcused.error.code.rawValue
     }
 
     private var pendingSourceText: String { pendingIsAction ? session.lastSource ?? "" : pendingSource.text }
@@ -419,6 +427,9 @@ public struct OutputEdit: Sendable, Equatable {
     public let replacement: [UInt8]
     public var old: [String]
     public let new: [String]
+    /// The code of the error the block records under a failed command that had no
+    /// `expect error` and no recording showing it: from now on the recording excuses it.
+    public var recordedError: String? = nil
 }
 
 /// A file and the output blocks that change in it; `-i` applies the ones accepted.

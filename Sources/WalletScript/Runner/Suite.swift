@@ -41,6 +41,9 @@ public struct SuiteResult: Sendable {
     /// Files `--update` or `-i` left as they were because they did not parse (LANGUAGE.md:
     /// `--update` "leaves such a file untouched and says so").
     public var unparsedUntouchedFiles: [String] = []
+    /// `--update`: a note for each failed command that had no `expect error` and now has its
+    /// error recorded under it (which excuses it), in file order: `note: x.scn:3: …`.
+    public var updateNotes: [String] = []
     /// `-i`: the files whose output blocks changed, in file order, to ask about.
     public var rewrites: [(name: TestName, rewrite: Rewrite)] = []
     /// Selected tests not run because `--max-failures` was reached, in file order.
@@ -222,6 +225,7 @@ public enum Suite {
         var untouched: [String] = []
         var unparsedUntouched: [String] = []
         var rewrites: [(name: TestName, rewrite: Rewrite)] = []
+        var notes: [String] = []
         var notRun: [TestName] = []
         var failed = 0
         // With --max-failures the report stops at the Nth failure in file order, whichever
@@ -231,6 +235,7 @@ public enum Suite {
             guard let slot else { notRun.append(tests[index]); continue }
             results.append(slot.result)
             if slot.updated { updated.append(slot.result.path) }
+            notes += slot.notes
             if let problem = slot.writeError { writeErrors.append(problem) }
             if slot.untouched, untouched.last != slot.result.path { untouched.append(slot.result.path) }
             // Each row of an examples file is a test: the file is named once.
@@ -243,6 +248,7 @@ public enum Suite {
         suite.untouchedFiles = untouched
         suite.unparsedUntouchedFiles = unparsedUntouched
         suite.rewrites = rewrites
+        suite.updateNotes = notes
         suite.notRunTests = notRun
         suite.maxFailures = options.maxFailures
         suite.shard = options.selection.shard
@@ -264,6 +270,8 @@ public enum Suite {
         var unparsedUntouched = false
         /// `-i`: the changed output blocks, not yet written.
         var rewrite: Rewrite? = nil
+        /// `--update`: the failed commands whose error it recorded (`SuiteResult.updateNotes`).
+        var notes: [String] = []
     }
 
     static func runFile(_ name: TestName, options: SuiteOptions) -> Slot {
@@ -287,11 +295,19 @@ public enum Suite {
                     slot.rewrite = rewrite
                 } else {
                     slot = update(name, with: rewrite.applying { _ in true }, before: result, options: runOptions, force: options.force)
+                    if slot.updated { slot.notes = Self.recordedErrorNotes(name, rewrite) }
                 }
             }
         }
         slot.result.duration = clock.now - start
         return slot
+    }
+
+    /// `note: x.scn:3: recorded the error topup.below_minimum as expected output; check it is meant`
+    static func recordedErrorNotes(_ name: TestName, _ rewrite: Rewrite) -> [String] {
+        rewrite.edits.compactMap { edit in
+            edit.recordedError.map { "note: \(Printable.escaped(name.path)):\(edit.line): recorded the error \($0) as expected output; check it is meant" }
+        }
     }
 
     /// Writes the updated file, then runs it again: only assertion failures and unexcused
