@@ -91,7 +91,7 @@ enum Piped {
             let printed: PipedRun.Printed
             switch event {
             // The first bytes past the limit are enough for the lexer to name the problem.
-            case .line(let line), .tooLong(let line): printed = run.feed(line.text)
+            case .line(let line), .tooLong(let line): printed = run.feed(line)
             }
             for text in printed.before { Terminal.printError(text) }
             for output in printed.out { print(style.line(output)) }

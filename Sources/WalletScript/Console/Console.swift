@@ -312,7 +312,7 @@ public struct Console {
         }
         if let id = ReportTarget.identity(of: expanded) { readFiles.insert(id) }
         ReportTarget.addIncludes(of: expanded, depth: 0, into: &readFiles)
-        switch Scenario.parse(String(decoding: data, as: UTF8.self), path: path, cutAtLimit: true) {
+        switch data.withUnsafeBufferPointer({ Scenario.parse(bytes: $0, path: path, cutAtLimit: true) }) {
         case .failure(let problems):
             return Response(errors: problems.list.map(\.rendered))
         case .success(let scenario):

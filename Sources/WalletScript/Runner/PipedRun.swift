@@ -24,14 +24,23 @@ public struct PipedRun {
     /// whatever settles it goes to `before`.
     private var earlierWaiting = false
 
-    public mutating func feed(_ line: String) -> Printed {
+    /// A line read as bytes: one that is not UTF-8 is shown in diagnostics with its bad bytes
+    /// as `\xFF` (`InvalidBytes`).
+    public mutating func feed(_ line: RawLine) -> Printed {
+        var bytes = line.content
+        if console.lineNumber == 0, bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = UnsafeBufferPointer(rebasing: bytes[3...]) }
+        return feed(line.text, bytes: bytes)
+    }
+
+    public mutating func feed(_ line: String, bytes: UnsafeBufferPointer<UInt8>? = nil) -> Printed {
         var printed = Printed()
         // A byte-order mark opening the input is no part of the first command (as in `run`).
         var line = line
         if console.lineNumber == 0, line.hasPrefix("\u{FEFF}") { line.removeFirst() }
         earlierWaiting = errorJudge.isWaiting
         let response = console.handle(line)
-        if let diagnostic = response.diagnostic {
+        if var diagnostic = response.diagnostic {
+            if let bytes { InvalidBytes.show(in: &diagnostic, line: bytes) }
             // A line that did not parse ends the chance of an `expect error`.
             parseErrors += 1
             settleEarlier(into: &printed.before)

@@ -169,7 +169,11 @@ public struct ScenarioStream {
         case .nothing: break
         case .problem(var diagnostic):
             // `run` shows the line with a caret, as the REPL does: the line the problem names.
-            if diagnostic.source == nil, diagnostic.line == line.number { diagnostic.source = String(decoding: line.content, as: UTF8.self) }
+            if diagnostic.source == nil, diagnostic.line == line.number {
+                // Bytes that are not UTF-8 are shown as `\xFF` (message, excerpt and column).
+                InvalidBytes.show(in: &diagnostic, line: line.content)
+                if diagnostic.source == nil { diagnostic.source = String(decoding: line.content, as: UTF8.self) }
+            }
             addDiagnostic(diagnostic)
         case .output(let text):
             // An included file's recorded output is neither compared nor rewritten.

@@ -189,8 +189,9 @@ public enum Suite {
             case .step, .include:
                 stopped = true
                 return false
-            case .problem(let diagnostic):
+            case .problem(var diagnostic):
                 broken = !reader.headerDone
+                if diagnostic.line == line.number { InvalidBytes.show(in: &diagnostic, line: line.content) }
                 if broken { problem = diagnostic }
                 return false
             }

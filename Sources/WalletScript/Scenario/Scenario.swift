@@ -34,11 +34,18 @@ public struct Scenario: Sendable {
     /// included) are read: past that it is an error, or with `cutAtLimit` (`:load`) the lines
     /// before it are kept and `cutAtLine` says where it stopped.
     public static func parse(_ text: String, path: String, cutAtLimit: Bool = false) -> Result<Scenario, Diagnostics> {
+        var text = text
+        return text.withUTF8 { parse(bytes: $0, path: path, cutAtLimit: cutAtLimit) }
+    }
+
+    /// The same from a file's bytes: a line that is not UTF-8 is shown in diagnostics with
+    /// its bad bytes as `\xFF` (`InvalidBytes`).
+    public static func parse(bytes: UnsafeBufferPointer<UInt8>, path: String, cutAtLimit: Bool = false) -> Result<Scenario, Diagnostics> {
         var expansion = Expansion()
         expansion.cutsAtLimit = cutAtLimit
         var reader = ScenarioReader(path: path)
         expansion.stack = [(IncludePath.key(path), path, nil)]
-        expansion.read(text: text, reader: &reader)
+        expansion.read(bytes: bytes, reader: &reader)
         guard expansion.problems.isEmpty else { return .failure(Diagnostics(list: expansion.problems)) }
         var scenario = Scenario(path: path, tags: reader.tags, steps: expansion.steps)
         scenario.cutAtLine = expansion.cutAtLine
@@ -63,11 +70,11 @@ public struct Scenario: Sendable {
         var cutsAtLimit = false
         var cutAtLine: Int? = nil
 
-        mutating func read(text: String, reader: inout ScenarioReader) {
+        mutating func read(bytes: UnsafeBufferPointer<UInt8>, reader: inout ScenarioReader) {
             let included = stack.count > 1
             let chain = stack.compactMap(\.includedAt)
             var last = 0
-            LineReader.forEachLine(in: text) { event in
+            LineReader.forEachLine(in: bytes) { event in
                 switch event {
                 case .tooLong(let line):
                     problem(reader.tooLong(line))
@@ -100,7 +107,9 @@ public struct Scenario: Sendable {
                         // An included file's recorded output is neither compared nor kept.
                         if !included, !steps.isEmpty { steps[steps.count - 1].recorded = (steps[steps.count - 1].recorded ?? []) + [text] }
                     case .nothing: break
-                    case .problem(let diagnostic): problem(diagnostic)
+                    case .problem(var diagnostic):
+                        if diagnostic.line == line.number { InvalidBytes.show(in: &diagnostic, line: line.content) }
+                        problem(diagnostic)
                     case .include(let target, _, let column):
                         include(target, from: reader.path, location: "\(reader.path):\(line.number)", column: column)
                     }
@@ -129,7 +138,7 @@ public struct Scenario: Sendable {
             stack.append((key, display, location))
             defer { stack.removeLast() }
             var reader = ScenarioReader(path: display, included: true)
-            read(text: String(decoding: data, as: UTF8.self), reader: &reader)
+            data.withUnsafeBufferPointer { read(bytes: $0, reader: &reader) }
         }
 
         mutating func problem(_ diagnostic: Diagnostic, chained: Bool = false) {
