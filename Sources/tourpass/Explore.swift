@@ -149,15 +149,15 @@ struct Explore: ParsableCommand {
     }
 
     private func makeStart() throws -> ExploreStart {
-        var text: String? = nil
+        var bytes: [UInt8]? = nil
         if let from {
             guard let data = FileManager.default.contents(atPath: from) else {
                 Terminal.printError("error: cannot read \(from)")
                 throw ExitCode(2)
             }
-            text = String(decoding: data, as: UTF8.self)
+            bytes = Array(data)
         }
-        switch ExploreStart.make(policy: policy, from: from, text: text) {
+        switch ExploreStart.make(policy: policy, from: from, bytes: bytes) {
         case .success(let start): return start
         case .failure(let problem):
             Terminal.printError("error: " + problem.message)

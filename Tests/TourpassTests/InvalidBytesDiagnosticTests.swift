@@ -9,7 +9,7 @@ struct InvalidBytesDiagnosticTests {
         try Data(bytes).write(to: URL(fileURLWithPath: dir.file(name)))
     }
 
-    @Test("run, JUnit and piped input show verify\\xFF; a caret after a bad byte stays under its word")
+    @Test("run, JUnit, piped input, :load, explore --from and report --html show verify\\xFF; a caret after a bad byte stays under its word")
     func shownAsEscapes() throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
@@ -39,6 +39,16 @@ struct InvalidBytesDiagnosticTests {
         let piped = try Tourpass.runShell("printf 'user bob\\nverify\\377\\n' | \"$TOURPASS\"", directory: dir.path, timeout: 60)
         #expect(piped.status == 2)
         #expect(piped.err.contains("<stdin>:2:1: error: unknown command 'verify\\xFF'; did you mean 'verify'?"), "\(piped.err)")
+        // :load, explore --from and report --html read the file's bytes too.
+        let loaded = try Tourpass.piped(":load \(dir.file("bad.scn"))\n")
+        #expect(loaded.err.contains("bad.scn:2:1: error: unknown command 'verify\\xFF'"), "\(loaded.err)")
+        let explore = try Tourpass.run(["explore", "--reach", "topup.below_minimum", "--from", "bad.scn"], directory: dir.path)
+        #expect(explore.status == 2)
+        #expect(explore.err.contains("bad.scn:2:1: error: unknown command 'verify\\xFF'"), "\(explore.err)")
+        let report = try Tourpass.run(["report", "--html", "r.html", "bad.scn"], directory: dir.path)
+        #expect(report.status == 2, "\(report.err)")
+        let html = dir.read("r.html") ?? ""
+        #expect(html.contains("verify\\xFF") && !html.contains("\u{FFFD}"), "\(html.count) bytes")
         // A U+FFFD written as such stays as it is.
         let written = try Tourpass.piped("verify\u{FFFD}\n")
         #expect(written.err.contains("unknown command 'verify\u{FFFD}'"), "\(written.err)")

@@ -12,9 +12,11 @@ public struct ExploreStart {
         self.prelude = prelude
     }
 
-    /// `policy` lines for `KEY=VALUE` pairs, then the lines of `fromText` (a scenario).
+    /// `policy` lines for `KEY=VALUE` pairs, then the lines of `fromText` (a scenario), or of
+    /// `fromBytes` (a file's bytes: a line that is not UTF-8 is shown with `\xFF` in problems).
     /// A problem is a message for the user (bad usage).
-    public static func make(policy pairs: [String], from path: String? = nil, text fromText: String? = nil) -> Result<ExploreStart, ExploreProblem> {
+    public static func make(policy pairs: [String], from path: String? = nil, text fromText: String? = nil,
+                            bytes fromBytes: [UInt8]? = nil) -> Result<ExploreStart, ExploreProblem> {
         var session = Session()
         var prelude: [(source: String, output: [String])] = []
         for pair in pairs {
@@ -31,9 +33,11 @@ public struct ExploreStart {
                 return .failure(ExploreProblem("--policy takes KEY=VALUE: \(pair)"))
             }
         }
-        if let fromText {
-            let name = path ?? "<from>"
-            switch Scenario.parse(fromText, path: name) {
+        let name = path ?? "<from>"
+        let parsed = fromBytes.map { bytes in bytes.withUnsafeBufferPointer { Scenario.parse(bytes: $0, path: name) } }
+            ?? fromText.map { Scenario.parse($0, path: name) }
+        if let parsed {
+            switch parsed {
             case .failure(let problems):
                 return .failure(ExploreProblem(problems.list.map(\.rendered).joined(separator: "\n")))
             case .success(let scenario):

@@ -36,7 +36,8 @@ public enum HTMLReport {
             switch RegularFile.contents(name.path) {
             case .success(let data):
                 var stream = ScenarioStream(name: name, options: options)
-                LineReader.forEachLine(in: String(decoding: data, as: UTF8.self)) { stream.feed($0) }
+                // From the bytes: a line that is not UTF-8 is shown with `\xFF` (`InvalidBytes`).
+                data.withUnsafeBufferPointer { bytes in LineReader.forEachLine(in: bytes) { stream.feed($0) } }
                 result = stream.finish()
                 if result.diagnostics.isEmpty { chart = BalanceChart.svg(stream.currentSession, id: "chart-\(items.count + 1)") }
             case .failure(let failure):
