@@ -40,7 +40,8 @@ public enum IncludePath {
         if stack.count > maxDepth {
             return "includes nest deeper than \(maxDepth) files: \(chain(stack, location)) → \(display)"
         }
-        if stack.contains(where: { $0.key == key }) {
+        // By bytes: `café.scn` precomposed and decomposed are two files, not a cycle.
+        if stack.contains(where: { $0.key.utf8.elementsEqual(key.utf8) }) {
             return "include cycle: \(chain(stack, location)) → \(display), which is already running"
         }
         return nil
