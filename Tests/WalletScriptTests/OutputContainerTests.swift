@@ -1,5 +1,6 @@
 import Testing
 @testable import WalletScript
+import WalletCore
 
 /// A command's output is held the smallest way (no array for one value), and a scenario
 /// line parsed from the file's bytes reports and explains itself as typed.
@@ -15,6 +16,34 @@ import Testing
         #expect(one.count == 1 && two.count == 2)
         #expect(two.flatMap(\.lines).map(\.text) == ["a", "b"])
         #expect(one.values.count == 1 && Outcome(output: two).lines.map(\.text) == ["a", "b"])
+    }
+
+    /// A card label keeps the last four as bytes (no String to release with every outcome)
+    /// and gives them back as typed; a longer text keeps its last four bytes.
+    @Test func cardLabelsKeepTheLastFourAsBytes() {
+        for (text, kept) in [("1111", "1111"), ("0005", "0005"), ("4242", "4242"), ("123", "123"), ("", ""), ("987654", "7654")] {
+            let label = CardLabel(brand: .mastercard, last4: text)
+            #expect(label.last4 == kept && label.description == "mastercard ••\(kept)")
+        }
+        #expect(CardLabel(brand: .visa, last4: "1111") == CardLabel(brand: .visa, last4: "1111"))
+        #expect(CardLabel(brand: .visa, last4: "1111") != CardLabel(brand: .visa, last4: "1112"))
+        var session = Session()
+        for line in ["user amy", "verify", "card visa", "card 5555 5555 5555 4444"] { _ = session.run(line: line) }
+        guard case .success(let status?) = session.run(line: "status") else { Issue.record("status"); return }
+        #expect(status.lines.map(\.text).contains("cards: visa ••1111, mastercard ••4444"))
+    }
+
+    /// An outcome holds its error or its failed assertion as one optional, and reads as before.
+    @Test func anOutcomeHoldsOneProblem() {
+        let error = WalletError(.payDomesticQR, "domestic code")
+        let failed = Outcome(error: error)
+        #expect(failed.error == error && failed.failedAssertion == nil && !failed.isClean)
+        #expect(failed.lines.map(\.text) == ["error pay.domestic_qr: domestic code"])
+        let asserted = Outcome(failedAssertion: "balance is 1")
+        #expect(asserted.error == nil && asserted.failedAssertion == "balance is 1" && !asserted.isClean)
+        #expect(asserted.lines.map(\.text) == ["expect failed: balance is 1"])
+        #expect(Outcome().isClean && Outcome().error == nil && Outcome().failedAssertion == nil && Outcome().lines.isEmpty)
+        #expect(failed != asserted && failed == Outcome(error: error))
     }
 
     @Test func commandsSayOneValueWithoutAnArray() {

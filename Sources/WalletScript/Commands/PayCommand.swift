@@ -66,7 +66,7 @@ struct PayCommand: Command {
         let receipt = try session.world.pay(user: id, amount: amount, merchantNamed: name, password: password)
         switch receipt.source {
         case .pass: return .inline(.paid(Paid(amount: amount, merchant: name, from: nil, balance: receipt.passBalance)))
-        case .card(let card): return .inline(.paid(Paid(amount: amount, merchant: name, from: CardLabel(session.world[card]), balance: nil)))
+        case .card(let card): return .inline(.paid(Paid(amount: amount, merchant: name, from: CardLabel(card, in: session.world), balance: nil)))
         }
     }
 

@@ -15,7 +15,7 @@ struct StatusQuery: Command {
             nationality: session.world.users[i].nationality, signedUp: session.world.users[i].signedUp,
             signupLockedUntil: session.world.users[i].signupLockedUntil, passport: session.world.users[i].passport,
             lapsed: session.world.users[i].lapsed,
-            cards: session.world.users[i].cards.map { CardLabel(session.world.cards[$0.index]) }, pass: PassSummary(session.world.users[i].pass),
+            cards: session.world.users[i].cards.map { CardLabel($0, in: session.world) }, pass: PassSummary(session.world.users[i].pass),
             periodTopups: session.world.users[i].pass.periodTopupCount, periodTopupFen: session.world.users[i].pass.periodTopupFen,
             topupTotal: session.world.policy.topupTotal, walletFen: session.world.users[i].walletFen,
             payLockedUntil: session.world.users[i].payLockedUntil, now: session.world.now))

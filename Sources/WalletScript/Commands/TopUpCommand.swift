@@ -44,7 +44,7 @@ struct TopUpCommand: Command {
     func run(in session: inout Session) throws(WalletError) -> Output {
         let id = try session.requireUser()
         let receipt = try session.world.topUp(user: id, amount: amount, card: card)
-        return .inline(.toppedUp(ToppedUp(receipt: receipt, card: CardLabel(session.world[receipt.card]), fxUSDPer10k: session.world.policy.fxUSDPer10k)))
+        return .inline(.toppedUp(ToppedUp(receipt: receipt, card: CardLabel(receipt.card, in: session.world), fxUSDPer10k: session.world.policy.fxUSDPer10k)))
     }
 
     struct ToppedUp: OutputValue {

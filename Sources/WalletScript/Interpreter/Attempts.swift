@@ -70,12 +70,13 @@ struct AttemptLog: Sendable {
 
 /// One user's attempts, kept as `CappedLog` keeps entries (the latest `keep` shown, up to
 /// twice that stored so trimming is amortised), with two differences for the hot path: an
-/// attempt is a plain value (see `Attempt`), and the first append makes room for 16, not 1
-/// (a user's list no longer grows 1, 2, 4, 8, 16). Commands kept whole sit in `kept`,
-/// trimmed with the attempts that point at them.
+/// attempt is a plain value (see `Attempt`), and the first append makes room for 64, not 1
+/// (a user's list no longer grows 1, 2, 4, … 64: growing from 16 was about 37 instructions a
+/// line of a long run, where a user tries 40 to 60 things; 64 attempts are 3 KB). Commands
+/// kept whole sit in `kept`, trimmed with the attempts that point at them.
 struct AttemptList: Sendable {
     static var keep: Int { CappedLog<Attempt>.keep }
-    static let firstRoom = 16
+    static let firstRoom = 64
     /// A user's first commands kept whole: `user`, `verify`, `card` and one more.
     static let firstKeptRoom = 4
 

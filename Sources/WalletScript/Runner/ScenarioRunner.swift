@@ -284,7 +284,7 @@ public struct ScenarioStream {
             if options.collectActual { actual.append(lines) }
             if updates && topLevel && !isAssertion { openEdit(lines, after: line, source: source.text) }
         }
-        var clean = outcome.error == nil && outcome.failedAssertion == nil
+        var clean = outcome.isClean
         hasPending = true
         pendingLine = line.number
         pendingIsAssertion = isAssertion
