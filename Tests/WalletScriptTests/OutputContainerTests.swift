@@ -48,8 +48,13 @@ import WalletCore
 
     @Test func commandsSayOneValueWithoutAnArray() {
         var session = Session()
-        guard case .success(let outcome?) = session.run(line: "user amy"), case .many = outcome.output else {
-            Issue.record("a sign-up says two things"); return
+        guard case .success(let outcome?) = session.run(line: "user amy"), case .one = outcome.output, outcome.lines.count == 2 else {
+            Issue.record("a sign-up says two lines in one value"); return
+        }
+        guard case .success(let verified?) = session.run(line: "verify"), case .one = verified.output else { Issue.record("verify"); return }
+        guard case .success(let linked?) = session.run(line: "card visa"), case .one = linked.output,
+              linked.lines.map(\.text) == ["linked visa ••1111 (AMY, expires 01/31)", "payment password set"] else {
+            Issue.record("a card says two lines in one value"); return
         }
         guard case .success(let now?) = session.run(line: "now"), case .one = now.output else { Issue.record("now says one thing"); return }
         guard case .success(let switched?) = session.run(line: "user amy"), case .one = switched.output else { Issue.record("a switch"); return }

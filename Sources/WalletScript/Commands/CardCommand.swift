@@ -58,17 +58,19 @@ struct CardCommand: BoxedCommand {
         let id = try session.requireUser()
         let link = try session.world.linkCard(user: id, request)
         let card = session.world[link.card]
-        var output: [any OutputValue] = [Linked(card: CardLabel(card), holder: card.holderName, expiry: card.expiry)]
-        if link.passwordSet { output.append(PasswordNote.set) }
-        if link.passwordIgnored { output.append(PasswordNote.unchanged) }
-        return Output(output)
+        // One value, the password's note inside: an array of values was an allocation and a free a card.
+        let note: PasswordNote? = link.passwordSet ? .set : link.passwordIgnored ? .unchanged : nil
+        return .one(Linked(card: CardLabel(card), holder: card.holderName, expiry: card.expiry, note: note))
     }
 
-    struct Linked: InfoLine {
+    /// The card linked, and what became of the payment password.
+    struct Linked: OutputValue {
         let card: CardLabel
         let holder: String
         let expiry: CardExpiry
+        let note: PasswordNote?
         var text: String { "linked \(card) (\(Self.shown(holder)), expires \(expiry))" }
+        var lines: [OutputLine] { note.map { [OutputLine(.info, text), OutputLine(.info, $0.text)] } ?? [OutputLine(.info, text)] }
 
         /// The holder name as the name rule compares it, in the user's own letters: trimmed,
         /// each run of spaces one space. Made only when the line is read.

@@ -15,7 +15,7 @@ struct StatusQuery: Command {
             nationality: session.world.users[i].nationality, signedUp: session.world.users[i].signedUp,
             signupLockedUntil: session.world.users[i].signupLockedUntil, passport: session.world.users[i].passport,
             lapsed: session.world.users[i].lapsed,
-            cards: session.world.users[i].cards.map { CardLabel($0, in: session.world) }, pass: PassSummary(session.world.users[i].pass),
+            cards: CardLabels(session.world.users[i].cards, in: session.world), pass: PassSummary(session.world.users[i].pass),
             periodTopups: session.world.users[i].pass.periodTopupCount, periodTopupFen: session.world.users[i].pass.periodTopupFen,
             topupTotal: session.world.policy.topupTotal, walletFen: session.world.users[i].walletFen,
             payLockedUntil: session.world.users[i].payLockedUntil, now: session.world.now))
@@ -30,7 +30,8 @@ struct StatusQuery: Command {
         let signupLockedUntil: Instant?
         let passport: Passport?
         let lapsed: Bool
-        let cards: [CardLabel]
+        /// Held inline: an array here was an allocation and a free every `status`.
+        let cards: CardLabels
         let pass: PassSummary
         let periodTopups: Int
         let periodTopupFen: Int64
@@ -51,7 +52,7 @@ struct StatusQuery: Command {
             } else {
                 lines.append("verified: no")
             }
-            lines.append("cards: " + (cards.isEmpty ? "none" : cards.map(\.description).joined(separator: ", ")))
+            lines.append("cards: " + (cards.isEmpty ? "none" : cards.all.map(\.description).joined(separator: ", ")))
             if version == .international {
                 var line = "TourPass: \(pass.summary), balance \(pass.balance)"
                 if pass.state == .active {
@@ -68,4 +69,33 @@ struct StatusQuery: Command {
             return lines
         }
     }
+}
+
+/// A user's card labels, the first four held inline (a user of a long run has one or two),
+/// any more in an array: `status` made an array (an allocation and a free) every time.
+struct CardLabels: Sendable {
+    private var inline: (CardLabel, CardLabel, CardLabel, CardLabel)
+    private let count: Int
+    private var more: [CardLabel] = []
+
+    init(_ ids: [CardID], in world: World) {
+        let unused = CardLabel(brand: .visa, last4: "")
+        inline = (unused, unused, unused, unused)
+        count = ids.count
+        for (index, id) in ids.enumerated() {
+            let label = CardLabel(id, in: world)
+            switch index {
+            case 0: inline.0 = label
+            case 1: inline.1 = label
+            case 2: inline.2 = label
+            case 3: inline.3 = label
+            default: more.append(label)
+            }
+        }
+    }
+
+    var isEmpty: Bool { count == 0 }
+
+    /// The labels in the user's order.
+    var all: [CardLabel] { Array([inline.0, inline.1, inline.2, inline.3].prefix(count)) + more }
 }
