@@ -7,6 +7,36 @@ import WalletCore
 @Suite struct ArgReaderTests {
     func rendered(_ line: String) -> String? { diagnostic(line)?.rendered }
 
+    /// Unknown keys are checked only when a line fails to parse (a parsed line took every
+    /// word, so it has none): still named before whatever else the parser would report.
+    @Test func anUnknownOptionIsNamedBeforeAnyOtherProblem() {
+        let cases: [(String, String)] = [
+            ("refund 5 frm:cafe", "<input>:1:10: error: unknown option `frm:` for refund; did you mean `from:`?"),
+            ("pay x to:cafe bogus:1", "<input>:1:15: error: unknown option `bogus:` for pay"),
+            ("pay 5 qr:cross bogus:1", "<input>:1:16: error: unknown option `bogus:` for pay"),
+            ("pay 5 qr:cross to:cafe tp:x", "<input>:1:24: error: unknown option `tp:` for pay; did you mean `to:`?"),
+            ("pay 5 qr:cross qr:cross bogus:1", "<input>:1:25: error: unknown option `bogus:` for pay"),
+            ("pay bogus:1", "<input>:1:5: error: unknown option `bogus:` for pay"),
+            ("status x:1 y", "<input>:1:8: error: unknown option `x:` for status; status takes no options"),
+            ("expect balance 5 crd:visa", "<input>:1:18: error: unknown option `crd:` for expect; did you mean `card:`?"),
+        ]
+        for (line, expected) in cases { #expect(rendered(line) == expected, "\(line)") }
+        // Known keys out of place are still the parser's to report.
+        #expect(rendered("pay 5 qr:cross to:cafe") == "<input>:1:16: error: pay takes `qr:` or `to:`, not both")
+    }
+
+    /// The generated dispatch finds every name and alias, and only those, by its bytes.
+    @Test func theGeneratedDispatchKnowsEveryNameAndAlias() {
+        #expect(CommandID.allCases.count == CommandTable.registered.count)
+        for id in CommandID.allCases {
+            let spec = CommandTable.spec(id)
+            for name in [spec.name] + spec.aliases { #expect(PackedWord(name).flatMap(CommandTable.command(named:)) == id, "\(name)") }
+        }
+        for name in ["pa", "payy", "Pay", "merchantss", "merchan", "", "topup-", "top", "reactivat", "reactivates"] {
+            #expect(PackedWord(name).flatMap(CommandTable.command(named:)) == nil, "\(name)")
+        }
+    }
+
     @Test func anOptionIsFoundWhereverItStands() throws {
         for line in ["pay 5 to:cafe", "pay to:cafe 5", "pay to:cafe password:123456 5", "pay 5 password:123456 to:cafe"] {
             let pay = try #require(parsed(line, as: PayCommand.self), "\(line)")

@@ -8,12 +8,13 @@ struct AdvanceCommand: Command {
         rank: 130, name: "advance", aliases: ["wait"], usage: "advance DURATION | advance to:DATE",
         summary: "move the simulated clock, firing every event due on the way",
         examples: ["advance 1d12h", "advance to:2026-04-01", "advance to:\"2026-04-01 09:30\"", "advance 91d"],
-        options: [OptionSpec("to")], positionalValues: ["1d", "90d", "91d", "1h", "30m", "2w"],
-        parse: { (r) throws(Diagnostic) in
-            // `advance to:2026-04-01 09:30` works unquoted too: the time is the next word.
-            if let to = try r.instant(option: "to") { return AdvanceCommand(target: .to(to)) }
-            return AdvanceCommand(target: .by(try r.duration(r.positional("a DURATION (91d, 12h, 30m, 2w, 1d12h) or `to:DATE`"))))
-        })
+        options: [OptionSpec("to")], positionalValues: ["1d", "90d", "91d", "1h", "30m", "2w"])
+
+    static func parse(_ r: inout ArgReader) throws(Diagnostic) -> AdvanceCommand {
+        // `advance to:2026-04-01 09:30` works unquoted too: the time is the next word.
+        if let to = try r.instant(option: "to") { return AdvanceCommand(target: .to(to)) }
+        return AdvanceCommand(target: .by(try r.duration(r.positional("a DURATION (91d, 12h, 30m, 2w, 1d12h) or `to:DATE`"))))
+    }
 
     func run(in session: inout Session) throws(WalletError) -> Output {
         let fired = switch target {

@@ -4,7 +4,9 @@ import WalletCore
 struct BalanceQuery: Command {
     var onlyLooks: Bool { true }
     static let spec = CommandSpec(rank: 140, name: "balance", usage: "balance", summary: "the current user's TourPass and wallet balances",
-                                  examples: ["balance"], exampleSetup: ["user alice"], parse: { (_) throws(Diagnostic) in BalanceQuery() })
+                                  examples: ["balance"], exampleSetup: ["user alice"])
+
+    static func parse(_: inout ArgReader) throws(Diagnostic) -> BalanceQuery { BalanceQuery() }
 
     func run(in session: inout Session) throws(WalletError) -> Output {
         // Fields read in place: `session.world[id]` copied the whole user.

@@ -9,36 +9,37 @@ struct CardCommand: BoxedCommand {
         summary: "link a card: a sandbox brand (visa, mastercard, jcb, diners, unionpay, declined, unavailable, amex) or a number",
         examples: ["card visa", "card 3530 1113 3330 0000 exp:12/29", "card mastercard name:\"ALICE SMITH\""], exampleSetup: ["user alice name:\"ALICE SMITH\""],
         options: [OptionSpec("exp"), OptionSpec("name"), OptionSpec("password")],
-        positionalValues: TestCard.all.map(\.word),
-        parse: { (r) throws(Diagnostic) in
-            let first = try r.positional("a BRAND or a card NUMBER")
-            var request: CardRequest
-            let typed = r.text(first)
-            // A number (the usual line in a long run) opens with a digit, as no brand word
-            // does: it skips the brand look-up and the Unicode digit test.
-            let digitFirst = typed.utf8.first.map { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") } ?? false
-            if !digitFirst, let test = TestCard.named(typed.lowercased()) {
-                // The user's own sandbox card of that kind.
-                request = CardRequest(sandbox: test)
-            } else if digitFirst || typed.first?.isNumber == true {
-                var number = typed
-                // Groups as printed; the core judges the digits (`card.invalid_number`).
-                for group in r.remainingPositionals() { number += " " + r.text(group) }
-                request = CardRequest(number: number)
-            } else {
-                let hint = didYouMean(r.text(first), in: TestCard.all.map(\.word))
-                throw r.error("unknown card brand '\(r.text(first))'\(hint)", at: first.offset)
+        positionalValues: TestCard.all.map(\.word))
+
+    static func parse(_ r: inout ArgReader) throws(Diagnostic) -> CardCommand {
+        let first = try r.positional("a BRAND or a card NUMBER")
+        var request: CardRequest
+        let typed = r.text(first)
+        // A number (the usual line in a long run) opens with a digit, as no brand word
+        // does: it skips the brand look-up and the Unicode digit test.
+        let digitFirst = typed.utf8.first.map { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") } ?? false
+        if !digitFirst, let test = TestCard.named(typed.lowercased()) {
+            // The user's own sandbox card of that kind.
+            request = CardRequest(sandbox: test)
+        } else if digitFirst || typed.first?.isNumber == true {
+            var number = typed
+            // Groups as printed; the core judges the digits (`card.invalid_number`).
+            for group in r.remainingPositionals() { number += " " + r.text(group) }
+            request = CardRequest(number: number)
+        } else {
+            let hint = didYouMean(r.text(first), in: TestCard.all.map(\.word))
+            throw r.error("unknown card brand '\(r.text(first))'\(hint)", at: first.offset)
+        }
+        if let token = try r.option("exp") {
+            guard let expiry = CardExpiry.parse(Substring(r.text(token))) else {
+                throw r.error("a card expiry is MM/YY, e.g. 12/29: \(r.text(token))", at: token.valueOffset)
             }
-            if let token = try r.option("exp") {
-                guard let expiry = CardExpiry.parse(Substring(r.text(token))) else {
-                    throw r.error("a card expiry is MM/YY, e.g. 12/29: \(r.text(token))", at: token.valueOffset)
-                }
-                request.expiry = expiry
-            }
-            if let token = try r.option("name") { request.holderName = try r.holderName(token) }
-            if let token = try r.option("password") { request.password = try r.password(token) }
-            return CardCommand(request: request)
-        })
+            request.expiry = expiry
+        }
+        if let token = try r.option("name") { request.holderName = try r.holderName(token) }
+        if let token = try r.option("password") { request.password = try r.password(token) }
+        return CardCommand(request: request)
+    }
 
     var isAttempt: Bool { true }
     /// A sandbox word as typed (`card amex`), a number by its last four only.

@@ -4,7 +4,9 @@ import WalletCore
 struct CardsQuery: Command {
     var onlyLooks: Bool { true }
     static let spec = CommandSpec(rank: 200, name: "cards", usage: "cards", summary: "the current user's linked cards",
-                                  examples: ["cards"], exampleSetup: ["user alice", "card visa"], parse: { (_) throws(Diagnostic) in CardsQuery() })
+                                  examples: ["cards"], exampleSetup: ["user alice", "card visa"])
+
+    static func parse(_: inout ArgReader) throws(Diagnostic) -> CardsQuery { CardsQuery() }
 
     func run(in session: inout Session) throws(WalletError) -> Output {
         let world = session.world

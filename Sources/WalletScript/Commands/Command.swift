@@ -92,10 +92,10 @@ public enum DynamicValues: Sendable {
     case users, merchants, cards, policyKeys, helpTopics
 }
 
-/// One command: its names, help, options, completion values and parser, found together in
-/// the command's file. `CommandTable` lists the specs (found at build time: see
-/// Plugins/CommandRegistry); parsing, `help` and completion read them.
-/// A class, so looking one up per line costs one reference.
+/// One command: its names, help, options and completion values, found together in the
+/// command's file with its type's `static func parse` (called by the generated dispatch).
+/// `CommandTable` lists the specs (found at build time: see Plugins/CommandRegistry);
+/// parsing's diagnostics, `help` and completion read them.
 public final class CommandSpec: Sendable {
     /// Where `help` lists the command and `explore` tries its moves (ties between equally
     /// short searches break by it): ascending, unique, in steps of 10 so a new one fits between.
@@ -121,14 +121,12 @@ public final class CommandSpec: Sendable {
     let laterPositionals: @Sendable (_ typed: [String], _ session: Session) -> [String]
     /// Lines `help NAME` adds after the examples.
     let moreHelp: @Sendable () -> [String]
-    let parse: @Sendable (inout ArgReader) throws(Diagnostic) -> AnyCommand
 
-    init<Parsed: Command>(rank: Int, name: String, aliases: [String] = [], usage: String, summary: String,
+    init(rank: Int, name: String, aliases: [String] = [], usage: String, summary: String,
          policySummary: (@Sendable (Policy) -> String)? = nil, examples: [String] = [], exampleSetup: [String] = [],
          options: [OptionSpec] = [], positionalValues: [String] = [], positionalDynamic: DynamicValues? = nil,
          laterPositionals: @escaping @Sendable (_ typed: [String], _ session: Session) -> [String] = { _, _ in [] },
-         moreHelp: @escaping @Sendable () -> [String] = { [] },
-         parse: @escaping @Sendable (inout ArgReader) throws(Diagnostic) -> Parsed) {
+         moreHelp: @escaping @Sendable () -> [String] = { [] }) {
         self.rank = rank
         self.name = name
         self.aliases = aliases
@@ -143,8 +141,6 @@ public final class CommandSpec: Sendable {
         self.positionalDynamic = positionalDynamic
         self.laterPositionals = laterPositionals
         self.moreHelp = moreHelp
-        // The command's own type goes into its enum case here: no box, no cast.
-        self.parse = { (reader) throws(Diagnostic) in try parse(&reader).asAnyCommand() }
     }
 
     /// The summary with the numbers of `policy` (the session's, after `policy topup.fee 3`).

@@ -1,8 +1,9 @@
 import WalletCore
 
 /// Every command, in the order `help` lists them (by `rank`). A new command is one file in
-/// this folder, its `Command` type with a `static let spec`: the CommandRegistry build-tool
-/// plugin lists it in `registered` (Plugins/CommandRegistryGenerator).
+/// this folder, its `Command` type with a `static let spec` and a `static func parse`: the
+/// CommandRegistry build-tool plugin lists it in `registered` and generates the dispatch to
+/// its parser, `command(named:)` and `parse(_:_:)` (Plugins/CommandRegistryGenerator).
 public enum CommandTable {
     public static let all: [CommandSpec] = registered.sorted { ($0.rank, $0.name) < ($1.rank, $1.name) }
 
@@ -17,42 +18,11 @@ public enum CommandTable {
 
     public static func spec(named name: String) -> CommandSpec? { byName[name] }
 
-    /// Every name and alias packed (`PackedWord`) and sorted by their bytes, with where each
-    /// first byte's run of them starts: a line's command is found by comparing a couple of
-    /// packed names with the word's, with no String made (this runs once a line). One static,
-    /// read in place: a look-up pays one initialisation check and retains only the spec.
-    private struct NameTable {
-        /// `starts[b]..<starts[b + 1]` are the entries opening with byte `b` (ASCII).
-        let starts: [Int]
-        let names: [PackedWord]
-        let specs: [CommandSpec]
-
-        init(_ byName: [String: CommandSpec]) {
-            let sorted = byName.sorted { Array($0.key.utf8).lexicographicallyPrecedes(Array($1.key.utf8)) }
-                .compactMap { entry in PackedWord(entry.key).map { (name: $0, spec: entry.value) } }
-            names = sorted.map(\.name)
-            specs = sorted.map(\.spec)
-            starts = (0...128).map { byte in sorted.filter { Int($0.name.low & 0xFF) < byte }.count }
-        }
-    }
-
-    private static let nameTable = NameTable(byName)
+    /// The spec of a command type.
+    static func spec(_ id: CommandID) -> CommandSpec { registered[id.rawValue] }
 
     static func lookUp(_ name: String) -> CommandSpec? {
-        var name = name
-        return name.withUTF8 { lookUp($0) }
-    }
-
-    /// The command named by `word` (a word of a line, read in place).
-    static func lookUp(_ word: UnsafeBufferPointer<UInt8>) -> CommandSpec? {
-        guard let first = word.first, first < 128, let packed = PackedWord(word) else { return nil }
-        var index = nameTable.starts[Int(first)]
-        let end = nameTable.starts[Int(first) + 1]
-        while index < end {
-            if nameTable.names[index] == packed { return nameTable.specs[index] }
-            index += 1
-        }
-        return nil
+        PackedWord(name).flatMap(command(named:)).map(spec)
     }
 
     public static var names: [String] { all.map(\.name) }
@@ -106,22 +76,36 @@ public enum CommandTable {
         }
     }
 
-    /// Parses a line's words (at least one), read in place in `line`.
+    /// Parses a line's words (at least one), read in place in `line`: the first word packed
+    /// names the command (a generated switch), whose parser is called directly.
     private static func parse(_ line: UnsafeBufferPointer<UInt8>, words: UnsafeBufferPointer<RawToken>, quoted: UnsafeBufferPointer<String>,
                               names: UnsafeMutablePointer<NameMemo>) -> Result<AnyCommand?, Diagnostic> {
         let first = words[0]
         let named = first.isOption ? nil
-            : first.quoted < 0 ? lookUp(UnsafeBufferPointer(rebasing: line[first.offset..<first.valueEnd]))
-            : lookUp(quoted[Int(first.quoted)])
-        guard let spec = named else {
+            : first.quoted < 0 ? PackedWord(in: line, from: first.offset, to: first.valueEnd).flatMap(command(named:))
+            : PackedWord(quoted[Int(first.quoted)]).flatMap(command(named:))
+        guard let id = named else {
             let first = Token(first, bytes: Array(line), quoted: Array(quoted))
             // An option typed first is quoted by its key only: its value may be a password.
             let word = first.key.map { "\($0):" } ?? String(first.text)
             let hint = didYouMean(word, in: namesAndAliases, orElse: "; type help for the list")
             return .failure(Diagnostic(column: Lexer.column(in: line, at: first.offset), message: "unknown command '\(word.prefix(40))'\(hint)"))
         }
-        // Unknown option keys first, so a typo is named even when the parser would
-        // otherwise stop at a missing required option.
+        var reader = ArgReader(command: id, bytes: line, words: words, quoted: quoted, names: names)
+        do {
+            let command = try parse(id, &reader)
+            try reader.finish()
+            return .success(command)
+        } catch {
+            // Unknown option keys are named first, even where the parser stopped at a missing
+            // required option. A parser takes only its spec's keys (`ArgReader.option` asserts
+            // it), so a line it parsed whole has none: only a failed line is checked.
+            return .failure(unknownOption(spec(id), line, words) ?? error)
+        }
+    }
+
+    /// The first option whose key `spec` does not take, as a diagnostic.
+    private static func unknownOption(_ spec: CommandSpec, _ line: UnsafeBufferPointer<UInt8>, _ words: UnsafeBufferPointer<RawToken>) -> Diagnostic? {
         for index in 1..<words.count where words[index].isOption {
             let word = words[index]
             let key = UnsafeBufferPointer(rebasing: line[word.offset..<(word.offset + Int(word.keyLength))])
@@ -129,15 +113,8 @@ public enum CommandTable {
             let typed = String(decoding: key, as: UTF8.self)
             let keys = spec.options.map(\.key)
             let hint = nearest(to: typed, in: keys).map { "; did you mean `\($0):`?" } ?? (keys.isEmpty ? "; \(spec.name) takes no options" : "")
-            return .failure(Diagnostic(column: Lexer.column(in: line, at: word.offset), message: "unknown option `\(typed):` for \(spec.name)\(hint)"))
+            return Diagnostic(column: Lexer.column(in: line, at: word.offset), message: "unknown option `\(typed):` for \(spec.name)\(hint)")
         }
-        var reader = ArgReader(spec: Unmanaged.passUnretained(spec), bytes: line, words: words, quoted: quoted, names: names)
-        do {
-            let command = try spec.parse(&reader)
-            try reader.finish()
-            return .success(command)
-        } catch {
-            return .failure(error)
-        }
+        return nil
     }
 }

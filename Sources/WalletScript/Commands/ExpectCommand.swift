@@ -59,17 +59,18 @@ struct ExpectCommand: Command {
             guard typed.count == 1 else { return [] }
             return kinds.first { $0.word == typed[0] }?.values ?? []
         },
-        moreHelp: { codesByCommand },
-        parse: { (r) throws(Diagnostic) in
-            let words = kinds.map(\.word)
-            let token = try r.positional("what to check (\(words.joined(separator: ", ")))")
-            let typed = r.text(token)
-            guard let kind = kinds.first(where: { $0.word == typed }) else {
-                let hint = didYouMean(typed, in: words)
-                throw r.error("expect cannot check '\(typed)'\(hint)", at: token.offset)
-            }
-            return ExpectCommand(assertion: try kind.parse(&r))
-        })
+        moreHelp: { codesByCommand })
+
+    static func parse(_ r: inout ArgReader) throws(Diagnostic) -> ExpectCommand {
+        let words = kinds.map(\.word)
+        let token = try r.positional("what to check (\(words.joined(separator: ", ")))")
+        let typed = r.text(token)
+        guard let kind = kinds.first(where: { $0.word == typed }) else {
+            let hint = didYouMean(typed, in: words)
+            throw r.error("expect cannot check '\(typed)'\(hint)", at: token.offset)
+        }
+        return ExpectCommand(assertion: try kind.parse(&r))
+    }
 
     func run(in session: inout Session) throws(WalletError) -> Output {
         guard let problem = ExpectCommand.failure(of: assertion, in: session) else { return .empty }

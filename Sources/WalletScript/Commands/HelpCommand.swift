@@ -7,25 +7,26 @@ struct HelpCommand: Command {
 
     static let spec = CommandSpec(
         rank: 210, name: "help", usage: "help [COMMAND | CODE]", summary: "list the commands, explain one with its rules, or say what answers an error code and a shortest way to it",
-        examples: ["help", "help pay", "help topup.count_limit"], positionalDynamic: .helpTopics,
-        parse: { (r) throws(Diagnostic) in
-            guard let token = r.optionalPositional() else { return HelpCommand(topic: nil) }
-            let name = r.text(token)
-            guard HelpCommand.knows(name) else {
-                // A dotted word is a code or a rule id (`why` prints ids like `pay.qr`).
-                if name.contains(".") {
-                    let ids = ErrorCode.allCases.map(\.rawValue) + RuleBook.rules.map(\.id)
-                    // Nothing near: the ids of the same command (`pay.bogus`: pay's).
-                    let head = name.prefix { $0 != "." } + "."
-                    let same = RuleBook.rules.map(\.id).filter { $0.hasPrefix(head) }
-                    let list = same.isEmpty ? "" : "; did you mean one of the rules \(same.joined(separator: ", "))?"
-                    throw r.error("no code or rule '\(name)'\(didYouMean(name, in: ids, orElse: list))", at: token.offset)
-                }
-                let hint = didYouMean(name, in: CommandTable.namesAndAliases + ErrorCode.allCases.map(\.rawValue))
-                throw r.error("no command '\(name)'\(hint)", at: token.offset)
+        examples: ["help", "help pay", "help topup.count_limit"], positionalDynamic: .helpTopics)
+
+    static func parse(_ r: inout ArgReader) throws(Diagnostic) -> HelpCommand {
+        guard let token = r.optionalPositional() else { return HelpCommand(topic: nil) }
+        let name = r.text(token)
+        guard HelpCommand.knows(name) else {
+            // A dotted word is a code or a rule id (`why` prints ids like `pay.qr`).
+            if name.contains(".") {
+                let ids = ErrorCode.allCases.map(\.rawValue) + RuleBook.rules.map(\.id)
+                // Nothing near: the ids of the same command (`pay.bogus`: pay's).
+                let head = name.prefix { $0 != "." } + "."
+                let same = RuleBook.rules.map(\.id).filter { $0.hasPrefix(head) }
+                let list = same.isEmpty ? "" : "; did you mean one of the rules \(same.joined(separator: ", "))?"
+                throw r.error("no code or rule '\(name)'\(didYouMean(name, in: ids, orElse: list))", at: token.offset)
             }
-            return HelpCommand(topic: name)
-        })
+            let hint = didYouMean(name, in: CommandTable.namesAndAliases + ErrorCode.allCases.map(\.rawValue))
+            throw r.error("no command '\(name)'\(hint)", at: token.offset)
+        }
+        return HelpCommand(topic: name)
+    }
 
     static func knows(_ topic: String) -> Bool {
         CommandTable.spec(named: topic) != nil || MetaCommand.names.contains(topic) || ScenarioLine.all.contains { $0.name == topic }

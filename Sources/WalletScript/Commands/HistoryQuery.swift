@@ -10,12 +10,13 @@ struct HistoryQuery: Command {
         rank: 160, name: "history", aliases: ["statement"], usage: "history [card:BRAND|LAST4] [since:DATE]",
         summary: "the current user's statement: every attempt (failed ones with their code), every event, running balances",
         examples: ["history", "history card:visa", "history since:2026-03-01", "history card:1111 since:2026-03-01 09:30"], exampleSetup: ["user alice", "verify", "card visa", "topup 500"],
-        options: [OptionSpec("card", dynamic: .cards), OptionSpec("since")],
-        parse: { (r) throws(Diagnostic) in
-            let card = try r.option("card").map { r.text($0) }
-            let since = try r.instant(option: "since")
-            return HistoryQuery(card: card, since: since)
-        })
+        options: [OptionSpec("card", dynamic: .cards), OptionSpec("since")])
+
+    static func parse(_ r: inout ArgReader) throws(Diagnostic) -> HistoryQuery {
+        let card = try r.option("card").map { r.text($0) }
+        let since = try r.instant(option: "since")
+        return HistoryQuery(card: card, since: since)
+    }
 
     func run(in session: inout Session) throws(WalletError) -> Output {
         let id = try session.requireUser()

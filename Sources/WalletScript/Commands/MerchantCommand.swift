@@ -12,13 +12,14 @@ struct MerchantCommand: Command {
         summary: "define a merchant, or change the options given of one (defaults: cross-border code, accepts credit)",
         examples: ["merchant teahouse", "merchant stall qr:domestic", "merchant factory credit:no", "merchant \"Li's Noodles\" qr:domestic"],
         options: [OptionSpec("qr", Choices.qrKinds.map(\.0)), OptionSpec("credit", Choices.yesNo.map(\.0))],
-        positionalDynamic: .merchants,
-        parse: { (r) throws(Diagnostic) in
-            let name = try r.name(r.positional("a NAME"), of: "merchant")
-            let qr = try r.option("qr").map { (t) throws(Diagnostic) in try r.choice(t, Choices.qrKinds) }
-            let credit = try r.option("credit").map { (t) throws(Diagnostic) in try r.choice(t, Choices.yesNo) }
-            return MerchantCommand(name: name, qr: qr, credit: credit)
-        })
+        positionalDynamic: .merchants)
+
+    static func parse(_ r: inout ArgReader) throws(Diagnostic) -> MerchantCommand {
+        let name = try r.name(r.positional("a NAME"), of: "merchant")
+        let qr = try r.option("qr").map { (t) throws(Diagnostic) in try r.choice(t, Choices.qrKinds) }
+        let credit = try r.option("credit").map { (t) throws(Diagnostic) in try r.choice(t, Choices.yesNo) }
+        return MerchantCommand(name: name, qr: qr, credit: credit)
+    }
 
     func run(in session: inout Session) throws(WalletError) -> Output {
         let (id, created) = try session.world.defineMerchant(name: name, qr: qr, acceptsCredit: credit)

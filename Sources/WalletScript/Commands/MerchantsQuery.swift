@@ -4,7 +4,9 @@ import WalletCore
 struct MerchantsQuery: Command {
     var onlyLooks: Bool { true }
     static let spec = CommandSpec(rank: 190, name: "merchants", usage: "merchants", summary: "every merchant",
-                                  examples: ["merchants"], parse: { (_) throws(Diagnostic) in MerchantsQuery() })
+                                  examples: ["merchants"])
+
+    static func parse(_: inout ArgReader) throws(Diagnostic) -> MerchantsQuery { MerchantsQuery() }
 
     func run(in session: inout Session) throws(WalletError) -> Output {
         let merchants = session.world.merchants

@@ -4,7 +4,9 @@ import WalletCore
 struct NowQuery: Command {
     var onlyLooks: Bool { true }
     static let spec = CommandSpec(rank: 180, name: "now", usage: "now", summary: "the simulated clock",
-                                  examples: ["now"], parse: { (_) throws(Diagnostic) in NowQuery() })
+                                  examples: ["now"])
+
+    static func parse(_: inout ArgReader) throws(Diagnostic) -> NowQuery { NowQuery() }
 
     func run(in session: inout Session) throws(WalletError) -> Output { .one(Clock(instant: session.world.now)) }
 

@@ -6,8 +6,9 @@ struct PasswordCommand: Command {
 
     static let spec = CommandSpec(
         rank: 50, name: "password", usage: "password NNNNNN", summary: "change the 6-digit payment password",
-        examples: ["password 654321"], exampleSetup: ["user alice", "card visa"],
-        parse: { (r) throws(Diagnostic) in PasswordCommand(password: try r.password(r.positional("the new 6-digit password"))) })
+        examples: ["password 654321"], exampleSetup: ["user alice", "card visa"])
+
+    static func parse(_ r: inout ArgReader) throws(Diagnostic) -> PasswordCommand { PasswordCommand(password: try r.password(r.positional("the new 6-digit password"))) }
 
     var isAttempt: Bool { true }
     var statementText: String? { "password ••••••" }

@@ -11,23 +11,24 @@ struct PayCommand: Command {
         summary: "pay a merchant; qr: pays an anonymous merchant with that kind of code",
         examples: ["pay 38.50 qr:cross", "pay 12 to:cafe", "pay 15 to:\"Li's Noodles\"", "pay 100 to:cafe password:000000  # fails: pay.wrong_password"], exampleSetup: ["user alice", "verify", "card visa", "topup 500", "merchant \"Li's Noodles\""],
         options: [OptionSpec("qr", Choices.qrKinds.map(\.0), excludes: ["to"]), OptionSpec("to", dynamic: .merchants, excludes: ["qr"]),
-                  OptionSpec("password")],
-        parse: { (r) throws(Diagnostic) in
-            let amount = try r.amount(r.positional("an AMOUNT"))
-            let qr = try r.option("qr")
-            let to = try r.option("to")
-            let target: PayTarget
-            switch (qr, to) {
-            case (let qr?, nil): target = .qr(try r.choice(qr, Choices.qrKinds))
-            case (nil, let to?): target = .merchant(try r.name(to, of: "merchant"))
-            case (_?, let to?): throw r.error("pay takes `qr:` or `to:`, not both", at: to.offset)
-            case (nil, nil): throw r.error("pay needs `qr:cross`, `qr:domestic` or `to:MERCHANT`")
-            }
-            // Not `.map { r.password($0) }`: a closure capturing the reader copies it.
-            var password: String? = nil
-            if let typed = try r.option("password") { password = try r.password(typed) }
-            return PayCommand(amount: amount, target: target, password: password)
-        })
+                  OptionSpec("password")])
+
+    static func parse(_ r: inout ArgReader) throws(Diagnostic) -> PayCommand {
+        let amount = try r.amount(r.positional("an AMOUNT"))
+        let qr = try r.option("qr")
+        let to = try r.option("to")
+        let target: PayTarget
+        switch (qr, to) {
+        case (let qr?, nil): target = .qr(try r.choice(qr, Choices.qrKinds))
+        case (nil, let to?): target = .merchant(try r.name(to, of: "merchant"))
+        case (_?, let to?): throw r.error("pay takes `qr:` or `to:`, not both", at: to.offset)
+        case (nil, nil): throw r.error("pay needs `qr:cross`, `qr:domestic` or `to:MERCHANT`")
+        }
+        // Not `.map { r.password($0) }`: a closure capturing the reader copies it.
+        var password: String? = nil
+        if let typed = try r.option("password") { password = try r.password(typed) }
+        return PayCommand(amount: amount, target: target, password: password)
+    }
 
     var merchantName: String {
         switch target {

@@ -16,13 +16,14 @@ struct PolicyCommand: Command {
             // The current value, as a starting point to edit.
             guard typed.count == 1, let key = Policy.key(named: typed[0]) else { return [] }
             return [key.read(session.world.policy)]
-        },
-        parse: { (r) throws(Diagnostic) in
-            guard let key = r.optionalPositional() else { return PolicyCommand(key: nil, value: nil) }
-            // An unknown key is checked when it runs: `policy.unknown_key`.
-            let value = r.optionalPositional().map { r.text($0) }
-            return PolicyCommand(key: r.text(key), value: value)
         })
+
+    static func parse(_ r: inout ArgReader) throws(Diagnostic) -> PolicyCommand {
+        guard let key = r.optionalPositional() else { return PolicyCommand(key: nil, value: nil) }
+        // An unknown key is checked when it runs: `policy.unknown_key`.
+        let value = r.optionalPositional().map { r.text($0) }
+        return PolicyCommand(key: r.text(key), value: value)
+    }
 
     func run(in session: inout Session) throws(WalletError) -> Output {
         guard let key else { return .one(TextLines(PolicyCommand.table(session.world.policy))) }

@@ -5,8 +5,9 @@ struct ReactivateCommand: Command {
     static let spec = CommandSpec(
         rank: 110, name: "reactivate", usage: "reactivate",
         summary: "reactivate an expired TourPass: its next top-up opens a new period",
-        examples: ["reactivate"], exampleSetup: ["user alice", "verify", "card visa", "topup 500", "advance 91d"],
-        parse: { (_) throws(Diagnostic) in ReactivateCommand() })
+        examples: ["reactivate"], exampleSetup: ["user alice", "verify", "card visa", "topup 500", "advance 91d"])
+
+    static func parse(_: inout ArgReader) throws(Diagnostic) -> ReactivateCommand { ReactivateCommand() }
 
     var isAttempt: Bool { true }
     var statementText: String? { "reactivate" }

@@ -8,12 +8,13 @@ struct RefundCommand: Command {
     static let spec = CommandSpec(
         rank: 90, name: "refund", usage: "refund AMOUNT from:MERCHANT",
         summary: "the merchant refunds part or all of what the current user paid it",
-        examples: ["refund 20 from:cafe"], exampleSetup: ["user alice", "verify", "card visa", "topup 500", "pay 38.50 to:cafe"], options: [OptionSpec("from", dynamic: .merchants)],
-        parse: { (r) throws(Diagnostic) in
-            let amount = try r.amount(r.positional("an AMOUNT"))
-            guard let from = try r.option("from") else { throw r.error("refund needs `from:MERCHANT`") }
-            return RefundCommand(amount: amount, merchant: try r.name(from, of: "merchant"))
-        })
+        examples: ["refund 20 from:cafe"], exampleSetup: ["user alice", "verify", "card visa", "topup 500", "pay 38.50 to:cafe"], options: [OptionSpec("from", dynamic: .merchants)])
+
+    static func parse(_ r: inout ArgReader) throws(Diagnostic) -> RefundCommand {
+        let amount = try r.amount(r.positional("an AMOUNT"))
+        guard let from = try r.option("from") else { throw r.error("refund needs `from:MERCHANT`") }
+        return RefundCommand(amount: amount, merchant: try r.name(from, of: "merchant"))
+    }
 
     var isAttempt: Bool { true }
     var statementText: String? { "refund \(Attempt.typed(amount)) from:\(Names.written(merchant))" }

@@ -7,19 +7,20 @@ struct SMSCommand: Command {
 
     static let spec = CommandSpec(
         rank: 20, name: "sms", usage: "sms [CODE]", summary: "enter the SMS code sent at sign-up (after sms:manual); with no CODE, the code last sent",
-        examples: ["sms 4821  # fails: register.wrong_code", "sms"], exampleSetup: ["user zoe sms:manual"],
-        parse: { (r) throws(Diagnostic) in
-            guard let token = r.optionalPositional() else { return SMSCommand(code: nil) }
-            let text = r.text(token)
-            guard !text.isEmpty, text.allSatisfy(\.isASCIIDigitCharacter) else {
-                throw r.error("an SMS code is digits only: \(text)", at: token.offset)
-            }
-            // The length, not the digits: a long run may be a card number pasted here.
-            guard text.count <= 8 else {
-                throw r.error("an SMS code has 4 digits (at most 8 are read); this has \(text.count)", at: token.offset)
-            }
-            return SMSCommand(code: text)
-        })
+        examples: ["sms 4821  # fails: register.wrong_code", "sms"], exampleSetup: ["user zoe sms:manual"])
+
+    static func parse(_ r: inout ArgReader) throws(Diagnostic) -> SMSCommand {
+        guard let token = r.optionalPositional() else { return SMSCommand(code: nil) }
+        let text = r.text(token)
+        guard !text.isEmpty, text.allSatisfy(\.isASCIIDigitCharacter) else {
+            throw r.error("an SMS code is digits only: \(text)", at: token.offset)
+        }
+        // The length, not the digits: a long run may be a card number pasted here.
+        guard text.count <= 8 else {
+            throw r.error("an SMS code has 4 digits (at most 8 are read); this has \(text.count)", at: token.offset)
+        }
+        return SMSCommand(code: text)
+    }
 
     var isAttempt: Bool { true }
     var statementText: String? { "sms" }

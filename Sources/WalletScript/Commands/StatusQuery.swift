@@ -4,7 +4,9 @@ import WalletCore
 struct StatusQuery: Command {
     var onlyLooks: Bool { true }
     static let spec = CommandSpec(rank: 150, name: "status", usage: "status", summary: "the current user's sign-up, verification, cards and TourPass state",
-                                  examples: ["status"], exampleSetup: ["user alice"], parse: { (_) throws(Diagnostic) in StatusQuery() })
+                                  examples: ["status"], exampleSetup: ["user alice"])
+
+    static func parse(_: inout ArgReader) throws(Diagnostic) -> StatusQuery { StatusQuery() }
 
     func run(in session: inout Session) throws(WalletError) -> Output {
         let i = try session.requireUser().index

@@ -12,14 +12,15 @@ struct TopUpCommand: Command {
             "top up the TourPass from a linked card (the first top-up opens it for \(policy.value(of: "pass.days") ?? "?") days, pass.days); "
                 + "a \(policy.value(of: "topup.fee") ?? "?") fee (topup.fee) on top" },
         examples: ["topup 500", "topup 2000 card:mastercard", "topup 100 card:1111"], exampleSetup: ["user alice", "verify", "card visa", "card mastercard"],
-        options: [OptionSpec("card", dynamic: .cards)],
-        parse: { (r) throws(Diagnostic) in
-            let amount = try r.amount(r.positional("an AMOUNT"))
-            // Not `.map { r.text($0) }`: a closure capturing the reader copies it.
-            var card: String? = nil
-            if let typed = try r.option("card") { card = r.text(typed) }
-            return TopUpCommand(amount: amount, card: card)
-        })
+        options: [OptionSpec("card", dynamic: .cards)])
+
+    static func parse(_ r: inout ArgReader) throws(Diagnostic) -> TopUpCommand {
+        let amount = try r.amount(r.positional("an AMOUNT"))
+        // Not `.map { r.text($0) }`: a closure capturing the reader copies it.
+        var card: String? = nil
+        if let typed = try r.option("card") { card = r.text(typed) }
+        return TopUpCommand(amount: amount, card: card)
+    }
 
     var isAttempt: Bool { true }
     var statementText: String? { TopUpCommand.statementText(amount, card) }

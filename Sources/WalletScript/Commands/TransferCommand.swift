@@ -8,12 +8,13 @@ struct TransferCommand: Command {
     static let spec = CommandSpec(
         rank: 100, name: "transfer", aliases: ["send"], usage: "transfer AMOUNT to:USER",
         summary: "send money to another user's wallet (domestic version only; not a payment: no password)",
-        examples: ["transfer 200 to:alice", "transfer 10 to:\"Mary Ann\""], exampleSetup: ["user alice", "verify", "user \"Mary Ann\"", "verify", "user wang phone:+86-13800138000", "card unionpay"], options: [OptionSpec("to", dynamic: .users)],
-        parse: { (r) throws(Diagnostic) in
-            let amount = try r.amount(r.positional("an AMOUNT"))
-            guard let to = try r.option("to") else { throw r.error("transfer needs `to:USER`") }
-            return TransferCommand(amount: amount, receiver: try r.name(to, of: "user"))
-        })
+        examples: ["transfer 200 to:alice", "transfer 10 to:\"Mary Ann\""], exampleSetup: ["user alice", "verify", "user \"Mary Ann\"", "verify", "user wang phone:+86-13800138000", "card unionpay"], options: [OptionSpec("to", dynamic: .users)])
+
+    static func parse(_ r: inout ArgReader) throws(Diagnostic) -> TransferCommand {
+        let amount = try r.amount(r.positional("an AMOUNT"))
+        guard let to = try r.option("to") else { throw r.error("transfer needs `to:USER`") }
+        return TransferCommand(amount: amount, receiver: try r.name(to, of: "user"))
+    }
 
     var isAttempt: Bool { true }
     var statementText: String? { "transfer \(Attempt.typed(amount)) to:\(Names.written(receiver))" }

@@ -13,25 +13,26 @@ struct UserCommand: BoxedCommand {
         examples: ["user alice", "user wang phone:+86-13800138000", "user zoe nationality:PH sms:manual", "user \"Mary Ann\""],
         options: [OptionSpec("phone"), OptionSpec("nationality", ["GB", "US", "DE", "FR", "JP", "PH", "AL", "MA"]),
                   OptionSpec("name"), OptionSpec("version", versions.map(\.0)), OptionSpec("sms", smsModes.map(\.0))],
-        positionalDynamic: .users,
-        parse: { (r) throws(Diagnostic) in
-            let name = try r.name(r.positional("a NAME"), of: "user")
-            var request = SignUpRequest(name: name)
-            var hasOptions = false
-            let phone = try r.option("phone").map { r.text($0) }
-            if phone != nil { hasOptions = true }
-            if let token = try r.option("nationality") { request.nationality = try r.nationality(token); hasOptions = true }
-            if let token = try r.option("name") { request.fullName = try r.holderName(token); hasOptions = true }
-            if let token = try r.option("version") {
-                request.version = try r.choice(token, versions + [("international", .international)])
-                hasOptions = true
-            }
-            if let token = try r.option("sms") {
-                request.manualSMS = try r.choice(token, smsModes)
-                hasOptions = true
-            }
-            return UserCommand(request: request, phone: phone, hasOptions: hasOptions)
-        })
+        positionalDynamic: .users)
+
+    static func parse(_ r: inout ArgReader) throws(Diagnostic) -> UserCommand {
+        let name = try r.name(r.positional("a NAME"), of: "user")
+        var request = SignUpRequest(name: name)
+        var hasOptions = false
+        let phone = try r.option("phone").map { r.text($0) }
+        if phone != nil { hasOptions = true }
+        if let token = try r.option("nationality") { request.nationality = try r.nationality(token); hasOptions = true }
+        if let token = try r.option("name") { request.fullName = try r.holderName(token); hasOptions = true }
+        if let token = try r.option("version") {
+            request.version = try r.choice(token, versions + [("international", .international)])
+            hasOptions = true
+        }
+        if let token = try r.option("sms") {
+            request.manualSMS = try r.choice(token, smsModes)
+            hasOptions = true
+        }
+        return UserCommand(request: request, phone: phone, hasOptions: hasOptions)
+    }
 
     static let versions: [(String, AppVersion)] = [("intl", .international), ("domestic", .domestic)]
     static let smsModes: [(String, Bool)] = [("manual", true), ("auto", false)]

@@ -4,7 +4,9 @@ import WalletCore
 struct UsersQuery: Command {
     var onlyLooks: Bool { true }
     static let spec = CommandSpec(rank: 170, name: "users", usage: "users", summary: "every user",
-                                  examples: ["users"], parse: { (_) throws(Diagnostic) in UsersQuery() })
+                                  examples: ["users"])
+
+    static func parse(_: inout ArgReader) throws(Diagnostic) -> UsersQuery { UsersQuery() }
 
     func run(in session: inout Session) throws(WalletError) -> Output {
         let world = session.world

@@ -9,16 +9,17 @@ struct VerifyCommand: BoxedCommand {
         summary: "real-name verification with a passport and a face scan; defaults succeed; lapses when the passport expires",
         examples: ["verify", "verify expires:2025-12-31  # fails: verify.passport_expired", "verify nationality:PH  # fails: verify.nationality_unsupported", "verify face:fail  # fails: verify.face_failed"], exampleSetup: ["user alice"],
         options: [OptionSpec("passport"), OptionSpec("expires"), OptionSpec("nationality", ["GB", "US", "PH", "AL", "MA"]),
-                  OptionSpec("face", faces.map(\.0)), OptionSpec("born")],
-        parse: { (r) throws(Diagnostic) in
-            var request = VerifyRequest()
-            if let token = try r.option("passport") { request.passport = r.text(token) }
-            if let token = try r.option("expires") { request.expires = try r.date(token) }
-            if let token = try r.option("nationality") { request.nationality = try r.nationality(token) }
-            if let token = try r.option("face") { request.facePasses = try r.choice(token, faces) }
-            if let token = try r.option("born") { request.born = try r.date(token) }
-            return VerifyCommand(request: request)
-        })
+                  OptionSpec("face", faces.map(\.0)), OptionSpec("born")])
+
+    static func parse(_ r: inout ArgReader) throws(Diagnostic) -> VerifyCommand {
+        var request = VerifyRequest()
+        if let token = try r.option("passport") { request.passport = r.text(token) }
+        if let token = try r.option("expires") { request.expires = try r.date(token) }
+        if let token = try r.option("nationality") { request.nationality = try r.nationality(token) }
+        if let token = try r.option("face") { request.facePasses = try r.choice(token, faces) }
+        if let token = try r.option("born") { request.born = try r.date(token) }
+        return VerifyCommand(request: request)
+    }
 
     static let faces: [(String, Bool)] = [("pass", true), ("fail", false)]
 

@@ -9,8 +9,9 @@ struct WhyCommand: Command {
     static let spec = CommandSpec(
         rank: 220, name: "why", usage: "why",
         summary: "explain the last command: each rule it checked with the values it looked at, the one that failed, and how to pass",
-        examples: ["topup 2500  # fails: topup.above_maximum", "why"], exampleSetup: ["user alice", "verify", "card visa"],
-        parse: { (_) throws(Diagnostic) in WhyCommand() })
+        examples: ["topup 2500  # fails: topup.above_maximum", "why"], exampleSetup: ["user alice", "verify", "card visa"])
+
+    static func parse(_: inout ArgReader) throws(Diagnostic) -> WhyCommand { WhyCommand() }
 
     func run(in session: inout Session) throws(WalletError) -> Output {
         .one(TextLines(WhyCommand.lines(session)))

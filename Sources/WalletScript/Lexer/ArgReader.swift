@@ -13,10 +13,9 @@ struct Arg {
 /// Reads one line's tokens for a command's parser, with diagnostics that point at the
 /// offending word. Every option must be consumed and every positional used, or it is an error.
 public struct ArgReader {
-    /// The command being parsed, not retained: specs live in `CommandTable`'s static list for
-    /// the whole run. With it the reader holds no reference, so making and dropping one costs
-    /// nothing a line.
-    private let spec: Unmanaged<CommandSpec>
+    /// The command being parsed (its spec is read only for messages). The reader holds no
+    /// reference, so making and dropping one costs nothing a line.
+    private let id: CommandID
     /// The line's bytes and words, read in place: valid while the parser runs (the reader
     /// is made inside `CommandTable.parse`'s access to them, and a parser gets it `inout`,
     /// so it cannot keep it). The parser reads the words from `first` on (after the command
@@ -31,9 +30,9 @@ public struct ArgReader {
     /// Names made on recent lines (the caller's `TokenBuffer.names`), valid as the words are.
     private let names: UnsafeMutablePointer<NameMemo>
 
-    init(spec: Unmanaged<CommandSpec>, bytes: UnsafeBufferPointer<UInt8>, words: UnsafeBufferPointer<RawToken>, quoted: UnsafeBufferPointer<String>,
+    init(command id: CommandID, bytes: UnsafeBufferPointer<UInt8>, words: UnsafeBufferPointer<RawToken>, quoted: UnsafeBufferPointer<String>,
          names: UnsafeMutablePointer<NameMemo>, first: Int = 1) {
-        self.spec = spec
+        self.id = id
         self.bytes = bytes
         self.words = words
         self.quoted = quoted
@@ -42,7 +41,7 @@ public struct ArgReader {
     }
 
     /// The command's name, for messages.
-    var command: String { spec.takeUnretainedValue().name }
+    var command: String { CommandTable.spec(id).name }
 
     /// The line, made only for a diagnostic.
     var line: String { String(decoding: bytes, as: UTF8.self) }
@@ -140,12 +139,19 @@ public struct ArgReader {
     /// problems are made out of line): called, it copied the reader for the search.
     @inline(__always)
     mutating func option(_ key: StaticString) throws(Diagnostic) -> Arg? {
+        // `CommandTable.parse` checks a line's keys against the spec only when it fails to
+        // parse: a parser asking for a key its spec lacks would let an unknown key through.
+        assert(declares(key), "\(command) asks for `\(key):`, which its spec does not list")
         let (index, again) = key.withUTF8Buffer { findOption($0) }
         guard index >= 0 else { return nil }
         take(index)
         let arg = arg(index)
         if again >= 0 || isEmpty(arg) { throw optionProblem(key, arg, again: again) }
         return arg
+    }
+
+    private func declares(_ key: StaticString) -> Bool {
+        key.withUTF8Buffer { PackedWord($0) }.map(CommandTable.spec(id).optionNames.contains) ?? false
     }
 
     private func optionProblem(_ key: StaticString, _ arg: Arg, again: Int) -> Diagnostic {
