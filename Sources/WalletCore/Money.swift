@@ -110,7 +110,9 @@ extension Money {
     /// The usual amount, `500`, `38.5` or `38.50` (1 to 8 digits, no leading zero, at most two
     /// decimals: never over `maxInputFen`), in fen, read in one pass; nil for anything else,
     /// which the full parser reads (and refuses or accepts as it always did).
-    static func plainFen(_ bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
+    /// Inlinable: the parser reads the amount of most lines with it, in place.
+    @inlinable @inline(__always)
+    public static func plainFen(_ bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
         let count = bytes.count
         guard count > 0, count <= 11 else { return nil }
         var whole: Int64 = 0

@@ -220,7 +220,17 @@ public struct ArgReader {
     // Marked `mutating` though they change nothing: in `r.amount(r.positional(…))` a
     // non-mutating call would copy the reader before the argument mutates it.
 
+    /// The usual amount (`Money.plainFen`) read in place here; any other goes the full way
+    /// out of line, with the same answer (`Money.parse(utf8:)` tries `plainFen` first too).
+    @inline(__always)
     mutating func amount(_ arg: Arg, allowZero: Bool = false) throws(Diagnostic) -> Money {
+        if arg.word.quoted < 0, let fen = Money.plainFen(UnsafeBufferPointer(rebasing: bytes[arg.valueOffset..<arg.word.valueEnd])), fen != 0 || allowZero {
+            return Money(fen: fen)
+        }
+        return try fullAmount(arg, allowZero: allowZero)
+    }
+
+    private func fullAmount(_ arg: Arg, allowZero: Bool) throws(Diagnostic) -> Money {
         switch withValueBytes(arg, { Money.parse(utf8: $0, allowZero: allowZero) }) {
         case .success(let money): return money
         case .failure(let problem): throw error(problem.message(typed: Substring(text(arg))), at: arg.valueOffset)
