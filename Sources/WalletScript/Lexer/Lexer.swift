@@ -141,11 +141,29 @@ public enum Lexer {
     static func tokenize(bytes line: UnsafeBufferPointer<UInt8>, into buffer: inout TokenBuffer) -> Diagnostic? {
         buffer.wordCount = 0
         if !buffer.quoted.isEmpty { buffer.quoted.removeAll(keepingCapacity: true) }
+        // Room for every word a line may have, made once: the words are then written
+        // through a pointer, with no append and no uniqueness check each.
+        if buffer.words.count < maxTokens { buffer.words = Array(repeating: .none, count: maxTokens) }
+        // The usual line: short printable ASCII, no quote, tab or CR (`PlainLine`).
+        if line.count < PlainLine.maxBytes, let base = line.baseAddress {
+            let found = buffer.words.withUnsafeMutableBufferPointer { words in
+                words.baseAddress.map { PlainLine.words(base, count: line.count, into: $0) } ?? -1
+            }
+            if found >= 0 {
+                buffer.wordCount = found
+                return nil
+            }
+        }
+        return tokenizeByteWise(bytes: line, into: &buffer)
+    }
+
+    /// The same a byte at a time, for every line (the fast path's reference in the tests).
+    static func tokenizeByteWise(bytes line: UnsafeBufferPointer<UInt8>, into buffer: inout TokenBuffer) -> Diagnostic? {
+        buffer.wordCount = 0
+        if !buffer.quoted.isEmpty { buffer.quoted.removeAll(keepingCapacity: true) }
         if line.count > maxLineBytes {
             return Diagnostic(column: column(in: line, at: maxLineBytes), message: "line is longer than \(maxLineBytes) bytes")
         }
-        // Room for every word a line may have, made once: the words are then written
-        // through a pointer, with no append and no uniqueness check each.
         if buffer.words.count < maxTokens { buffer.words = Array(repeating: .none, count: maxTokens) }
         var count = 0
         let problem = buffer.words.withUnsafeMutableBufferPointer { words in

@@ -185,20 +185,30 @@ public struct ScenarioReader {
         return parsed(CommandTable.parse(text, tokens: &tokens), source: .text(text), line: line.number)
     }
 
-    /// Whether every byte is below 0x80, read eight at a time (this runs once a line).
+    /// Whether every byte is below 0x80, read eight at a time (this runs once a line). The
+    /// last bytes are read as the line's last eight (or, under eight, its first and last
+    /// four): no byte loop, and nothing read past the line.
     static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = bytes.baseAddress else { return true }
         let raw = UnsafeRawPointer(base)
-        var at = 0
-        while at + 8 <= bytes.count {
-            if raw.loadUnaligned(fromByteOffset: at, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
-            at += 8
+        let count = bytes.count
+        if count >= 8 {
+            var seen: UInt64 = 0
+            var at = 0
+            while at &+ 8 <= count {
+                seen |= raw.loadUnaligned(fromByteOffset: at, as: UInt64.self)
+                at &+= 8
+            }
+            if at < count { seen |= raw.loadUnaligned(fromByteOffset: count &- 8, as: UInt64.self) }
+            return seen & 0x8080_8080_8080_8080 == 0
         }
-        while at < bytes.count {
-            if base[at] >= 0x80 { return false }
-            at += 1
+        if count >= 4 {
+            let seen = raw.loadUnaligned(as: UInt32.self) | raw.loadUnaligned(fromByteOffset: count &- 4, as: UInt32.self)
+            return seen & 0x8080_8080 == 0
         }
-        return true
+        var seen: UInt8 = 0
+        for index in 0..<count { seen |= base[index] }
+        return seen < 0x80
     }
 
     /// Inlined and consuming: a parse result passed by reference is copied through its value witnesses.
