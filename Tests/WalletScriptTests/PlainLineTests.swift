@@ -82,20 +82,15 @@ import Testing
         }
     }
 
-    /// Every chunk of lines of 0 to 24 bytes, ending at a guard page: the line's bytes, then spaces.
-    @Test func chunksReadNoFurtherThanTheLine() {
-        for length in 0...24 {
+    /// A line of 1 to 7 bytes, ending at a guard page, read as one integer: its bytes, then spaces.
+    @Test func shortLinesReadNoFurtherThanTheLine() {
+        for length in 1...7 {
             let bytes = (0..<length).map { UInt8(0x41 + $0) }
             GuardedBytes.withBytes(bytes) { line in
                 guard let base = line.baseAddress else { return }
-                for at in stride(from: 0, to: length, by: 8) {
-                    var expected: UInt64 = 0
-                    for index in 0..<8 {
-                        let byte = at + index < length ? bytes[at + index] : 0x20
-                        expected |= UInt64(byte) << UInt64(index * 8)
-                    }
-                    #expect(PlainLine.chunk(UnsafeRawPointer(base), count: length, at: at) == expected, "length \(length) at \(at)")
-                }
+                var expected: UInt64 = 0
+                for index in 0..<8 { expected |= UInt64(index < length ? bytes[index] : 0x20) << UInt64(index * 8) }
+                #expect(PlainLine.short(UnsafeRawPointer(base), count: length) == expected, "length \(length)")
             }
         }
     }

@@ -3,7 +3,9 @@
 /// two bit masks (a bit a byte: where its spaces are, where its colons are), and its words are
 /// found from the masks, a few instructions a word instead of a table look-up a byte. Any
 /// other line (a quote, a tab, a CR, a control or non-ASCII byte, 64 bytes or more) is left to
-/// the byte loop, which gives its words or its diagnostic as before.
+/// the byte loop, which gives its words or its diagnostic as before. No byte outside the
+/// line is loaded: a line of 8 bytes or more ends with its last eight, a shorter one is read
+/// as its first and last four (or byte by byte).
 enum PlainLine {
     /// Lines of fewer bytes than this may take the fast path (their masks fit in a `UInt64`).
     static let maxBytes = 64
@@ -19,12 +21,18 @@ enum PlainLine {
     static func words(_ base: UnsafePointer<UInt8>, count: Int, into words: UnsafeMutablePointer<RawToken>) -> Int {
         let raw = UnsafeRawPointer(base)
         var masks = Masks()
-        var at = 0
-        while at &+ 8 <= count {
-            masks.add(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt64.self)), at: at)
-            at &+= 8
+        if count >= 8 {
+            // Eight bytes at a time, the last eight bytes last: they may overlap the chunk
+            // before them, whose bits they set again.
+            var at = 0
+            while at &+ 8 < count {
+                masks.add(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt64.self)), at: at)
+                at &+= 8
+            }
+            masks.add(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: count &- 8, as: UInt64.self)), at: count &- 8)
+        } else if count > 0 {
+            masks.add(short(raw, count: count), at: 0)
         }
-        if at < count { masks.add(tail(raw, count: count, at: at), at: at) }
         guard masks.notPlain & high == 0 else { return -1 }
         // Past the line's end reads as spaces, so every word has an end below bit 64.
         let ends = masks.spaces | (~0 &<< UInt64(truncatingIfNeeded: count))
@@ -77,34 +85,23 @@ enum PlainLine {
         }
     }
 
-    /// Bytes `at..<count` (fewer than 8) as one integer, the first in the low byte, then spaces.
-    /// Nothing past the line's last byte is loaded: the line's last eight bytes are loaded
-    /// and shifted, or, in a line shorter than eight, its first and last four.
+    /// A line of 1 to 7 bytes as one integer, the first in the low byte, then spaces. Nothing
+    /// past its last byte is loaded: its first and last four bytes are, or each byte.
     @inline(__always)
-    static func tail(_ base: UnsafeRawPointer, count: Int, at: Int) -> UInt64 {
-        let rest = count &- at
-        let pad = allSpaces &<< UInt64(truncatingIfNeeded: rest &* 8)
-        if count >= 8 {
-            let last = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: count &- 8, as: UInt64.self))
-            return last &>> UInt64(truncatingIfNeeded: (8 &- rest) &* 8) | pad
-        }
-        if rest >= 4 {
-            let first = UInt64(UInt32(littleEndian: base.loadUnaligned(fromByteOffset: at, as: UInt32.self)))
+    static func short(_ base: UnsafeRawPointer, count: Int) -> UInt64 {
+        let pad = allSpaces &<< UInt64(truncatingIfNeeded: count &* 8)
+        if count >= 4 {
+            let first = UInt64(UInt32(littleEndian: base.loadUnaligned(as: UInt32.self)))
             let last = UInt64(UInt32(littleEndian: base.loadUnaligned(fromByteOffset: count &- 4, as: UInt32.self)))
-            return first | last &<< UInt64(truncatingIfNeeded: (rest &- 4) &* 8) | pad
+            return first | last &<< UInt64(truncatingIfNeeded: (count &- 4) &* 8) | pad
         }
         var value = pad
         var index = 0
-        while index < rest {
-            value |= UInt64(base.load(fromByteOffset: at &+ index, as: UInt8.self)) &<< UInt64(truncatingIfNeeded: index &* 8)
+        while index < count {
+            value |= UInt64(base.load(fromByteOffset: index, as: UInt8.self)) &<< UInt64(truncatingIfNeeded: index &* 8)
             index &+= 1
         }
         return value
-    }
-
-    /// Bytes `at..<at + 8` of the line, as `words` reads them (for the tests).
-    static func chunk(_ base: UnsafeRawPointer, count: Int, at: Int) -> UInt64 {
-        at &+ 8 <= count ? UInt64(littleEndian: base.loadUnaligned(fromByteOffset: at, as: UInt64.self)) : tail(base, count: count, at: at)
     }
 
     /// The top bit of each byte of `x` (all its other bits clear), as the low 8 bits: one
