@@ -140,17 +140,29 @@ struct ReplPtyTests {
         #expect(lines.contains(Self.alice + "now"), "\(term.screenDump)")
     }
 
+    /// A REPL where alice's `:reach` for an unreachable balance is searching, its progress shown;
+    /// `row` is the screen row the search started at.
+    private static func startLongReach(in dir: TemporaryDirectory) throws -> (PseudoTerminal, Int) {
+        let term = try PseudoTerminal(environment: environment(dir))
+        do {
+            try term.waitForPrompt(start, after: -1)
+            _ = try term.enter("user alice", prompt: alice)
+            let row = term.mark
+            try term.type(":reach \"wallet 99999\" max:100000000\r")
+            _ = try term.waitFor("(Ctrl-C stops)", since: row, timeout: 30)
+            return (term, row)
+        } catch {
+            term.close()
+            throw error
+        }
+    }
+
     @Test("Ctrl-C stops a long :reach where it is: progress was shown, the prompt comes back, the session goes on")
     func interruptALongReach() throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
-        let term = try PseudoTerminal(environment: Self.environment(dir))
+        let (term, row) = try Self.startLongReach(in: dir)
         defer { term.close() }
-        try term.waitForPrompt(Self.start, after: -1)
-        _ = try term.enter("user alice", prompt: Self.alice)
-        let row = term.mark
-        try term.type(":reach \"wallet 99999\" max:100000000\r")
-        _ = try term.waitFor("(Ctrl-C stops)", since: row, timeout: 30)
         try term.type("\u{03}")
         try term.waitForPrompt(Self.alice, after: row, timeout: 20)
         let shown = term.screen.lines(from: row).joined(separator: "\n")
@@ -166,13 +178,8 @@ struct ReplPtyTests {
     func terminateALongReach() throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
-        let term = try PseudoTerminal(environment: Self.environment(dir))
+        let (term, row) = try Self.startLongReach(in: dir)
         defer { term.close() }
-        try term.waitForPrompt(Self.start, after: -1)
-        _ = try term.enter("user alice", prompt: Self.alice)
-        let row = term.mark
-        try term.type(":reach \"wallet 99999\" max:100000000\r")
-        _ = try term.waitFor("(Ctrl-C stops)", since: row, timeout: 30)
         #expect(kill(term.pid, SIGTERM) == 0)
         #expect(try term.waitForExit(timeout: 30) == 128 + SIGTERM)
         let shown = term.screen.lines(from: row).joined(separator: "\n")
