@@ -120,7 +120,13 @@ extension World {
     /// (full Unicode mappings, locale-independent: lower-casing the upper-case form, so
     /// `ß` matches `SS`).
     static func foldName(_ name: String) -> String {
-        name.uppercased().lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        foldSpaces(name.uppercased().lowercased())
+    }
+
+    /// A holder name trimmed, each run of whitespace one space, its letters as typed: the
+    /// spacing the name check ignores (the card link's echo shows this).
+    public static func foldSpaces(_ name: String) -> String {
+        name.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
     /// `foldName(a) == foldName(b)`, without building either when both are ASCII (the

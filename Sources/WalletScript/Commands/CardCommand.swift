@@ -67,26 +67,11 @@ struct CardCommand: BoxedCommand {
     /// The card linked, and what became of the payment password.
     struct Linked: OutputValue {
         let card: CardLabel
-        let holder: String
+        let holder: String  // as typed; shown with its spacing folded, as the name check reads it
         let expiry: CardExpiry
         let note: PasswordNote?
-        var text: String { "linked \(card) (\(Self.shown(holder)), expires \(expiry))" }
+        var text: String { "linked \(card) (\(World.foldSpaces(holder)), expires \(expiry))" }
         var lines: [OutputLine] { note.map { [OutputLine(.info, text), OutputLine(.info, $0.text)] } ?? [OutputLine(.info, text)] }
-
-        /// The holder name as the name rule compares it, in the user's own letters: trimmed,
-        /// each run of spaces one space. Made only when the line is read.
-        static func shown(_ holder: String) -> String {
-            let utf8 = holder.utf8
-            // The usual name: no space at either end, none doubled, no other whitespace.
-            var previous: UInt8 = 0x20
-            var plain = utf8.last != 0x20
-            for byte in utf8 where plain {
-                plain = byte >= 0x80 ? false : byte == 0x20 ? previous != 0x20 : byte > 0x20
-                previous = byte
-            }
-            if plain { return holder }
-            return holder.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        }
     }
 
     enum PasswordNote: InfoLine {
