@@ -79,4 +79,29 @@ import WalletCore
         #expect(lapsed.contains("  · pay.lapsed  not reached (would pass: never verified, so nothing to lapse)"), "\(lapsed)")
         #expect(!lapsed.contains { $0.contains("no passport") }, "\(lapsed)")
     }
+
+    /// On an expired pass `pay.pass` holds and `pay.pass_expired` fails: the tick's own words
+    /// must not say the pass was topped up "in this period", which ended.
+    @Test func passTickAgreesWithAnExpiredPass() {
+        var s = session(after: ["user klaus", "verify", "card mastercard", "topup 500", "advance 91d"])
+        _ = output("pay 10 qr:cross", in: &s)
+        let why = output("why", in: &s)
+        let tick = why.first { $0.hasPrefix("  ✓ pay.pass ") }
+        #expect(tick == "  ✓ pay.pass  the user has a TourPass, active or expired (none before the first top-up, nor after `reactivate` until the next): a TourPass, expired; pay.pass_expired judges that", "\(why)")
+        #expect(!why.contains { $0.contains("this period") }, "\(why)")
+        #expect(why.contains { $0.hasPrefix("  ✗ pay.pass_expired ") })
+    }
+
+    /// The name check compares names trimmed with their spaces folded: `why` shows them so,
+    /// as the link's echo does, not with the spaces as typed.
+    @Test func holderNameShownAsTheRuleComparesIt() {
+        var s = session(after: ["user alice"])
+        _ = output("card visa name:\"  STRAßE   X  \"", in: &s)
+        let why = output("why", in: &s)
+        #expect(why.contains { $0.hasSuffix("case and spaces aside: holder STRAßE X; on record ALICE") }, "\(why)")
+        var t = session(after: ["user bob name:\"BOB  SMITH\""])
+        _ = output("card visa exp:01/20 name:\" bob smith \"", in: &t)
+        let forecast = output("why", in: &t)
+        #expect(forecast.contains("  · card.name_match  not reached (would pass: holder bob smith; on record BOB SMITH)"), "\(forecast)")
+    }
 }

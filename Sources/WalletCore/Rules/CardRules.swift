@@ -151,7 +151,9 @@ public enum CardRules {
         Rule("card.name_match", .cardNameMismatch, "the holder name matches the name on record (`user name:`), case and spaces aside",
              holds: { w, i in World.holderNamesMatch(i.holder, w.users[i.user.index].nameOnRecord) },
              failure: { w, i in "the holder name does not match the name on record (\(w.users[i.user.index].nameOnRecord))" },
-             looked: { w, i in "holder \(i.holder); on record \(w.users[i.user.index].nameOnRecord)" },
+             // What the check compares: both names trimmed and their spaces folded, as the link's echo
+             // shows the holder; the letters as typed, since case is the one difference left to see.
+             looked: { w, i in "holder \(World.foldSpaces(i.holder)); on record \(World.foldSpaces(w.users[i.user.index].nameOnRecord))" },
              remedy: { w, i in "`\(i.retyped) name:\(Names.written(w.users[i.user.index].nameOnRecord))`, or no `name:`" }),
         Rule("card.other_user", .cardAlreadyUsed, "no other user has linked the number",
              holds: { _, i in i.number != nil && (i.holderOfNumber.map { $0 == i.user } ?? true) },

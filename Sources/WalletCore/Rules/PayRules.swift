@@ -103,7 +103,7 @@ public enum PayRules {
              remedy: { _, i in "a merchant that accepts credit (`merchant \(Names.written(i.merchantName)) credit:yes`)" },
              missing: { _, i in noMerchant(i) }),
         lapsed,
-        Rule("pay.pass", .payNoPaymentMethod, "the user has a TourPass (topped up in this period)",
+        Rule("pay.pass", .payNoPaymentMethod, "the user has a TourPass, active or expired (none before the first top-up, nor after `reactivate` until the next)",
              holds: { w, i in w.users[i.user.index].pass.state != .none },
              failure: { _, _ in "\(noMethod) (no TourPass: top up first)" },
              looked: { w, i in w.passHeldLooked(i.user) },
