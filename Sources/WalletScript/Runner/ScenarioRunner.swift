@@ -119,6 +119,10 @@ public struct ScenarioStream {
     private var pendingSource = LineBytes()
     private var pendingIsAction = false
     private var errorJudge = ErrorJudge()
+    /// A failure already reported for the step whose error the judge holds (its recorded
+    /// output differed): when no `expect error` comes, the error joins that failure, one
+    /// line one failure. `index` is nil when the failure was over the kept number.
+    private var waitingFailure: (index: Int?, line: Int, file: String?)? = nil
     private var lastLine = 0
     /// The files running, outermost (the test's own) first, each with the line that included the next.
     private var stack: [(key: String, path: String, includedAt: String?)]
@@ -351,14 +355,14 @@ public struct ScenarioStream {
     /// judge with the next command (a closure: wrapping the command in an optional copied it).
     private mutating func resolvePending(_ settle: (inout ErrorJudge) -> ErrorJudge.Unexcused?) {
         guard hasPending else {
-            if let earlier = settle(&errorJudge) { noteRecorded(earlier); report(failure(earlier)) }
+            if let earlier = settle(&errorJudge) { reportUnexcused(earlier) }
             return
         }
         hasPending = false
         // The usual step: it passed, nothing was recorded under it, no invariant broke. Only
         // an earlier failure may be settled; no arrays are made (two releases a line).
         if pendingClean, pendingRecorded == nil {
-            if let earlier = settle(&errorJudge) { noteRecorded(earlier); report(failure(earlier)) }
+            if let earlier = settle(&errorJudge) { reportUnexcused(earlier) }
             return
         }
         var details: [String] = []
@@ -374,17 +378,39 @@ public struct ScenarioStream {
             details += diff
         }
         // The one judge: this step's error waits for an excuse; the next line may settle it.
+        var waits = false
         if let error = pendingOutcome.error, !ErrorJudge.recordingShows(error, recorded: pendingRecorded, actual: lines) {
             errorJudge.failed(ErrorJudge.Unexcused(line: pendingLine, source: pendingSourceText, file: pendingFile, error: error, includedFrom: pendingChain))
+            waitingFailure = nil
+            waits = true
         }
         if let unexcused = settle(&errorJudge) {
-            noteRecorded(unexcused)
-            if unexcused.line == pendingLine && unexcused.file == pendingFile { details += ErrorJudge.details(unexcused) }
-            else { report(failure(unexcused)) }
+            if unexcused.line == pendingLine && unexcused.file == pendingFile {
+                noteRecorded(unexcused)
+                details += ErrorJudge.details(unexcused)
+            } else {
+                reportUnexcused(unexcused)
+            }
         }
         if !pendingBroken.isEmpty { details += ["ledger invariants broken:"] + pendingBroken.map { "  " + $0 } }
         guard !details.isEmpty else { return }
+        let kept = failures.count < Self.maxReported
         report(Failure(line: pendingLine, source: pendingSourceText, details: details, file: pendingFile, includedFrom: pendingChain))
+        if waits && errorJudge.isWaiting { waitingFailure = (kept ? failures.count - 1 : nil, pendingLine, pendingFile) }
+    }
+
+    /// A failed command nothing excused: its own failure, or the words added to the one its
+    /// line already has.
+    private mutating func reportUnexcused(_ unexcused: ErrorJudge.Unexcused) {
+        noteRecorded(unexcused)
+        guard let waiting = waitingFailure, waiting.line == unexcused.line, waiting.file == unexcused.file else {
+            return report(failure(unexcused))
+        }
+        waitingFailure = nil
+        guard let index = waiting.index else { return }
+        let reported = failures[index]
+        failures[index] = Failure(line: reported.line, source: reported.source, details: reported.details + ErrorJudge.details(unexcused),
+                                  file: reported.file, includedFrom: reported.includedFrom)
     }
 
     /// Update mode: the output block written under a failed command that no `expect error`
