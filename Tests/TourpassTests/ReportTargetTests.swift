@@ -158,3 +158,41 @@ import Testing
         #expect(dir.read("keep.scn") == ScenarioFixtures.passing)
     }
 }
+
+/// A report written through a symbolic link lands on the link's target: a link to a `.scn`
+/// file (found in a folder the run walks, or anywhere else) is refused as the file itself is.
+@Suite struct ReportThroughLinkTests {
+    @Test("--junit, --coverage-json, XML_OUTPUT_FILE and report --html through a link to a .scn: exit 2, the scenario untouched",
+          arguments: [
+            (["run", "--junit", "evil.xml", "s"], [String: String?]()),
+            (["run", "--coverage-json", "evil.xml", "s"], [:]),
+            (["run", "s"], ["XML_OUTPUT_FILE": "evil.xml"]),
+            (["report", "--html", "evil.xml", "s"], [:]),
+            (["run", "--junit", "chain.xml", "s"], [:]),
+          ])
+    func linkToScenarioRefused(arguments: [String], environment: [String: String?]) throws {
+        let dir = try TemporaryDirectory("tourpass-report-link")
+        defer { dir.remove() }
+        try dir.write("s/real.scn", ScenarioFixtures.passing)
+        let victim = try dir.write("victim.scn", ScenarioFixtures.passing)
+        try FileManager.default.createSymbolicLink(atPath: dir.file("evil.xml"), withDestinationPath: "victim.scn")
+        try FileManager.default.createSymbolicLink(atPath: dir.file("chain.xml"), withDestinationPath: "evil.xml")
+        let result = try Tourpass.run(arguments, environment: environment, directory: dir.path)
+        #expect(result.status == 2, "\(result.out) \(result.err)")
+        #expect(result.err.contains("is a link to a scenario file (./victim.scn): a report is never written onto one"), "\(result.err)")
+        #expect(result.out.isEmpty, "nothing runs: \(result.out)")
+        #expect(FileManager.default.contents(atPath: victim).map { String(decoding: $0, as: UTF8.self) } == ScenarioFixtures.passing)
+    }
+
+    @Test("a link to a report file is still written through")
+    func linkToReportWritten() throws {
+        let dir = try TemporaryDirectory("tourpass-report-link-ok")
+        defer { dir.remove() }
+        try dir.write("s/real.scn", ScenarioFixtures.passing)
+        try FileManager.default.createSymbolicLink(atPath: dir.file("latest.xml"), withDestinationPath: "out/report.xml")
+        try FileManager.default.createDirectory(atPath: dir.file("out"), withIntermediateDirectories: true)
+        let result = try Tourpass.run(["run", "--junit", "latest.xml", "s"], directory: dir.path)
+        #expect(result.status == 0, "\(result.err)")
+        #expect(dir.read("out/report.xml")?.contains("<testsuites") == true)
+    }
+}

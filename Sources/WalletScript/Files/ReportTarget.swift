@@ -65,6 +65,10 @@ public enum ReportTarget {
         if !scenarioOutput, path.hasSuffix(".scn") {
             return "\(flag) \(shown): a report is never written onto a scenario file (.scn); give the report its own file, such as \(example)"
         }
+        // Writing follows links to their target: `evil.xml -> victim.scn` is a scenario file too.
+        if !scenarioOutput, case .file(let target)? = try? SafeFile.resolve(checked ?? path), target.hasSuffix(".scn") {
+            return "\(flag) \(shown) is a link to a scenario file (\(Printable.escaped(target))): a report is never written onto one; give the report its own file, such as \(example)"
+        }
         if let id = identity(of: checked ?? path), inputs.contains(id) {
             let what = scenarioOutput ? "the scenario written" : "the report"
             return "\(flag) \(shown) is a file this run reads: \(what) would replace it; give \(scenarioOutput ? "it" : "the report") its own file"
