@@ -89,16 +89,18 @@ import WalletCore
 /// Names kept between lines (`NameMemo`) and the packing of a word in place: the fast ways
 /// give what the full ones give.
 @Suite struct NameMemoTests {
-    /// Every word of every length at every place in lines of 1 to 20 bytes packs as its bytes do.
+    /// Every word of every length at every place in lines of 1 to 20 bytes packs as its bytes do,
+    /// the line ending at a guard page (a load past its end would stop the test).
     @Test func aWordPackedInPlaceIsItsBytesPacked() {
-        let text = Array("pay 12 to:cafe-au-lait x".utf8)
-        for length in 1...20 {
-            let line = Array(text.prefix(length))
-            line.withUnsafeBufferPointer { line in
-                for start in 0...length {
-                    for end in start...length {
-                        let full = PackedWord(UnsafeBufferPointer(rebasing: line[start..<end]))
-                        #expect(PackedWord(in: line, from: start, to: end) == full, "\(length) \(start)..<\(end)")
+        let texts: [[UInt8]] = [Array("pay 12 to:cafe-au-lait x".utf8), Array(0xE0...0xF7), Array(1...24)]
+        for text in texts {
+            for length in 1...20 {
+                GuardedBytes.withBytes(Array(text.prefix(length))) { line in
+                    for start in 0...length {
+                        for end in start...length {
+                            let full = PackedWord(UnsafeBufferPointer(rebasing: line[start..<end]))
+                            #expect(PackedWord(in: line, from: start, to: end) == full, "\(text[0]) \(length) \(start)..<\(end)")
+                        }
                     }
                 }
             }

@@ -29,20 +29,30 @@ struct PackedWord: Equatable, Sendable {
     }
 
     /// The word `line[start..<end]`, its bytes read as one integer when it is 1 to 8 bytes and
-    /// the line has 8 (a name at the end of a line: its last 8 bytes, shifted); else a byte
-    /// at a time. The same value as `init?(_:)` on those bytes (a test compares them).
+    /// the line has 4 or more (a name at the end of a line: its last 8 bytes, shifted; a line of
+    /// 4 to 7 bytes, `balance`: its first and last four, overlapping); else a byte at a time.
+    /// Nothing outside the line is loaded. The same value as `init?(_:)` on those bytes (a test
+    /// compares them, the line ending at a guard page).
     @inline(__always)
     init?(in line: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) {
         let count = end &- start
-        guard count > 0, count <= 8, start >= 0, end <= line.count, line.count >= 8, let base = line.baseAddress else {
+        guard count > 0, count <= 8, start >= 0, end <= line.count, line.count >= 4, let base = line.baseAddress else {
             guard start >= 0, start <= end, end <= line.count else { return nil }
             self.init(UnsafeBufferPointer(rebasing: line[start..<end]))
             return
         }
         let raw = UnsafeRawPointer(base)
-        let bytes = start &+ 8 <= line.count
-            ? UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: start, as: UInt64.self))
-            : UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: line.count &- 8, as: UInt64.self)) >> UInt64((start &+ 8 &- line.count) &* 8)
+        let bytes: UInt64
+        if line.count >= 8 {
+            bytes = start &+ 8 <= line.count
+                ? UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: start, as: UInt64.self))
+                : UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: line.count &- 8, as: UInt64.self)) >> UInt64((start &+ 8 &- line.count) &* 8)
+        } else {
+            // 4 to 7 bytes: the first four and the last four (they overlap: the same bytes).
+            let first = UInt64(UInt32(littleEndian: raw.loadUnaligned(as: UInt32.self)))
+            let last = UInt64(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: line.count &- 4, as: UInt32.self)))
+            bytes = (first | last &<< UInt64(truncatingIfNeeded: (line.count &- 4) &* 8)) &>> UInt64(truncatingIfNeeded: start &* 8)
+        }
         self.init(low: count == 8 ? bytes : bytes & ((1 << UInt64(count &* 8)) &- 1), high: UInt64(count) << 56)
     }
 
