@@ -39,6 +39,8 @@ public struct Session: Sendable {
     private var tokens = TokenBuffer()
     /// What each user tried, for `history`.
     private(set) var attempts = AttemptLog()
+    /// Merchants `pay` named lately, found again without the world's name index.
+    var merchantMemo = MerchantMemo()
 
     public init() {}
 
