@@ -91,6 +91,24 @@ import WalletCore
         #expect(rendered("pay 5 to:4111111111111111")?.contains("looks like a card number") == true)
     }
 
+    /// The reader keeps a bit a word (taken or not, option or not) for up to the lexer's 64
+    /// words: the last words of a full line are read, refused and named as any other.
+    @Test func wordsUpToTheSixtyFourthAreReadByTheirBits() {
+        let filler = Array(repeating: "x", count: 60).joined(separator: " ")
+        // 64 words each (the lexer's most), the last at index 63.
+        #expect(rendered("pay 5 to:cafe \(filler) y") == "<input>:1:15: error: unexpected word for pay: x; a name with a space goes in quotes: to:\"cafe x\"")
+        #expect(rendered("pay 5 to:cafe \(filler) to:noodles") == "<input>:1:\(14 + filler.utf8.count + 2): error: `to:` is given twice")
+        #expect(rendered("pay \(filler) qr:cross 5 to:cafe") == diagnostic("pay x").map { "<input>:1:5: error: \($0.message)" })
+        let options = Array(repeating: "qr:cross", count: 62).joined(separator: " ")
+        #expect(rendered("pay 5 \(options)") == "<input>:1:16: error: `qr:` is given twice")
+        let amounts = Array(repeating: "5", count: 62).joined(separator: " ")
+        // (Not quoted: a line of many digits might hold a password.)
+        #expect(rendered("pay \(amounts) to:cafe") == "<input>:1:7: error: unexpected word for pay")
+        #expect(parsed("pay 5 password:123456 to:cafe", as: PayCommand.self)?.password == "123456")
+        #expect(rendered("pay 5 \(filler) x to:cafe") == "<input>:1:7: error: unexpected word for pay: x")
+        #expect(rendered("pay 5 \(filler) x x to:cafe")?.contains("more than 64 words") == true)
+    }
+
     /// A reader that runs out of words (the line ends at the command) answers nil, not a trap.
     @Test func aBareCommandHasNoWordsToRead() {
         #expect(rendered("pay") == "<input>:1:4: error: pay needs an AMOUNT")

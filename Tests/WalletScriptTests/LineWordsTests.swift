@@ -127,6 +127,25 @@ import WalletCore
         }
     }
 
+    /// A name found by `ArgReader.name`'s inline look-up (its bytes loaded in one go, a line of
+    /// 4 bytes or more) is the one the full way makes: names at the end of lines of 6 to 40
+    /// bytes, after a name sharing their slot, read again and again through one buffer.
+    @Test func namesFoundInlineAreTheNamesTheFullWayMakes() throws {
+        var tokens = TokenBuffer()
+        let names = ["a", "ab", "abc", "Zz_9.-x", "eight-ch", "nine-char", "u1", "u17", "m-0", "m.0", "M0", "cafe", "cross-qr"]
+        for round in 0..<4 {
+            for name in names {
+                for line in ["user \(name)", "merchant \(name)", "pay 1 to:\(name)", "pay 1 to:\(name) password:123456", "transfer 1.50 to:\(name)"] {
+                    let reused = CommandTable.parse(line, tokens: &tokens)
+                    let fresh = CommandTable.parse(line)
+                    let a = try reused.get().map { "\($0.base)" }, b = try fresh.get().map { "\($0.base)" }
+                    #expect(a == b, "\(line) in round \(round)")
+                    #expect(a?.contains(name) == true, "\(line): \(a ?? "nil")")
+                }
+            }
+        }
+    }
+
     /// What the careful way refuses is never kept: the same line gives the same error again.
     @Test func refusedNamesAreRefusedAgain() {
         var tokens = TokenBuffer()

@@ -19,14 +19,18 @@ public struct ArgReader {
     /// The line's bytes and words, read in place: valid while the parser runs (the reader
     /// is made inside `CommandTable.parse`'s access to them, and a parser gets it `inout`,
     /// so it cannot keep it). The parser reads the words from `first` on (after the command
-    /// name), with a bit for each one it has taken (the lexer allows at most 64 words). A
-    /// word the parser takes is an `Arg` (offsets only); option keys are matched as bytes.
+    /// name). A word the parser takes is an `Arg` (offsets only); option keys are matched as bytes.
     private let bytes: UnsafeBufferPointer<UInt8>
     private let words: UnsafeBufferPointer<RawToken>
     /// Quoted values (rare), by `RawToken.quoted`.
     private let quoted: UnsafeBufferPointer<String>
     private let first: Int
-    private var taken: UInt64 = 0
+    /// A bit a word, by its index in `words` (the lexer allows at most 64 words), from `first`
+    /// on: the words not taken yet, and the words that are options. The next positional is
+    /// then the lowest bit of one mask, an option is looked for among the option words only,
+    /// and a line is taken whole when `remaining` is 0.
+    private var remaining: UInt64
+    private let optionWords: UInt64
     /// Names made on recent lines (the caller's `TokenBuffer.names`), valid as the words are.
     private let names: UnsafeMutablePointer<NameMemo>
 
@@ -38,6 +42,18 @@ public struct ArgReader {
         self.quoted = quoted
         self.names = names
         self.first = first
+        let count = min(words.count, 64)
+        var remaining: UInt64 = 0
+        var options: UInt64 = 0
+        var index = first
+        while index < count {
+            let bit: UInt64 = 1 &<< UInt64(truncatingIfNeeded: index)
+            remaining |= bit
+            if words[index].keyLength != 0 { options |= bit }
+            index &+= 1
+        }
+        self.remaining = remaining
+        optionWords = options
     }
 
     /// The command's name, for messages.
@@ -96,6 +112,7 @@ public struct ArgReader {
         }
     }
 
+    @inline(__always)
     private func isEmpty(_ arg: Arg) -> Bool {
         arg.word.quoted >= 0 ? quoted[Int(arg.word.quoted)].isEmpty : arg.word.valueEnd == arg.valueOffset
     }
@@ -105,24 +122,32 @@ public struct ArgReader {
 
     // MARK: taking words
 
-    private var indices: Range<Int> { first..<max(first, words.count) }
-    private func isTaken(_ index: Int) -> Bool { taken & (1 << UInt64(index - first)) != 0 }
-    private mutating func take(_ index: Int) { taken |= 1 << UInt64(index - first) }
+    private var indices: Range<Int> { first..<max(first, min(words.count, 64)) }
+    private func isTaken(_ index: Int) -> Bool { remaining & (1 &<< UInt64(truncatingIfNeeded: index)) == 0 }
+    @inline(__always)
+    private mutating func take(_ index: Int) { remaining &= ~(1 &<< UInt64(truncatingIfNeeded: index)) }
+    @inline(__always)
     private func arg(_ index: Int) -> Arg { Arg(word: words[index]) }
 
-    /// The first word not taken that is no option, read in place (this runs a word or two a line).
+    /// The first word not taken that is no option: the lowest bit of a mask.
+    @inline(__always)
     private func nextPositionalIndex() -> Int? {
-        let end = words.count
-        guard first < end else { return nil }
-        for index in first..<end where words[index].keyLength == 0 && taken & (1 << UInt64(index - first)) == 0 { return index }
-        return nil
+        let free = remaining & ~optionWords
+        return free == 0 ? nil : free.trailingZeroBitCount
     }
 
+    /// Inlined (a few instructions); the problem is made out of line.
+    @inline(__always)
     mutating func positional(_ what: String) throws(Diagnostic) -> Arg {
-        guard let arg = optionalPositional() else { throw error("\(command) needs \(what)") }
-        return arg
+        guard let index = nextPositionalIndex() else { throw needs(what) }
+        take(index)
+        return arg(index)
     }
 
+    @inline(never)
+    private func needs(_ what: String) -> Diagnostic { error("\(command) needs \(what)") }
+
+    @inline(__always)
     mutating func optionalPositional() -> Arg? {
         guard let index = nextPositionalIndex() else { return nil }
         take(index)
@@ -160,14 +185,16 @@ public struct ArgReader {
     }
 
     /// The first word that is the option `key:` and the next such word (-1 for none), in one
-    /// pass over the words read in place: a key's length is compared before any of its bytes.
+    /// pass over the option words read in place: a key's length is compared before any of its bytes.
     @inline(__always)
     private func findOption(_ key: UnsafeBufferPointer<UInt8>) -> (Int, Int) {
-        let end = words.count
-        guard first < end, let keyBytes = key.baseAddress else { return (-1, -1) }
+        guard let keyBytes = key.baseAddress else { return (-1, -1) }
         let length = key.count
         var found = -1
-        for index in first..<end {
+        var options = optionWords
+        while options != 0 {
+            let index = options.trailingZeroBitCount
+            options &= options &- 1
             let word = words[index]
             guard Int(word.keyLength) == length, word.offset >= 0, word.offset + length <= bytes.count else { continue }
             var at = 0
@@ -184,8 +211,7 @@ public struct ArgReader {
     /// Inlined: usually every word was taken, one compare; a leftover is reported out of line.
     @inline(__always)
     func finish() throws(Diagnostic) {
-        let count = max(0, words.count - first)
-        guard taken != (count >= 64 ? UInt64.max : (1 << UInt64(count)) - 1) else { return }
+        guard remaining != 0 else { return }
         if let problem = leftover() { throw problem }
     }
 
@@ -301,8 +327,20 @@ public struct ArgReader {
     }
 
     /// A user or merchant name (`Names`): unquoted letters, digits, `-`, `_`, `.`; quoted,
-    /// spaces and punctuation too; 1 to 32 code points.
+    /// spaces and punctuation too; 1 to 32 code points. Inlined: a name read on a recent line
+    /// (`pay 12 to:cafe`, line after line) is found in the memo here, as `readName` would find
+    /// it first; any other goes the full way, out of line.
+    @inline(__always)
     mutating func name(_ arg: Arg, of what: String) throws(Diagnostic) -> String {
+        if !isQuoted(arg), let key = PackedWord(loading: bytes, from: arg.valueOffset, to: arg.word.valueEnd),
+           let known = names.pointee.name(key) {
+            return known
+        }
+        return try readName(arg, of: what)
+    }
+
+    @inline(never)
+    private func readName(_ arg: Arg, of what: String) throws(Diagnostic) -> String {
         // The usual name, plain ASCII not opening with a digit (as a card number would), is
         // made from its bytes with no other check.
         if !isQuoted(arg) {

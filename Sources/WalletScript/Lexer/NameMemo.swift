@@ -7,9 +7,9 @@
 /// name, so a name from here is the one that would have been made.
 struct NameMemo: Sendable {
     static let slots = 16
-    /// Empty until the first name is kept (a one-off parse allocates nothing for it).
-    private var keys: [PackedWord] = []
-    private var names: [String] = []
+    /// Empty until the first name is kept (a one-off parse allocates nothing for it). A key
+    /// and its name side by side: a look-up reads one array.
+    private var entries: [(key: PackedWord, name: String)] = []
 
     @inline(__always)
     private static func slot(_ key: PackedWord) -> Int {
@@ -20,17 +20,12 @@ struct NameMemo: Sendable {
     @inline(__always)
     func name(_ key: PackedWord) -> String? {
         let slot = Self.slot(key)
-        guard slot < keys.count, keys[slot] == key else { return nil }
-        return names[slot]
+        guard slot < entries.count, entries[slot].key == key else { return nil }
+        return entries[slot].name
     }
 
     mutating func keep(_ name: String, as key: PackedWord) {
-        if keys.isEmpty {
-            keys = Array(repeating: PackedWord(low: 0, high: 0), count: Self.slots)
-            names = Array(repeating: "", count: Self.slots)
-        }
-        let slot = Self.slot(key)
-        keys[slot] = key
-        names[slot] = name
+        if entries.isEmpty { entries = Array(repeating: (PackedWord(low: 0, high: 0), ""), count: Self.slots) }
+        entries[Self.slot(key)] = (key, name)
     }
 }

@@ -35,12 +35,20 @@ struct PackedWord: Equatable, Sendable {
     /// compares them, the line ending at a guard page).
     @inline(__always)
     init?(in line: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) {
-        let count = end &- start
-        guard count > 0, count <= 8, start >= 0, end <= line.count, line.count >= 4, let base = line.baseAddress else {
-            guard start >= 0, start <= end, end <= line.count else { return nil }
-            self.init(UnsafeBufferPointer(rebasing: line[start..<end]))
+        if let word = PackedWord(loading: line, from: start, to: end) {
+            self = word
             return
         }
+        guard start >= 0, start <= end, end <= line.count else { return nil }
+        self.init(UnsafeBufferPointer(rebasing: line[start..<end]))
+    }
+
+    /// The same when the word can be read with one or two loads (1 to 8 bytes, a line of 4 or
+    /// more); else nil, whatever the word (`init?(in:from:to:)` then packs it a byte at a time).
+    @inline(__always)
+    init?(loading line: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) {
+        let count = end &- start
+        guard count > 0, count <= 8, start >= 0, end <= line.count, line.count >= 4, let base = line.baseAddress else { return nil }
         let raw = UnsafeRawPointer(base)
         let bytes: UInt64
         if line.count >= 8 {
