@@ -49,7 +49,7 @@ struct Coverage: ParsableCommand {
             // counts, with b.json's alone: refused before anything is read.
             if let json {
                 try Terminal.stop(onRefusal: ReportTarget.refusal("--json", json, example: "--json coverage.json",
-                                                                  inputs: Set(files.compactMap(ReportTarget.identity(of:)))))
+                                                                  inputs: Set(files.compactMap(ReportTarget.identity(of:))), kind: .coverageJSON))
             }
             let counts: RuleCoverage
             switch CoverageMerge.merge(paths: files) {

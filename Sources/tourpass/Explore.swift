@@ -84,7 +84,7 @@ struct Explore: ParsableCommand {
                          ExploreReport.grouped(Int(Double(result.states) / max(cpu, 1e-9))),
                          ExploreReport.grouped(Int(Double(result.moves) / max(cpu, 1e-9)))))
             print("searched \(ExploreReport.grouped(result.states)) distinct states (\(ExploreReport.grouped(result.moves)) moves tried) to depth \(result.depth) in "
-                  + String(format: "%.2f s: %@ states/s, %@ moves/s on one core; stopped: %@", result.seconds,
+                  + String(format: "%.2f s: %@ states/s, %@ moves/s on one core; %@", result.seconds,
                            ExploreReport.grouped(Int(Double(result.states) / max(result.seconds, 1e-9))),
                            ExploreReport.grouped(Int(Double(result.moves) / max(result.seconds, 1e-9))), result.stop.explanation))
         }
@@ -94,10 +94,13 @@ struct Explore: ParsableCommand {
     /// turned the scenario into the one found): refused before anything runs. Found
     /// scenarios are scenarios, so `.scn` is their name.
     private func refuseOutputOntoInput() throws {
-        guard let out, let from, let input = ReportTarget.identity(of: from) else { return }
+        guard let out else { return }
         // The files `--from` includes are read too (a shared `_setup.scn`).
-        var inputs: Set = [input]
-        ReportTarget.addIncludes(of: from, depth: 0, into: &inputs)
+        var inputs: Set<ReportTarget.FileID> = []
+        if let from, let input = ReportTarget.identity(of: from) {
+            inputs.insert(input)
+            ReportTarget.addIncludes(of: from, depth: 0, into: &inputs)
+        }
         let written: [String]
         if reach != nil {
             written = [out]
@@ -109,7 +112,8 @@ struct Explore: ParsableCommand {
             written = []
         }
         for path in written {
-            try Terminal.stop(onRefusal: ReportTarget.refusal("--out", path, example: "", inputs: inputs, scenarioOutput: true))
+            try Terminal.stop(onRefusal: ReportTarget.refusal("--out", path, example: "", inputs: inputs, scenarioOutput: true,
+                                                              kind: all && (path as NSString).lastPathComponent == "summary.txt" ? .exploreSummary : .exploreScenario))
         }
     }
 
@@ -183,7 +187,7 @@ struct Explore: ParsableCommand {
         let result = explorer.search(for: [target])
         meter.clear()
         guard let reach = result.reaches.first, let path = reach.path else {
-            Terminal.printError("\(target) not reached: \(result.stop.explanation) (\(result.states) states, depth \(result.depth))")
+            Terminal.printError("\(target) not reached: \(result.stop.explanation) (\(ExploreReport.grouped(result.states)) states, depth \(result.depth))")
             return 1
         }
         let scenario = start.scenario(reaching: target, by: path, header: ExploreReport.header(for: reach, from: from, policy: policy))

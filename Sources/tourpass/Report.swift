@@ -20,7 +20,7 @@ struct Report: ParsableCommand {
     func run() throws {
         // Before anything runs: `report --html s.scn s.scn`, or `--html` whose value was
         // forgotten (`--html a.scn b.scn`), replaced a scenario with the page.
-        try Terminal.stop(onRefusal: ReportTarget.refusal("--html", html, example: "--html report.html", inputs: ReportTarget.scenarioInputs(paths)))
+        try Terminal.stop(onRefusal: ReportTarget.refusal("--html", html, example: "--html report.html", inputs: ReportTarget.scenarioInputs(paths), kind: .html))
         let (page, suite) = HTMLReport.run(paths: paths)
         if suite.results.isEmpty && suite.unreadable.isEmpty {
             Terminal.printError("error: no scenario files found")

@@ -261,7 +261,8 @@ struct Run: ParsableCommand {
         let inputs = ReportTarget.scenarioInputs(paths)
         for (flag, path) in targets {
             let example = flag == "--coverage-json" ? "--coverage-json coverage.json" : "--junit report.xml"
-            try Terminal.stop(onRefusal: ReportTarget.refusal(flag, path, example: example, inputs: inputs))
+            try Terminal.stop(onRefusal: ReportTarget.refusal(flag, path, example: example, inputs: inputs,
+                                                              kind: flag == "--coverage-json" ? .coverageJSON : .junit))
         }
     }
 

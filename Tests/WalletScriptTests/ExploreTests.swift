@@ -60,6 +60,17 @@ import WalletScript
         #expect(SearchStop.maxStates(50).explanation.contains("--max-states 50"))
     }
 
+    /// Every way a search ends is worded once, for the CLI and the REPL alike: a reason, never
+    /// a second "not reached", numbers grouped; a stopped search names what stopped it.
+    @Test func everyStopIsWordedOnceWithGroupedNumbers() {
+        #expect(SearchStop.maxStates(1_000_000).explanation == "the search stopped at --max-states 1,000,000")
+        #expect(SearchStop.maxDepth(12).explanation == "the search stopped at --max-depth 12")
+        #expect(SearchStop.stopped(12_345).explanation(interruptedBy: "SIGTERM") == "interrupted by SIGTERM after 12,345 states")
+        for stop in [SearchStop.reached, .exhausted, .maxDepth(3), .maxStates(4), .stopped(5)] {
+            #expect(!stop.explanation.contains("not reached") && !stop.explanation.contains("stopped after"), "\(stop)")
+        }
+    }
+
     @Test func everyTargetIsReachedOrHasAReasonAndEveryScenarioPasses() {
         let report = ExploreTests.report
         let scenarios = report.files.filter { $0.name.hasSuffix(".scn") }

@@ -26,4 +26,25 @@ import WalletScript
         #expect(fine.errors.isEmpty && fine.lines.first?.text.hasPrefix("wrote the session's report to") == true, "\(fine.lines)")
         #expect(console.session.world.users.count == 2, "the session went on")
     }
+
+    @Test(":save onto a file :load or include read is refused, an error that counts; the file is kept, another name saves")
+    func saveOntoReadFile() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let setup = try dir.write("_setup.scn", "user alice\n")
+        let loaded = try dir.write("a.scn", "# notes\ninclude _setup.scn\nexpect ok\n")
+        var console = Console(inputName: "<repl>")
+        _ = console.handle(":load \(loaded)")
+        for path in [loaded, setup] {
+            let refused = console.handle(":save \(path)")
+            #expect(refused.errors == ["<repl>:\(path == loaded ? 2 : 3): error: :save \(path) is a file this session read (:load or include): "
+                + "the session saved over it would drop its comments, tags and include lines; save to another name"], "\(refused.errors)")
+        }
+        #expect(try dir.read("a.scn") == "# notes\ninclude _setup.scn\nexpect ok\n" && dir.read("_setup.scn") == "user alice\n")
+        let typed = try dir.write("typed.scn", "user bob\n")
+        _ = console.handle("include \(typed)")
+        #expect(console.handle(":save \(typed)").errors.count == 1)
+        let fine = console.handle(":save \(dir.file("b.scn"))")
+        #expect(fine.errors.isEmpty && fine.lines.first?.text.hasPrefix("saved ") == true, "\(fine.lines)")
+    }
 }

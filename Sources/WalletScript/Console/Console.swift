@@ -260,6 +260,14 @@ public struct Console {
 
     private func save(to path: String) -> Response {
         let expanded = HomePath.expanded(path)
+        // A file this session read (`:load`, `include`, and the files they include) is the
+        // user's scenario: the session written over it would replay, but its comments, tags,
+        // blank lines and `include` lines (run inline) would be gone, and a shared
+        // `_setup.scn` would become this whole session. Refused as `:report` refuses it.
+        if let id = ReportTarget.identity(of: expanded), readFiles.contains(id) {
+            return Response(errors: ["\(inputName):\(lineNumber): error: :save \(Printable.escaped(path)) is a file this session read (:load or include): "
+                + "the session saved over it would drop its comments, tags and include lines; save to another name"])
+        }
         let sharedMode = Console.sharedMode(of: expanded)
         do {
             try writeSession(to: expanded)
@@ -289,7 +297,7 @@ public struct Console {
     /// The session as an HTML page: its chart and its lines (passwords and card numbers hidden).
     private func report(to path: String) -> Response {
         let expanded = HomePath.expanded(path)
-        if let refusal = ReportTarget.refusal(":report", path, example: ":report report.html", inputs: readFiles, checking: expanded) {
+        if let refusal = ReportTarget.refusal(":report", path, example: ":report report.html", inputs: readFiles, checking: expanded, kind: .html) {
             // An error that counts, as a `:load` that cannot read its file (piped: exit 2).
             return Response(errors: ["\(inputName):\(lineNumber): error: " + refusal])
         }

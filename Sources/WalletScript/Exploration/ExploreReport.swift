@@ -132,7 +132,9 @@ public struct ExploreReport: Sendable {
                 files.append((name + ".scn", start.scenario(reaching: target, by: path, header: header(for: reach, from: from, policy: policyFlags))))
                 table.append(pad(name, width) + leftPad(String(path.count), 10) + leftPad(grouped(reach.states), 10))
             } else {
-                table.append(pad(name, width) + "         -" + leftPad(grouped(reach.states), 10) + "  unreachable: " + stop.explanation)
+                // A bound that ran out leaves the target not reached, not unreachable.
+                let verdict = stop == .exhausted ? "  unreachable: " : "  not reached: "
+                table.append(pad(name, width) + "         -" + leftPad(grouped(reach.states), 10) + verdict + stop.explanation)
             }
         }
         table.append("reached \(reachedCount) of \(targets.count) targets in \(groups.count) searches")

@@ -53,7 +53,7 @@ public struct ReachPlan {
             let why: String
             switch result.stop {
             // Asked to stop: no budget ran out, so none is suggested.
-            case .stopped: why = ": interrupted by \(hooks.stopCause) after \(states) states (depth \(result.depth)), not reached"
+            case .stopped: why = ": \(result.stop.explanation(interruptedBy: hooks.stopCause)) (depth \(result.depth)), not reached"
             case .maxStates(let budget):
                 why = " not reached within \(ExploreReport.grouped(budget)) states (depth \(result.depth)); :reach \(quoted) max:\(budget * 10) searches ten times as many"
             case .maxDepth(let depth): why = " not reached within \(depth) moves (\(states) states)"

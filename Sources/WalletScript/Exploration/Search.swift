@@ -26,13 +26,19 @@ public enum SearchStop: Sendable, Equatable {
     /// Asked to stop (Ctrl-C in the REPL) after this many states.
     case stopped(Int)
 
-    public var explanation: String {
+    /// Why the search ended, for `explore`'s error line, `--all`'s summary and `--bench`.
+    public var explanation: String { explanation(interruptedBy: "Ctrl-C") }
+
+    /// The same, naming what interrupted a stopped search: only the REPL's `:reach` can be
+    /// stopped (`tourpass explore` sets no `shouldStop`: Ctrl-C ends it, as any command), and
+    /// it names the signal (`interrupted by SIGTERM after 1,024 states`).
+    public func explanation(interruptedBy cause: String) -> String {
         switch self {
         case .reached: return "reached"
         case .exhausted: return "no sequence of moves reaches it: every state reachable with the moves was searched"
-        case .maxDepth(let depth): return "not reached within --max-depth \(depth)"
-        case .maxStates(let states): return "not reached within --max-states \(states)"
-        case .stopped(let states): return "stopped after \(states) states"
+        case .maxDepth(let depth): return "the search stopped at --max-depth \(depth)"
+        case .maxStates(let states): return "the search stopped at --max-states \(ExploreReport.grouped(states))"
+        case .stopped(let states): return "interrupted by \(cause) after \(ExploreReport.grouped(states)) states"
         }
     }
 }

@@ -59,8 +59,10 @@ public enum ReportTarget {
     /// `.scn` (it would be run next time); `scenarioOutput` files (explore's found
     /// scenarios) may, but like every target they never replace a file in `inputs`.
     /// `example` is the spelling suggested instead (`--junit report.xml`).
+    /// With `kind`, an existing file is also refused unless it opens as that kind of report
+    /// (`foreignFile`).
     public static func refusal(_ flag: String, _ path: String, example: String, inputs: Set<FileID>,
-                               scenarioOutput: Bool = false, checking checked: String? = nil) -> String? {
+                               scenarioOutput: Bool = false, checking checked: String? = nil, kind: ReportKind? = nil) -> String? {
         let shown = Printable.escaped(path)
         if !scenarioOutput, path.hasSuffix(".scn") {
             return "\(flag) \(shown): a report is never written onto a scenario file (.scn); give the report its own file, such as \(example)"
@@ -73,6 +75,23 @@ public enum ReportTarget {
             let what = scenarioOutput ? "the scenario written" : "the report"
             return "\(flag) \(shown) is a file this run reads: \(what) would replace it; give \(scenarioOutput ? "it" : "the report") its own file"
         }
+        if let kind { return foreignFile(flag, shown, checked ?? path, kind: kind, example: example) }
         return nil
+    }
+
+    /// Why an existing file is not this writer's to replace, or nil. Replaced: a missing or
+    /// empty file, one that opens as `kind` (this tool's report of an earlier run), and any
+    /// target that is no regular file (a device, a FIFO, `/dev/stdout`: written in place, as
+    /// before). Anything else is someone's work (`--json package.json b.json`, the value of
+    /// `--json` forgotten): refused before anything runs, the file left as it is.
+    static func foreignFile(_ flag: String, _ shown: String, _ path: String, kind: ReportKind, example: String) -> String? {
+        guard case .success(let descriptor) = RegularFile.open(path) else { return nil }
+        defer { close(descriptor) }
+        var head = [UInt8](repeating: 0, count: 4_096)
+        let count = head.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+        // Empty, or unreadable (the writer then says why it cannot write).
+        guard count > 0, !kind.opens(Array(head.prefix(count))) else { return nil }
+        let instead = example.isEmpty ? "another name" : "its own file, such as \(example)"
+        return "\(flag) \(shown) exists and is not \(kind.noun): it is never replaced; give the output \(instead), or remove the file first"
     }
 }
