@@ -10,12 +10,20 @@ struct StatusQuery: Command {
 
     func run(in session: inout Session) throws(WalletError) -> Output {
         let i = try session.requireUser().index
+        // The passport field by field: copying the optional `Passport` went through its
+        // generic value witness (about 170 instructions a status; docs/BENCHMARKS.md, round 9).
+        var passport: PassportFields? = nil
+        if let number = session.world.users[i].passport?.number, let expires = session.world.users[i].passport?.expires,
+           let nationality = session.world.users[i].passport?.nationality, let holderName = session.world.users[i].passport?.holderName {
+            passport = PassportFields(number: number, expires: expires, nationality: nationality, holderName: holderName,
+                                      born: session.world.users[i].passport?.born)
+        }
         // Each field read in place: `session.world[id]` copied the whole user (its strings,
         // cards, payments and journal retained and released).
         return .one(Snapshot(
             name: session.world.users[i].name, phone: session.world.users[i].phone, version: session.world.users[i].version,
             nationality: session.world.users[i].nationality, signedUp: session.world.users[i].signedUp,
-            signupLockedUntil: session.world.users[i].signupLockedUntil, passport: session.world.users[i].passport,
+            signupLockedUntil: session.world.users[i].signupLockedUntil, passport: passport,
             lapsed: session.world.users[i].lapsed,
             cards: CardLabels(session.world.users[i].cards, of: session.world.cards), pass: PassSummary(session.world.users[i].pass),
             periodTopups: session.world.users[i].pass.periodTopupCount, periodTopupFen: session.world.users[i].pass.periodTopupFen,
@@ -30,7 +38,7 @@ struct StatusQuery: Command {
         let nationality: String
         let signedUp: Bool
         let signupLockedUntil: Instant?
-        let passport: Passport?
+        let passport: PassportFields?
         let lapsed: Bool
         /// Held inline: an array here was an allocation and a free every `status`.
         let cards: CardLabels
@@ -73,6 +81,15 @@ struct StatusQuery: Command {
     }
 }
 
+/// What `status` shows of a passport (`Passport`'s fields, copied one by one).
+struct PassportFields: Sendable {
+    let number: String
+    let expires: CivilDate
+    let nationality: String
+    let holderName: String
+    let born: CivilDate?
+}
+
 /// A user's card labels, the first four held inline (a user of a long run has one or two),
 /// any more in an array: `status` made an array (an allocation and a free) every time.
 struct CardLabels: Sendable {
@@ -82,11 +99,10 @@ struct CardLabels: Sendable {
 
     /// `cards` is the world's list (passing the world copied it: 64 instructions a line).
     init(_ ids: [CardID], of cards: [Card]) {
-        let unused = CardLabel(brand: .visa, last4: "")
-        inline = (unused, unused, unused, unused)
+        inline = (.unused, .unused, .unused, .unused)
         count = ids.count
         for (index, id) in ids.enumerated() {
-            let label = CardLabel(brand: cards[id.index].brand, last4: cards[id.index].last4)
+            let label = CardLabel(id, of: cards)
             switch index {
             case 0: inline.0 = label
             case 1: inline.1 = label

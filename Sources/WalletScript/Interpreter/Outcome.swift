@@ -49,7 +49,10 @@ public struct Outcome: Sendable, Equatable {
     /// line (docs/BENCHMARKS.md, round 8).
     var problem: Problem?
 
-    enum Problem: Sendable, Equatable {
+    /// Behind a reference: an outcome with neither (nearly every one) is then a null word
+    /// here, and every outcome is moved through two or three layers and destroyed
+    /// (docs/BENCHMARKS.md, round 9); only a failure allocates, and it makes its message anyway.
+    indirect enum Problem: Sendable, Equatable {
         case error(WalletError)
         case failedAssertion(String)
     }
@@ -117,10 +120,22 @@ public struct CardLabel: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// The card `id` of `world`, its two fields read in place (`world[id]` copied the card).
-    init(_ id: CardID, in world: World) {
-        brand = world.cards[id.index].brand
-        (last4Bytes, last4Count) = CardLabel.pack(world.cards[id.index].last4)
+    init(_ id: CardID, in world: World) { self.init(id, of: world.cards) }
+
+    /// The card `id` of `cards` (a world's list), read in place.
+    init(_ id: CardID, of cards: [Card]) {
+        brand = cards[id.index].brand
+        (last4Bytes, last4Count) = CardLabel.pack(cards[id.index].last4)
     }
+
+    private init(brand: CardBrand, last4Bytes: UInt32, last4Count: UInt8) {
+        self.brand = brand
+        self.last4Bytes = last4Bytes
+        self.last4Count = last4Count
+    }
+
+    /// A placeholder where no card is (`CardLabels`' unused slots): no String packed.
+    static var unused: CardLabel { CardLabel(brand: .visa, last4Bytes: 0, last4Count: 0) }
 
     /// Up to the last four UTF-8 bytes of `text` (a card's last four are ASCII digits).
     static func pack(_ text: String) -> (UInt32, UInt8) {
