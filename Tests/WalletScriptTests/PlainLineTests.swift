@@ -11,7 +11,9 @@ import Testing
         var words: [[Int32]]
         var quoted: [String]
         var problem: String?
-        var description: String { "\(words) \(quoted) \(problem ?? "-")" }
+        /// `TokenBuffer.optionWords` (a bit a word that is an option), on a line that lexed.
+        var options: UInt64
+        var description: String { "\(words) \(quoted) \(problem ?? "-") options \(String(options, radix: 2))" }
     }
 
     static func lexed(_ line: UnsafeBufferPointer<UInt8>, byteWise: Bool, buffer: inout TokenBuffer) -> Lexed {
@@ -20,7 +22,11 @@ import Testing
             let word = buffer.words[index]
             return [word.start, word.valueStart, word.valueStop, word.stop, word.keyLength, word.quoted]
         }
-        return Lexed(words: words, quoted: buffer.quoted, problem: problem.map { "\($0.column): \($0.message)" })
+        let options = problem == nil ? buffer.optionWords : 0
+        // The bits say which words are options, whichever path made them.
+        let expected = (0..<buffer.wordCount).reduce(UInt64(0)) { bits, index in buffer.words[index].keyLength != 0 ? bits | 1 << UInt64(index) : bits }
+        if problem == nil && options != expected { Issue.record("option bits \(String(options, radix: 2)), words say \(String(expected, radix: 2))") }
+        return Lexed(words: words, quoted: buffer.quoted, problem: problem.map { "\($0.column): \($0.message)" }, options: options)
     }
 
     /// Both paths agree on `bytes`, read in place where the next byte is a guard page.
@@ -41,12 +47,15 @@ import Testing
     /// `PlainLine.words` on `bytes` read in place before a guard page: the words, or nil when refused.
     static func fastWords(_ bytes: [UInt8]) -> [[Int32]]? {
         var words = Array(repeating: RawToken.none, count: Lexer.maxTokens)
+        var options: UInt64 = 0
         return GuardedBytes.withBytes(bytes) { line -> [[Int32]]? in
             guard let base = line.baseAddress else { return nil }
             let found = words.withUnsafeMutableBufferPointer { room in
-                room.baseAddress.map { PlainLine.words(base, count: line.count, into: $0) } ?? -2
+                room.baseAddress.map { PlainLine.words(base, count: line.count, into: $0, options: &options) } ?? -2
             }
             guard found >= 0 else { return nil }
+            let expected = (0..<found).reduce(UInt64(0)) { bits, index in words[index].keyLength != 0 ? bits | 1 << UInt64(index) : bits }
+            if options != expected { Issue.record("\(bytes): option bits \(String(options, radix: 2)), words say \(String(expected, radix: 2))") }
             return words[0..<found].map { [$0.start, $0.valueStart, $0.valueStop, $0.stop, $0.keyLength, $0.quoted] }
         }
     }

@@ -70,7 +70,7 @@ public enum CommandTable {
         return tokens.words.withUnsafeBufferPointer { all in
             tokens.quoted.withUnsafeBufferPointer { quoted in
                 withUnsafeMutablePointer(to: &tokens.names) { names in
-                    parse(line, words: UnsafeBufferPointer(rebasing: all[0..<min(count, all.count)]), quoted: quoted, names: names)
+                    parse(line, words: UnsafeBufferPointer(rebasing: all[0..<min(count, all.count)]), options: tokens.optionWords, quoted: quoted, names: names)
                 }
             }
         }
@@ -78,7 +78,7 @@ public enum CommandTable {
 
     /// Parses a line's words (at least one), read in place in `line`: the first word packed
     /// names the command (a generated switch), whose parser is called directly.
-    private static func parse(_ line: UnsafeBufferPointer<UInt8>, words: UnsafeBufferPointer<RawToken>, quoted: UnsafeBufferPointer<String>,
+    private static func parse(_ line: UnsafeBufferPointer<UInt8>, words: UnsafeBufferPointer<RawToken>, options: UInt64, quoted: UnsafeBufferPointer<String>,
                               names: UnsafeMutablePointer<NameMemo>) -> Result<AnyCommand?, Diagnostic> {
         let first = words[0]
         let named = first.isOption ? nil
@@ -91,7 +91,7 @@ public enum CommandTable {
             let hint = didYouMean(word, in: namesAndAliases, orElse: "; type help for the list")
             return .failure(Diagnostic(column: Lexer.column(in: line, at: first.offset), message: "unknown command '\(word.prefix(40))'\(hint)"))
         }
-        var reader = ArgReader(command: id, bytes: line, words: words, quoted: quoted, names: names)
+        var reader = ArgReader(command: id, bytes: line, words: words, options: options, quoted: quoted, names: names)
         do {
             let command = try parse(id, &reader)
             try reader.finish()

@@ -34,8 +34,9 @@ public struct ArgReader {
     /// Names made on recent lines (the caller's `TokenBuffer.names`), valid as the words are.
     private let names: UnsafeMutablePointer<NameMemo>
 
-    init(command id: CommandID, bytes: UnsafeBufferPointer<UInt8>, words: UnsafeBufferPointer<RawToken>, quoted: UnsafeBufferPointer<String>,
-         names: UnsafeMutablePointer<NameMemo>, first: Int = 1) {
+    /// `options`: a bit a word that is an option (`TokenBuffer.optionWords`, made by the lexer).
+    init(command id: CommandID, bytes: UnsafeBufferPointer<UInt8>, words: UnsafeBufferPointer<RawToken>, options: UInt64,
+         quoted: UnsafeBufferPointer<String>, names: UnsafeMutablePointer<NameMemo>, first: Int = 1) {
         self.id = id
         self.bytes = bytes
         self.words = words
@@ -43,17 +44,10 @@ public struct ArgReader {
         self.names = names
         self.first = first
         let count = min(words.count, 64)
-        var remaining: UInt64 = 0
-        var options: UInt64 = 0
-        var index = first
-        while index < count {
-            let bit: UInt64 = 1 &<< UInt64(truncatingIfNeeded: index)
-            remaining |= bit
-            if words[index].keyLength != 0 { options |= bit }
-            index &+= 1
-        }
-        self.remaining = remaining
-        optionWords = options
+        let all: UInt64 = count >= 64 ? ~0 : (1 &<< UInt64(truncatingIfNeeded: count)) &- 1
+        remaining = first >= count ? 0 : all & ~((1 &<< UInt64(truncatingIfNeeded: first)) &- 1)
+        optionWords = options & remaining
+        assert((0..<count).allSatisfy { (words[$0].keyLength != 0) == (options & (1 << UInt64($0)) != 0) }, "the option bits are not the words'")
     }
 
     /// The command's name, for messages.
@@ -209,8 +203,9 @@ public struct ArgReader {
     /// Reports anything the parser did not take. Unknown option keys were refused before
     /// parsing (`CommandTable.parse`), so a leftover option is a known one used out of place.
     /// Inlined: usually every word was taken, one compare; a leftover is reported out of line.
+    /// Marked `mutating` though it changes nothing: called on a `var`, it copied the reader.
     @inline(__always)
-    func finish() throws(Diagnostic) {
+    mutating func finish() throws(Diagnostic) {
         guard remaining != 0 else { return }
         if let problem = leftover() { throw problem }
     }

@@ -101,6 +101,9 @@ public struct TokenBuffer: Sendable {
     /// from the first line on.
     var words: [RawToken] = []
     var wordCount = 0
+    /// A bit a word that is an option (`keyLength` not 0), by its index in `words`: the
+    /// parser's reader looks for options among these and takes positionals from the rest.
+    var optionWords: UInt64 = 0
     /// Quoted values (rare): the text between the quotes, by `RawToken.quoted`.
     var quoted: [String] = []
     /// Names read on recent lines (`ArgReader.name`).
@@ -146,11 +149,13 @@ public enum Lexer {
         if buffer.words.count < maxTokens { buffer.words = Array(repeating: .none, count: maxTokens) }
         // The usual line: short printable ASCII, no quote, tab or CR (`PlainLine`).
         if line.count < PlainLine.maxBytes, let base = line.baseAddress {
+            var options: UInt64 = 0
             let found = buffer.words.withUnsafeMutableBufferPointer { words in
-                words.baseAddress.map { PlainLine.words(base, count: line.count, into: $0) } ?? -1
+                words.baseAddress.map { PlainLine.words(base, count: line.count, into: $0, options: &options) } ?? -1
             }
             if found >= 0 {
                 buffer.wordCount = found
+                buffer.optionWords = options
                 return nil
             }
         }
@@ -166,12 +171,16 @@ public enum Lexer {
         }
         if buffer.words.count < maxTokens { buffer.words = Array(repeating: .none, count: maxTokens) }
         var count = 0
+        var options: UInt64 = 0
         let problem = buffer.words.withUnsafeMutableBufferPointer { words in
-            ByteClass.table.withUnsafeBufferPointer { table in
+            let problem = ByteClass.table.withUnsafeBufferPointer { table in
                 tokenize(line, into: words, count: &count, quoted: &buffer.quoted, table: table)
             }
+            for index in 0..<min(count, maxTokens) where words[index].keyLength != 0 { options |= 1 &<< UInt64(index) }
+            return problem
         }
         buffer.wordCount = count
+        buffer.optionWords = options
         return problem
     }
 

@@ -15,10 +15,11 @@ enum PlainLine {
     private static let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
     private static let allSpaces: UInt64 = 0x2020_2020_2020_2020
 
-    /// The line's words, written to `words` (room for `Lexer.maxTokens`); their count, or -1
-    /// when the line is not plain (then nothing it wrote counts). `count` < `maxBytes`.
+    /// The line's words, written to `words` (room for `Lexer.maxTokens`), with a bit in
+    /// `options` for each that is an option; their count, or -1 when the line is not plain
+    /// (then nothing it wrote counts). `count` < `maxBytes`.
     @inline(__always)
-    static func words(_ base: UnsafePointer<UInt8>, count: Int, into words: UnsafeMutablePointer<RawToken>) -> Int {
+    static func words(_ base: UnsafePointer<UInt8>, count: Int, into words: UnsafeMutablePointer<RawToken>, options: inout UInt64) -> Int {
         let raw = UnsafeRawPointer(base)
         var masks = Masks()
         if count >= 8 {
@@ -52,6 +53,7 @@ enum PlainLine {
             if colon < end, first &- UInt8(ascii: "a") < 26, isKey(base, from: start &+ 1, to: colon) {
                 keyLength = colon &- start
                 valueStart = colon &+ 1
+                options |= 1 &<< UInt64(truncatingIfNeeded: found)
             }
             words[found] = RawToken(offset: start, valueOffset: valueStart, valueEnd: end, endOffset: end,
                                     keyLength: Int32(truncatingIfNeeded: keyLength), quoted: -1)
