@@ -27,6 +27,15 @@ public struct Selection: Sendable {
     /// scenarios/reported` leaves out only files with `reported` in their own name.
     static func matches(_ pattern: String, _ name: TestName) -> Bool {
         let row = name.row.map { "[\($0)]" } ?? ""
+        // Spelt from where `--list` prints names (the PATH, then `/`): matched from there on,
+        // so a listed line selects its test. The PATH alone is still never matched.
+        if let root = name.root.map(TestName.normalized), !root.isEmpty {
+            let typed = TestName.normalized(pattern)
+            if typed.hasPrefix(root + "/") {
+                let rest = String(typed.dropFirst(root.count + 1))
+                return matches(rest, name.relative + row) || (!row.isEmpty && matches(rest, name.relative))
+            }
+        }
         return matches(pattern, name.relative + row) || (!row.isEmpty && matches(pattern, name.relative))
     }
 

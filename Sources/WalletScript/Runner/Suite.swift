@@ -114,9 +114,25 @@ public enum Suite {
         let manager = FileManager.default
         for path in paths {
             var isDirectory: ObjCBool = false
-            guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else { missing.append(path); continue }
+            guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                // A row as `--list` prints it: that row of the file alone.
+                if let (file, row) = RowPath.split(path), ReportTarget.identity(of: file) != nil {
+                    let key = Array(file.utf8)
+                    if var named = byPath[key] {
+                        if named.rowsWanted != nil, !named.rowsWanted!.contains(row) { named.rowsWanted!.append(row); byPath[key] = named }
+                    } else if isNew(key) {
+                        var name = TestName(path: file, shardKey: TestName.fileName(of: file))
+                        name.rowsWanted = [row]
+                        byPath[key] = name
+                    }
+                    continue
+                }
+                missing.append(path)
+                continue
+            }
             guard isDirectory.boolValue else {
                 let key = Array(path.utf8)
+                if byPath[key]?.rowsWanted != nil { byPath[key]?.rowsWanted = nil }
                 if byPath[key] == nil, isNew(key) { byPath[key] = TestName(path: path, shardKey: TestName.fileName(of: path)) }
                 continue
             }
@@ -140,7 +156,7 @@ public enum Suite {
     /// Collects and selects: a file with an examples table becomes a test a row, then
     /// names, then tags (each file's header's and its folders'), then the shard.
     public static func plan(paths: [String], selection: Selection) -> SuitePlan {
-        let (files, missing) = collectNames(paths)
+        var (files, missing) = collectNames(paths)
         var picked: [TestName] = []
         var problems: [TestName: Diagnostic] = [:]
         for file in files {
@@ -148,7 +164,12 @@ public enum Suite {
             // A header that does not parse has no tags to judge: the file is taken whatever
             // the expression, so its problem is reported, never hidden by `--tags`.
             if header.problem == nil, let tags = selection.tags, !tags.matches(header.tags + file.folderTags) { continue }
-            let tests = header.examples.map(file.rows(of:)) ?? [file]
+            var tests = header.examples.map(file.rows(of:)) ?? [file]
+            if let wanted = file.rowsWanted {
+                // Rows named as PATHs, in the table's order; a row it lacks cannot be read.
+                tests = tests.filter { test in test.row.map(wanted.contains) ?? false }
+                missing += wanted.filter { row in !tests.contains { $0.row == row } }.map { file.path + "[\($0)]" }
+            }
             let named = tests.filter(selection.matchesName)
             picked += named
             if let problem = header.problem, let first = named.first { problems[first] = problem }

@@ -19,6 +19,8 @@ public struct TestName: Sendable, Hashable, CustomStringConvertible {
     public var row: String?
     /// The examples row this test runs, 1-based, when the file has a table.
     public var exampleRow: Int?
+    /// The rows a PATH named (`x.scn[amount=1]`, as `--list` prints them); nil: all of them.
+    public var rowsWanted: [String]? = nil
     /// The path's own bytes when they are not UTF-8 (found in a folder walk); `path` then
     /// shows each other byte as `\xFF`, and the file is opened by these bytes.
     public var rawPath: [UInt8]? = nil
