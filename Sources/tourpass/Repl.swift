@@ -8,9 +8,8 @@ enum Repl {
     /// and the one kept before it moves to `tourpass-last-session.1.scn`. A session that
     /// changed nothing (only looked: `now`, `balance`) replaces neither.
     static func keepSession(_ console: Console, out: Style) {
-        guard console.hasTranscript, let history = HistoryFile.defaultPath() else { return }
-        let folder = URL(fileURLWithPath: history).deletingLastPathComponent()
-        let path = folder.appendingPathComponent("tourpass-last-session.scn").path
+        guard console.hasTranscript, let path = keptSessionPath() else { return }
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
         let previous = folder.appendingPathComponent("tourpass-last-session.1.scn").path
         let hadOne = isRegularFile(path)
         guard console.changedWorld else {
@@ -28,6 +27,11 @@ enum Repl {
             Terminal.printError("tourpass: the session was not kept: \(error) (use :save next time)"
                                 + (rotated ? "; the session before it is in \(Printable.escaped(previous))" : ""))
         }
+    }
+
+    /// Where leaving keeps the session: beside the history file (nil without a home).
+    static func keptSessionPath() -> String? {
+        HistoryFile.defaultPath().map { URL(fileURLWithPath: $0).deletingLastPathComponent().appendingPathComponent("tourpass-last-session.scn").path }
     }
 
     static func isRegularFile(_ path: String) -> Bool {
@@ -81,6 +85,10 @@ enum Repl {
         box.console.searchHooks = SearchHooks(progress: meter.show, shouldStop: { Interrupt.pending }, loadProgress: meter.showLoad,
                                               stoppedBy: { Interrupt.cause.map(stopName) ?? "Ctrl-C" })
         var toldHistoryLeftOut = false
+        // Said truthfully: the kept session (which replays) holds every line as typed.
+        let historyNote = "(not kept in the history: a line that may hold a payment password or a card number; "
+            + (keptSessionPath().map { "the session kept on leaving, \(Printable.escaped($0)), private to you, keeps it as typed so it replays; " } ?? "")
+            + "said once)"
         func leave() {
             reader.saveHistory()
             keepSession(box.console, out: out)
@@ -112,7 +120,7 @@ enum Repl {
                     } else if !toldHistoryLeftOut {
                         // Once a session, quietly: arrow-up will not bring this line back.
                         toldHistoryLeftOut = true
-                        print(out.cyan("(not kept in the history: a line that may hold a payment password or a card number; said once)"))
+                        print(out.cyan(historyNote))
                     }
                 }
                 let response = withoutEcho { Interrupt.watch { box.console.handle(line) } }

@@ -39,13 +39,14 @@ struct Run: ParsableCommand {
     @Flag(help: "Print the selected tests, one a line, and exit (2 when none is selected, as without --list); with --tags, the files it selects, by `# tags:` or folder.")
     var list = false
 
-    @Option(help: "Stop starting files once N have failed (the report stops at the Nth failure in file order).")
+    // Unconditional: `--max-failures -1` is a bad number, not a missing value.
+    @Option(parsing: .unconditional, help: "Stop starting files once N have failed (the report stops at the Nth failure in file order).")
     var maxFailures: Int?
 
     @Flag(help: "Stop each file at its first failure.")
     var failFast = false
 
-    @Option(help: ArgumentHelp("Print the N slowest files with their times to standard error (--time-tests alone: 10).", valueName: "N"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Print the N slowest files with their times to standard error (--time-tests alone: 10).", valueName: "N"))
     var timeTests: Int?
 
     @Option(help: "Colour: auto (a terminal, unless NO_COLOR is set or TERM is dumb), always, never.")
@@ -89,8 +90,8 @@ struct Run: ParsableCommand {
 
     func validate() throws {
         if let jobs, !(1...256).contains(jobs) { throw ValidationError("-j takes 1 to 256 jobs") }
-        if let maxFailures, maxFailures < 1 { throw ValidationError("--max-failures takes 1 or more") }
-        if let timeTests, timeTests < 1 { throw ValidationError("--time-tests takes 1 or more") }
+        if let maxFailures, maxFailures < 1 { throw ValidationError("--max-failures takes 1 or more (got \(maxFailures))") }
+        if let timeTests, timeTests < 1 { throw ValidationError("--time-tests takes 1 or more (got \(timeTests))") }
         if shard != nil && (numShards != nil || runShard != nil) {
             throw ValidationError("give --shard I/N or --num-shards N --run-shard I, not both")
         }
@@ -296,7 +297,9 @@ struct Run: ParsableCommand {
         for (index, argument) in arguments.enumerated() {
             guard argument == "--time-tests" else { out.append(argument); continue }
             let next = index + 1 < arguments.count ? arguments[index + 1] : ""
-            out.append(!next.isEmpty && next.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) ? argument : "--time-tests=10")
+            // A signed number is its value too (`-1`: then said to be no count), never an option.
+            let digits = next.hasPrefix("-") ? Substring(next.dropFirst()) : Substring(next)
+            out.append(!digits.isEmpty && digits.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) ? argument : "--time-tests=10")
         }
         return out
     }
@@ -328,11 +331,23 @@ struct ShardSpec {
         }
         // Either variable of a pair alone is a mistake, said as such, whichever it is.
         let litCount = try number("LIT_NUM_SHARDS"), litIndex = try number("LIT_RUN_SHARD")
+        let bazel = try bazelShard(environment, number: number)
         if litCount != nil || litIndex != nil {
             guard let count = litCount else { throw ValidationError("LIT_RUN_SHARD is set but LIT_NUM_SHARDS is not") }
             guard let index = litIndex else { throw ValidationError("LIT_NUM_SHARDS is set but LIT_RUN_SHARD is not") }
-            return try make(index: index, count: count, what: "LIT_RUN_SHARD/LIT_NUM_SHARDS")
+            let lit = try make(index: index, count: count, what: "LIT_RUN_SHARD/LIT_NUM_SHARDS")
+            // Both pairs naming one shard is no conflict; two different ones are, as `--shard`
+            // with `--run-shard` is: neither wins silently.
+            if let bazel, bazel.shard != lit.shard {
+                throw ValidationError("LIT_NUM_SHARDS/LIT_RUN_SHARD (shard \(lit.shard)) and TEST_TOTAL_SHARDS/TEST_SHARD_INDEX (shard \(bazel.shard), counted from 1) are both set and disagree: unset one pair")
+            }
+            return lit
         }
+        return bazel
+    }
+
+    /// Bazel's pair, counted from 0, or nil when neither is set.
+    private static func bazelShard(_ environment: [String: String], number: (String) throws -> Int?) throws -> ShardSpec? {
         let bazelCount = try number("TEST_TOTAL_SHARDS"), bazelIndex = try number("TEST_SHARD_INDEX")
         if bazelCount != nil || bazelIndex != nil {
             guard let count = bazelCount else { throw ValidationError("TEST_SHARD_INDEX is set but TEST_TOTAL_SHARDS is not") }

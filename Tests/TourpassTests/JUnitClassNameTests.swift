@@ -24,7 +24,12 @@ import Testing
         #expect(try classNames(["f0.scn"], in: dir.file("mf")) == ["mf"])
         #expect(try classNames(["../f0.scn"], in: dir.file("mf/cards")) == ["mf"])
         #expect(try classNames(["c.scn"], in: dir.file("mf/cards")) == ["cards"])
-        // A folder named as typed keeps its folders: `mf/cards` is `mf.cards`.
-        #expect(try classNames(["mf/cards"], in: dir.path) == ["mf.cards"])
+        // One folder, one classname, however it is spelt (CI keys test history on it).
+        #expect(try classNames(["mf/cards"], in: dir.path) == ["cards"])
+        #expect(try classNames([dir.file("mf/cards")], in: dir.path) == ["cards"])
+        #expect(try classNames(["./mf//cards/"], in: dir.path) == ["cards"])
+        #expect(try classNames(["."], in: dir.file("mf/cards")) == ["cards"])
+        #expect(try classNames(["mf/cards/c.scn"], in: dir.path) == ["cards"])
+        #expect(try classNames([dir.file("mf")], in: "/") == byName)
     }
 }

@@ -23,6 +23,19 @@ import Testing
         #expect(console.session.world.users.count == 1)
     }
 
+    @Test("Ctrl-C during a :load cut at the limit says only how far it got, not that it stopped at the limit")
+    func interruptedBeforeTheLimitSaysOnlyThat() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let file = try dir.write("huge.scn", "user bob\n" + String(repeating: "advance 1m\n", count: IncludePath.maxIncludedLines + 4))
+        var console = Console(inputName: "<repl>")
+        let presses = LoadInterruptTests.Presses(after: 3)
+        console.searchHooks = SearchHooks(shouldStop: presses.shouldStop)
+        let lines = console.handle(":load \(file)").lines.map(\.text)
+        #expect(lines.last?.hasPrefix("stopped by Ctrl-C: loaded 3 of 100,000 lines from \(file)") == true, "\(lines.suffix(2))")
+        #expect(!lines.contains { $0.hasPrefix("stopped at line") }, "\(lines.suffix(2))")
+    }
+
     @Test func readWholeElsewhereItIsAnErrorThatSaysWhy() {
         guard case .failure(let problems) = Scenario.parse(Self.huge(), path: "huge.scn") else {
             Issue.record("a file over the limit parsed")

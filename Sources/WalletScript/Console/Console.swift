@@ -324,9 +324,11 @@ public struct Console {
         case .failure(let problems):
             return Response(errors: problems.list.map(\.rendered))
         case .success(let scenario):
-            var response = runSteps(scenario.steps, file: path, undoLabel: ":load \(path)", verb: "loaded")
-            if let cut = scenario.cutAtLine {
-                // The lines before the limit ran (unless Ctrl-C stopped them first); say why the rest did not.
+            var stopped = false
+            var response = runSteps(scenario.steps, file: path, undoLabel: ":load \(path)", verb: "loaded", stopped: &stopped)
+            if let cut = scenario.cutAtLine, !stopped {
+                // The lines before the limit ran; say why the rest did not. (Stopped by Ctrl-C
+                // first, that message alone is true.)
                 let limit = ExploreReport.grouped(IncludePath.maxIncludedLines)
                 response.lines.append(OutputLine(.info, "stopped at line \(ExploreReport.grouped(cut)) of \(Printable.escaped(path)): :load reads at most \(limit) lines (includes counted), since it holds the file whole before running it; the rest did not run (`tourpass run` streams any length)"))
             }
@@ -350,6 +352,12 @@ public struct Console {
     }
 
     private mutating func runSteps(_ steps: [Scenario.Step], file: String, undoLabel: String, verb: String) -> Response {
+        var stopped = false
+        return runSteps(steps, file: file, undoLabel: undoLabel, verb: verb, stopped: &stopped)
+    }
+
+    /// `stopped`: set when Ctrl-C (or an ending signal) stopped the file between two lines.
+    private mutating func runSteps(_ steps: [Scenario.Step], file: String, undoLabel: String, verb: String, stopped: inout Bool) -> Response {
         var response = Response()
         // One undo step for the whole file.
         if keepsSession { log.markUndoPoint(undoLabel) }
@@ -370,6 +378,7 @@ public struct Console {
         let failed = response.loaded.filter { $0.outcome.failedAssertion != nil }.count
         let note = failed == 0 ? "" : " (\(failed) expect\(failed == 1 ? "" : "s") failed)"
         if let done = stoppedAfter {
+            stopped = true
             if keepsSession { log.dropUndoPointIfEmpty() }
             let last = done == 0 ? "" : "; the last was \(Printable.escaped(steps[done - 1].file ?? file)):\(steps[done - 1].line)"
             let undo = done == 0 ? "" : (keepsSession ? "; they stay, :undo takes them back" : "; they stay")

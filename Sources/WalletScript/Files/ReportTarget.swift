@@ -55,6 +55,23 @@ public enum ReportTarget {
         }
     }
 
+    /// Why a report could not be written at `path`, said before the run rather than after it:
+    /// no name, a folder, or a folder to put it in that does not exist. (Links are followed as
+    /// the writer follows them; a descriptor's name is always fine.)
+    static func unwritable(path: String) -> String? {
+        if path.isEmpty { return "a report needs a file name" }
+        guard case .file(let target)? = try? SafeFile.resolve(path) else { return nil }
+        var info = stat()
+        if stat(target, &info) == 0 {
+            return (info.st_mode & S_IFMT) == S_IFDIR ? "cannot write the report there: it is a directory; give a file in it" : nil
+        }
+        let folder = SafeFile.parent(of: target)
+        guard stat(folder, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else {
+            return "cannot write the report there: the folder \(Printable.escaped(folder)) does not exist; create it first or give a file in an existing folder"
+        }
+        return nil
+    }
+
     /// Why `path` (given as `flag`) must not be written, or nil. A report never ends in
     /// `.scn` (it would be run next time); `scenarioOutput` files (explore's found
     /// scenarios) may, but like every target they never replace a file in `inputs`.
@@ -64,6 +81,9 @@ public enum ReportTarget {
     public static func refusal(_ flag: String, _ path: String, example: String, inputs: Set<FileID>,
                                scenarioOutput: Bool = false, checking checked: String? = nil, kind: ReportKind? = nil) -> String? {
         let shown = Printable.escaped(path)
+        if !scenarioOutput, let problem = unwritable(path: checked ?? path) {
+            return "\(flag) \(shown.isEmpty ? "\"\"" : shown): \(problem), such as \(example)"
+        }
         if !scenarioOutput, path.hasSuffix(".scn") {
             return "\(flag) \(shown): a report is never written onto a scenario file (.scn); give the report its own file, such as \(example)"
         }

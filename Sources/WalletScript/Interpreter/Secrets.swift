@@ -44,7 +44,12 @@ enum Secrets {
         var digitCount = 0
         func endDigitRun() {
             // A card number typed in groups (`4111 1111 1111 1111`), or any digits after `card`.
-            if digitCount >= 12 || (linksCard && digitCount > 0) { spans += digitRun.map { (value($0), true) } }
+            // One word of only digits, longer than any card number (12 to 19), is none
+            // (`topup 99999999999999999999999` is shown as typed, in its error too); groups
+            // adding up to more may still hold one, and stay hidden.
+            let tooLongForACard = digitRun.count == 1 && digitCount > 19
+                && digitRun[0].text.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+            if (digitCount >= 12 && !tooLongForACard) || (linksCard && digitCount > 0) { spans += digitRun.map { (value($0), true) } }
             digitRun = []
             digitCount = 0
         }
@@ -123,14 +128,41 @@ enum Secrets {
         guard line.unicodeScalars.contains(where: { $0.properties.numericType == .decimal }) || mentionsPassword(line) else { return line }
         let ranges = hiddenRanges(line)
         if ranges?.isEmpty == true { return line }
+        let shownBytes = escapeDigits(line)
         var out = ""
         var offset = 0
         for character in line {
             let secret = ranges.map { ranges in ranges.contains { $0.contains(offset) } } ?? character.isNumber
-            out += secret && character != "\"" ? "•" : String(character)
+            out += secret && character != "\"" && !shownBytes.contains(offset) ? "•" : String(character)
             offset += character.utf8.count
         }
         return out
+    }
+
+    /// UTF-8 offsets of the hex digits of the escapes a diagnostic shows for bytes that are
+    /// not text (`\x13`, `\u{1F}`): they spell a byte, never a digit typed, so they stay.
+    static func escapeDigits(_ line: String) -> Set<Int> {
+        let bytes = Array(line.utf8)
+        var found: Set<Int> = []
+        func isHex(_ byte: UInt8) -> Bool {
+            (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x46) || (byte >= 0x61 && byte <= 0x66)
+        }
+        var index = 0
+        while index + 3 < bytes.count {
+            guard bytes[index] == UInt8(ascii: "\\") else { index += 1; continue }
+            if bytes[index + 1] == UInt8(ascii: "x"), isHex(bytes[index + 2]), isHex(bytes[index + 3]) {
+                found.formUnion([index + 2, index + 3])
+                index += 4
+            } else if bytes[index + 1] == UInt8(ascii: "u"), bytes[index + 2] == UInt8(ascii: "{") {
+                var end = index + 3
+                while end < bytes.count, end - index - 3 < 6, isHex(bytes[end]) { end += 1 }
+                if end > index + 3, end < bytes.count, bytes[end] == UInt8(ascii: "}") { found.formUnion(index + 3..<end) }
+                index = end
+            } else {
+                index += 1
+            }
+        }
+        return found
     }
 
     /// The line trimmed, each secret shortened for a header: a card number as `••` and its

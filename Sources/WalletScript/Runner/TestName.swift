@@ -67,11 +67,11 @@ public struct TestName: Sendable, Hashable, CustomStringConvertible {
     private var rowSuffix: String { row.map { "[\($0)]" } ?? "" }
 
     /// JUnit's classname: the folder the file was found under, then the folders inside it,
-    /// as dots (`run scenarios` gives `scenarios.cards`). The first part is that folder as
-    /// typed (`s/cards` gives `s.cards`), its last name when absolute (no machine layout in
-    /// reports), and its real name when the spelling holds none (`.`, `..`, a bare file name
-    /// in the working directory): `run .` inside `scenarios/` gives what `run scenarios`
-    /// gives from its parent. A file named directly counts from its own folder.
+    /// as dots (`run scenarios` gives `scenarios.cards`). The first part is that folder's own
+    /// name, however it was spelt: `run scenarios/cards`, `run /ci/repo/scenarios/cards` and
+    /// `run .` inside it all give `cards` (CI keys test history on it; no machine layout in
+    /// reports); where the spelling holds no name (`.`, `..`) it is the folder's real name.
+    /// A file named directly counts from its own folder.
     public var className: String {
         let full = TestName.normalized(path)
         var folder: String
@@ -94,10 +94,7 @@ public struct TestName: Sendable, Hashable, CustomStringConvertible {
     /// A folder as the first part of a classname: see `className`.
     static func folderName(_ folder: String) -> String {
         let normalized = TestName.normalized(folder)
-        let parts = normalized.split(separator: "/")
-        if !parts.isEmpty && !parts.contains("..") {
-            return normalized.hasPrefix("/") ? String(parts[parts.count - 1]) : parts.joined(separator: ".")
-        }
+        if let last = normalized.split(separator: "/").last, last != ".." { return String(last) }
         // No name in the spelling: the folder's own, as the system resolves it.
         let real = URL(fileURLWithPath: folder.isEmpty ? "." : folder).standardizedFileURL
         let name = real.lastPathComponent
