@@ -161,6 +161,8 @@ import WalletCore
 
     @Test(arguments: [("topup 0", "more than zero"), ("topup -5", "negative"), ("topup 1.234", "two decimals"),
                       ("topup 99999999999999999999999", "too large"), ("topup 100000000.01", "too large"),
+                      // LANGUAGE v2.1: every amount, an assertion's too, stops at 100,000,000.00.
+                      ("expect charged 100000000.01", "too large"), ("expect balance 105000000", "too large"),
                       ("pay abc qr:cross", "not an amount"), ("topup 1.2.3", "not an amount"), ("topup", "needs an AMOUNT")])
     func badAmounts(_ line: String, _ words: String) throws {
         let problem = try #require(diagnostic(line))

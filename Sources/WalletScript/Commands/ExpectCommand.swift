@@ -18,17 +18,17 @@ struct ExpectCommand: Command {
             }
             return .error(code)
         },
-        AssertionKind("balance", "balance AMOUNT") { (r) throws(Diagnostic) in .balance(try asserted(&r)) },
+        AssertionKind("balance", "balance AMOUNT") { (r) throws(Diagnostic) in .balance(try r.amount(r.positional("an AMOUNT"), allowZero: true)) },
         AssertionKind("status", "status none|active|expired", values: states.map(\.0)) { (r) throws(Diagnostic) in
             .status(try r.choice(r.positional("none, active or expired"), states))
         },
         AssertionKind("charged", "charged AMOUNT [card:C]") { (r) throws(Diagnostic) in
-            .charged(try asserted(&r), card: try r.option("card").map { r.text($0) })
+            .charged(try r.amount(r.positional("an AMOUNT"), allowZero: true), card: try r.option("card").map { r.text($0) })
         },
         AssertionKind("refunded", "refunded AMOUNT [card:C]") { (r) throws(Diagnostic) in
-            .refunded(try asserted(&r), card: try r.option("card").map { r.text($0) })
+            .refunded(try r.amount(r.positional("an AMOUNT"), allowZero: true), card: try r.option("card").map { r.text($0) })
         },
-        AssertionKind("fees", "fees AMOUNT") { (r) throws(Diagnostic) in .fees(try asserted(&r)) },
+        AssertionKind("fees", "fees AMOUNT") { (r) throws(Diagnostic) in .fees(try r.amount(r.positional("an AMOUNT"), allowZero: true)) },
         AssertionKind("verified", "verified yes|no", values: Choices.yesNo.map(\.0)) { (r) throws(Diagnostic) in
             .verified(try r.choice(r.positional("yes or no"), Choices.yesNo))
         },
@@ -41,24 +41,8 @@ struct ExpectCommand: Command {
             }
             return .now(instant)
         },
-        AssertionKind("wallet", "wallet AMOUNT") { (r) throws(Diagnostic) in .wallet(try asserted(&r)) },
+        AssertionKind("wallet", "wallet AMOUNT") { (r) throws(Diagnostic) in .wallet(try r.amount(r.positional("an AMOUNT"), allowZero: true)) },
     ]
-
-    /// An assertion's AMOUNT: as any line types it, or larger, up to what one account holds
-    /// (`AssertedAmount`): a top-up of CNY 100,000,000.00 charges more than that with its fee.
-    static func asserted(_ r: inout ArgReader) throws(Diagnostic) -> Money {
-        let arg = try r.positional("an AMOUNT")
-        do {
-            return try r.amount(arg, allowZero: true)
-        } catch {
-            let typed = r.text(arg)
-            switch AssertedAmount.parse(Substring(typed)) {
-            case .none: throw error
-            case .success(let money): return money
-            case .failure(let problem): throw r.error("\(problem.message): \(typed)", at: arg.valueOffset)
-            }
-        }
-    }
 
     static let states: [(String, PassState)] = [("none", .none), ("active", .active), ("expired", .expired)]
 
