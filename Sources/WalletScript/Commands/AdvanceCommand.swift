@@ -41,14 +41,19 @@ struct AdvanceCommand: Command {
         /// The cards an expired pass refunded, in `kind`'s order.
         let cards: [CardLabel]
 
-        init(_ fired: FiredEvent, in world: World) {
+        /// `world` borrowed: taken as an initialiser's argument is owned, and it was copied
+        /// (every array and name of the world retained, then released) for each event.
+        init(_ fired: FiredEvent, in world: borrowing World) {
             at = fired.at
             kind = fired.kind
             // Fields read in place: `world[id]` copied the whole user.
             switch fired.kind {
             case .passExpired(let id, let refunds, _):
                 name = world.users[id.index].name
-                cards = refunds.map { CardLabel(world.cards[$0.card.index]) }
+                var labels: [CardLabel] = []
+                labels.reserveCapacity(refunds.count)
+                for refund in refunds { labels.append(CardLabel(refund.card, of: world.cards)) }
+                cards = labels
             case .paymentUnlocked(let id), .signupUnlocked(let id), .passportLapsed(let id):
                 name = world.users[id.index].name
                 cards = []

@@ -75,6 +75,8 @@ public struct Session: Sendable {
     }
 
     /// `role` is the command's, read once by the caller (each read is a switch over every command type).
+    /// Inlined: its outcome is then made where the caller returns it, not copied there.
+    @inline(__always)
     private mutating func runParsed(_ command: consuming AnyCommand, role: CommandRole) -> Outcome {
         switch role {
         case .action:
