@@ -71,4 +71,23 @@ import Testing
         let folder = try Tourpass.run(["run", "--list", "--filter", "authoring", "s/authoring"], directory: dir.path)
         #expect(folder.status == 2, "\(folder.out)")
     }
+
+    /// `run .` inside the folder lists `./amounts/…`; those lines select, and exclude, too.
+    @Test("inside the folder, each line `run .` lists selects that line alone", arguments: [["."], ["./"]])
+    func listedLineFromInside(paths: [String]) throws {
+        let dir = try suite()
+        defer { dir.remove() }
+        let inside = dir.path + "/s"
+        let listed = try Tourpass.run(["run", "--list"] + paths, directory: inside)
+        let lines = listed.outLines.filter { !$0.isEmpty }
+        #expect(listed.status == 0 && lines.count == 5, "\(listed.out)\(listed.err)")
+        for line in lines {
+            let again = try Tourpass.run(["run", "--list", "--filter", line] + paths, directory: inside)
+            #expect(again.status == 0 && again.out == line + "\n", "\(line): \(again.out)\(again.err)")
+            let rest = try Tourpass.run(["run", "--list", "--exclude", line] + paths, directory: inside)
+            #expect(rest.status == 0 && rest.outLines.filter { !$0.isEmpty }.count == 4 && !rest.outLines.contains(line), "\(line): \(rest.out)")
+        }
+        let glob = try Tourpass.run(["run", "--list", "--filter", "./amounts/*"] + paths, directory: inside)
+        #expect(glob.status == 0 && glob.outLines.filter { !$0.isEmpty }.count == 2, "\(glob.out)\(glob.err)")
+    }
 }

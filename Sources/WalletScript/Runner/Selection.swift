@@ -29,10 +29,13 @@ public struct Selection: Sendable {
         let row = name.row.map { "[\($0)]" } ?? ""
         // Spelt from where `--list` prints names (the PATH, then `/`): matched from there on,
         // so a listed line selects its test. The PATH alone is still never matched.
-        if let root = name.root.map(TestName.normalized), !root.isEmpty {
+        // `run .` lists `./cards/x.scn`: its root normalizes to nothing, so a pattern spelt
+        // from it is one that starts with `./`.
+        if let root = name.root.map(TestName.normalized) {
             let typed = TestName.normalized(pattern)
-            if typed.hasPrefix(root + "/") {
-                let rest = String(typed.dropFirst(root.count + 1))
+            let spelt = root.isEmpty ? pattern.hasPrefix("./") : typed.hasPrefix(root + "/")
+            if spelt {
+                let rest = root.isEmpty ? typed : String(typed.dropFirst(root.count + 1))
                 return matches(rest, name.relative + row) || (!row.isEmpty && matches(rest, name.relative))
             }
         }
