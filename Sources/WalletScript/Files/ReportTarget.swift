@@ -58,9 +58,9 @@ public enum ReportTarget {
     /// Why a report could not be written at `path`, said before the run rather than after it:
     /// no name, a folder, or a folder to put it in that does not exist. (Links are followed as
     /// the writer follows them; a descriptor's name is always fine.)
-    static func unwritable(path: String) -> String? {
+    static func unwritable(path: String, resolved: SafeFile.Target?) -> String? {
         if path.isEmpty { return "a report needs a file name" }
-        guard case .file(let target)? = try? SafeFile.resolve(path) else { return nil }
+        guard case .file(let target)? = resolved else { return nil }
         var info = stat()
         if stat(target, &info) == 0 {
             return (info.st_mode & S_IFMT) == S_IFDIR ? "cannot write the report there: it is a directory; give a file in it" : nil
@@ -81,14 +81,15 @@ public enum ReportTarget {
     public static func refusal(_ flag: String, _ path: String, example: String, inputs: Set<FileID>,
                                scenarioOutput: Bool = false, checking checked: String? = nil, kind: ReportKind? = nil) -> String? {
         let shown = Printable.escaped(path)
-        if !scenarioOutput, let problem = unwritable(path: checked ?? path) {
+        let resolved = try? SafeFile.resolve(checked ?? path)
+        if !scenarioOutput, let problem = unwritable(path: checked ?? path, resolved: resolved) {
             return "\(flag) \(shown.isEmpty ? "\"\"" : shown): \(problem), such as \(example)"
         }
         if !scenarioOutput, path.hasSuffix(".scn") {
             return "\(flag) \(shown): a report is never written onto a scenario file (.scn); give the report its own file, such as \(example)"
         }
         // Writing follows links to their target: `evil.xml -> victim.scn` is a scenario file too.
-        if !scenarioOutput, case .file(let target)? = try? SafeFile.resolve(checked ?? path), target.hasSuffix(".scn") {
+        if !scenarioOutput, case .file(let target)? = resolved, target.hasSuffix(".scn") {
             return "\(flag) \(shown) is a link to a scenario file (\(Printable.escaped(target))): a report is never written onto one; give the report its own file, such as \(example)"
         }
         if let id = identity(of: checked ?? path), inputs.contains(id) {

@@ -119,7 +119,8 @@ public enum Suite {
                 if let (file, row) = RowPath.split(path), ReportTarget.identity(of: file) != nil {
                     let key = Array(file.utf8)
                     if var named = byPath[key] {
-                        if named.rowsWanted != nil, !named.rowsWanted!.contains(row) { named.rowsWanted!.append(row); byPath[key] = named }
+                        // A file also named whole (no rows wanted) keeps all its rows.
+                        if var rows = named.rowsWanted, !rows.contains(row) { rows.append(row); named.rowsWanted = rows; byPath[key] = named }
                     } else if isNew(key) {
                         var name = TestName(path: file, shardKey: TestName.fileName(of: file))
                         name.rowsWanted = [row]
